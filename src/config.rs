@@ -1,0 +1,99 @@
+//! Run configuration: limits (timeouts, concurrency, read caps) and network overrides.
+//!
+//! `cli::Args::into_config()` builds a [`Config`]; library users build one directly.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// Timeouts, concurrency and read caps. Every network step is bounded by one of these.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// TCP connect timeout, per address.
+    pub connect_timeout: Duration,
+    /// Timeout for each read (one reply) and for a TLS handshake.
+    pub read_timeout: Duration,
+    /// Timeout of each DNS query.
+    pub dns_timeout: Duration,
+    /// Upper bound for the whole run; whatever has not finished by then is reported as timed out.
+    pub run_timeout: Duration,
+    /// Probes running at once, in total.
+    pub max_concurrency: usize,
+    /// Probes running at once against one host name.
+    pub per_host: usize,
+    /// Longest protocol line accepted, in bytes (longer: protocol error).
+    pub max_line_len: usize,
+    /// Most lines accepted in one multi-line reply.
+    pub max_reply_lines: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            connect_timeout: Duration::from_secs(10),
+            read_timeout: Duration::from_secs(10),
+            dns_timeout: Duration::from_secs(5),
+            run_timeout: Duration::from_secs(60),
+            max_concurrency: 16,
+            per_host: 4,
+            max_line_len: 8 * 1024,
+            max_reply_lines: 200,
+        }
+    }
+}
+
+impl Limits {
+    /// Limits where every per-step timeout is `secs` (the `--timeout` flag), the whole run
+    /// bounded by a multiple of it.
+    pub fn with_timeout(secs: f64) -> Self {
+        let step = Duration::from_secs_f64(secs);
+        Self {
+            connect_timeout: step,
+            read_timeout: step,
+            dns_timeout: step.min(Duration::from_secs(5)),
+            // resolve + connect + greeting + caps + starttls + handshake + caps: a chain is at
+            // most a handful of steps; never let a run exceed six steps' worth.
+            run_timeout: step * 6,
+            ..Self::default()
+        }
+    }
+}
+
+/// curl-style `--connect-to HOST1:PORT1:HOST2:PORT2`: connect to HOST2:PORT2 whenever a probe
+/// would connect to HOST1:PORT1. TLS still verifies the certificate against HOST1.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConnectTo {
+    /// Host name to match (lowercase ASCII); empty matches every host.
+    pub from_host: String,
+    /// Port to match; 0 matches every port.
+    pub from_port: u16,
+    /// Host name or IP literal to connect to instead; empty keeps the original host.
+    pub to_host: String,
+    /// Port to connect to instead; 0 keeps the original port.
+    pub to_port: u16,
+}
+
+/// Which DNS resolver to use.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum ResolverChoice {
+    /// The system configuration (/etc/resolv.conf), like curl and openssl.
+    #[default]
+    System,
+    /// One name server at this address (UDP and TCP).
+    Server(SocketAddr),
+}
+
+/// Everything a run needs besides the address.
+#[derive(Debug, Clone, Default)]
+pub struct Config {
+    /// Timeouts and caps.
+    pub limits: Limits,
+    /// DNS resolver.
+    pub resolver: ResolverChoice,
+    /// Extra trusted CA certificates (PEM), added to the system trust store.
+    pub ca_file: Option<PathBuf>,
+    /// Directory of extra provider files that add to or override the built-in database.
+    pub providers_dir: Option<PathBuf>,
+    /// Connection overrides, first match wins.
+    pub connect_to: Vec<ConnectTo>,
+}

@@ -1,0 +1,473 @@
+//! Shared vocabulary of the pipeline: protocols, security modes, endpoints, candidates,
+//! source reports, probe results and findings.
+//!
+//! Every stage (discover → probe → analyze → report) speaks in these types only. They are
+//! plain data: `serde::Serialize` so the report can be printed as JSON, `Ord` where they
+//! are used as keys so every output is deterministic. Security terms follow RFC 8314
+//! ("implicit TLS" is `tls`, upgrade in-band is `starttls`).
+
+use std::fmt;
+use std::net::SocketAddr;
+
+use serde::{Deserialize, Serialize};
+
+/// A mail access or submission protocol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Protocol {
+    /// IMAP4rev1/IMAP4rev2 (RFC 9051), incoming.
+    Imap,
+    /// POP3 (RFC 1939), incoming.
+    Pop3,
+    /// SMTP submission (RFC 6409) or relay, outgoing.
+    Smtp,
+}
+
+impl Protocol {
+    /// Lowercase name, as used in JSON and URLs.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Imap => "imap",
+            Self::Pop3 => "pop3",
+            Self::Smtp => "smtp",
+        }
+    }
+
+    /// Upper-case name, as people see it in mail clients.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Self::Imap => "IMAP",
+            Self::Pop3 => "POP3",
+            Self::Smtp => "SMTP",
+        }
+    }
+
+    /// True for IMAP and POP3.
+    pub fn is_incoming(self) -> bool {
+        !matches!(self, Self::Smtp)
+    }
+}
+
+impl fmt::Display for Protocol {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How a connection is secured (RFC 8314 terms).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// Implicit TLS: the TLS handshake starts as soon as TCP connects (993, 995, 465).
+    Tls,
+    /// Plaintext greeting, then an in-band upgrade (IMAP `STARTTLS`, POP3 `STLS`, SMTP `STARTTLS`).
+    Starttls,
+    /// No encryption at all.
+    None,
+}
+
+impl Security {
+    /// Lowercase name, as used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Tls => "tls",
+            Self::Starttls => "starttls",
+            Self::None => "none",
+        }
+    }
+
+    /// The label mail clients use for this mode.
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Self::Tls => "SSL/TLS",
+            Self::Starttls => "STARTTLS",
+            Self::None => "None",
+        }
+    }
+}
+
+impl fmt::Display for Security {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One thing to connect to: protocol, host name (ASCII/punycode), port and security mode.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Endpoint {
+    /// Protocol spoken on the port.
+    pub protocol: Protocol,
+    /// Host name in ASCII (IDNA) form, lowercase, without a trailing dot.
+    pub host: String,
+    /// TCP port.
+    pub port: u16,
+    /// Security mode.
+    pub security: Security,
+}
+
+impl Endpoint {
+    /// Builds an endpoint, normalising the host name (lowercase, no trailing dot).
+    pub fn new(protocol: Protocol, host: &str, port: u16, security: Security) -> Self {
+        Self {
+            protocol,
+            host: normalize_host(host),
+            port,
+            security,
+        }
+    }
+}
+
+impl fmt::Display for Endpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}:{} ({})",
+            self.protocol.display_name(),
+            self.host,
+            self.port,
+            self.security.display_name()
+        )
+    }
+}
+
+/// Lowercases a host name and strips one trailing dot.
+pub fn normalize_host(host: &str) -> String {
+    host.trim().trim_end_matches('.').to_ascii_lowercase()
+}
+
+/// Where a candidate or a piece of evidence came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// What the user typed with `--check`.
+    User,
+    /// The built-in (or `--providers`) provider database, matched by the address's domain.
+    Provider,
+    /// DNS SRV records (RFC 6186, RFC 8314).
+    Srv,
+    /// DNS MX records; a provider matched by the MX host.
+    Mx,
+    /// Common host names and ports, tried when nothing better exists.
+    Guess,
+}
+
+impl SourceKind {
+    /// Lowercase name, as used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::User => "user",
+            Self::Provider => "provider",
+            Self::Srv => "srv",
+            Self::Mx => "mx",
+            Self::Guess => "guess",
+        }
+    }
+}
+
+/// One origin of a candidate: the source and what in it (provider id, SRV name, MX host).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Origin {
+    /// The source.
+    pub source: SourceKind,
+    /// Human-readable detail, e.g. `qq.com`, `_imaps._tcp.example.com`, `mx via mxbiz1.qq.com`.
+    pub detail: String,
+}
+
+/// A server setting that discovery proposes, to be probed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Candidate {
+    /// Where to connect.
+    pub endpoint: Endpoint,
+    /// User name to log in with, already expanded (e.g. the full address).
+    pub username: String,
+    /// Every source that proposed this endpoint.
+    pub origins: Vec<Origin>,
+    /// Lower is better: sources and security mode decide it (see `discover::rank`).
+    pub rank: u32,
+}
+
+/// Outcome class of one discovery source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceStatus {
+    /// The source produced candidates.
+    Found,
+    /// The source answered but had nothing for us (no records, no provider entry).
+    NotFound,
+    /// DNS: the name does not exist (NXDOMAIN).
+    NxDomain,
+    /// DNS or network failure (SERVFAIL, REFUSED, unreachable resolver…).
+    Failed,
+    /// The source did not answer in time.
+    Timeout,
+    /// The source was not consulted (e.g. guessing when better candidates exist).
+    Skipped,
+}
+
+/// What one discovery source did, kept for the report even when it found nothing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SourceReport {
+    /// Which source.
+    pub source: SourceKind,
+    /// What was queried: a DNS name with type, a provider id, a file.
+    pub target: String,
+    /// Outcome class.
+    pub status: SourceStatus,
+    /// Human-readable outcome detail (escaped before printing).
+    pub detail: String,
+    /// How many candidates the source contributed.
+    pub candidates: usize,
+    /// Elapsed wall time in milliseconds.
+    pub elapsed_ms: u64,
+}
+
+/// One step of an endpoint probe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Step {
+    /// Resolve the host name to addresses (A/AAAA).
+    Resolve,
+    /// TCP connect.
+    Connect,
+    /// Implicit TLS handshake, or the handshake after STARTTLS.
+    TlsHandshake,
+    /// Read the server greeting.
+    Greeting,
+    /// Ask for capabilities (IMAP `CAPABILITY`, POP3 `CAPA`, SMTP `EHLO`).
+    Capabilities,
+    /// Send the STARTTLS command (`STARTTLS`/`STLS`) and read the go-ahead.
+    Starttls,
+    /// Capabilities again after the STARTTLS upgrade.
+    CapabilitiesAfterTls,
+}
+
+impl Step {
+    /// Lowercase name, as used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Resolve => "resolve",
+            Self::Connect => "connect",
+            Self::TlsHandshake => "tls_handshake",
+            Self::Greeting => "greeting",
+            Self::Capabilities => "capabilities",
+            Self::Starttls => "starttls",
+            Self::CapabilitiesAfterTls => "capabilities_after_tls",
+        }
+    }
+}
+
+/// Why a step failed: a closed set, classified from types (never from message strings).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum FailureKind {
+    /// DNS: the host name does not exist.
+    NxDomain,
+    /// DNS: the name exists but has no A/AAAA records.
+    NoAddress,
+    /// DNS lookup failed (SERVFAIL, REFUSED, resolver unreachable).
+    DnsFailed,
+    /// DNS lookup timed out.
+    DnsTimeout,
+    /// TCP RST: nothing listens on the port.
+    Refused,
+    /// No answer in time (connect: SYN dropped by a firewall; read: server silent).
+    Timeout,
+    /// Network or host unreachable.
+    Unreachable,
+    /// The peer closed the connection unexpectedly.
+    ConnectionClosed,
+    /// The server's reply was not valid for the protocol.
+    ProtocolError,
+    /// The greeting came from a different protocol than the one probed.
+    WrongProtocol {
+        /// The protocol that actually answered, when recognisable.
+        actual: Option<Protocol>,
+    },
+    /// Plaintext greeting where a TLS handshake was expected (implicit TLS on a plaintext port).
+    PlaintextOnTlsPort,
+    /// TLS handshake bytes where a plaintext greeting was expected.
+    TlsOnPlaintextPort,
+    /// The certificate has expired.
+    CertExpired {
+        /// Expiry date, RFC 3339.
+        not_after: String,
+    },
+    /// The certificate is not valid yet.
+    CertNotYetValid {
+        /// Start date, RFC 3339.
+        not_before: String,
+    },
+    /// The certificate does not cover the host name.
+    CertNameMismatch {
+        /// Names the certificate has (SAN DNS names, or the CN when there are none).
+        presented: Vec<String>,
+    },
+    /// The certificate is self-signed and not trusted.
+    CertSelfSigned,
+    /// The certificate chains to no trusted root (unknown CA, or missing intermediate).
+    CertUntrusted,
+    /// Another certificate problem.
+    CertInvalid,
+    /// The TLS handshake failed for a reason other than the certificate.
+    HandshakeFailed,
+    /// The server does not advertise STARTTLS/STLS.
+    StarttlsNotOffered,
+    /// The server refused the STARTTLS command.
+    StarttlsRejected,
+}
+
+/// A failed step: its class and a human-readable message (escaped before printing).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Failure {
+    /// Class of failure.
+    #[serde(flatten)]
+    pub kind: FailureKind,
+    /// Detail, e.g. the OS error or the server's reply.
+    pub message: String,
+}
+
+/// State of one step.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum StepStatus {
+    /// Completed.
+    Ok,
+    /// Failed; the probe stops here.
+    Failed(Failure),
+    /// Not run, with the reason.
+    Skipped {
+        /// Why the step was not run.
+        reason: String,
+    },
+}
+
+/// One step's outcome and duration.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StepResult {
+    /// Which step.
+    pub step: Step,
+    /// What happened.
+    #[serde(flatten)]
+    pub status: StepStatus,
+    /// Elapsed wall time in milliseconds.
+    pub elapsed_ms: u64,
+}
+
+/// What we learned about a certificate (from x509-parser; pure data).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CertInfo {
+    /// Subject distinguished name.
+    pub subject: String,
+    /// Issuer distinguished name.
+    pub issuer: String,
+    /// DNS names from the subjectAltName extension.
+    pub dns_names: Vec<String>,
+    /// Start of validity, RFC 3339.
+    pub not_before: String,
+    /// End of validity, RFC 3339.
+    pub not_after: String,
+    /// Whole days from now until `not_after` (negative when expired).
+    pub days_left: i64,
+    /// Subject equals issuer.
+    pub self_signed: bool,
+}
+
+/// The negotiated TLS session and the certificate verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TlsInfo {
+    /// Protocol version, e.g. `TLSv1.3`.
+    pub version: String,
+    /// Cipher suite name.
+    pub cipher: String,
+    /// True when the chain verified against the trust store for the host name.
+    pub verified: bool,
+    /// The presented chain, leaf first.
+    pub chain: Vec<CertInfo>,
+}
+
+/// Everything one probe of one endpoint at one address observed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProbeResult {
+    /// The endpoint probed.
+    pub endpoint: Endpoint,
+    /// The address connected to; `None` when resolution failed.
+    pub addr: Option<SocketAddr>,
+    /// Steps in order; the first failed step ends the probe.
+    pub steps: Vec<StepResult>,
+    /// Server greeting (first line), escaped later by the renderer.
+    pub greeting: Option<String>,
+    /// Capabilities before TLS (STARTTLS mode) or after the implicit handshake.
+    pub capabilities: Vec<String>,
+    /// Capabilities after the STARTTLS upgrade.
+    pub capabilities_after_tls: Vec<String>,
+    /// TLS session, when a handshake completed or presented a certificate.
+    pub tls: Option<TlsInfo>,
+    /// Total elapsed wall time in milliseconds.
+    pub elapsed_ms: u64,
+}
+
+impl ProbeResult {
+    /// The first failed step and its failure, if any.
+    pub fn failure(&self) -> Option<(Step, &Failure)> {
+        self.steps.iter().find_map(|s| match &s.status {
+            StepStatus::Failed(f) => Some((s.step, f)),
+            _ => None,
+        })
+    }
+
+    /// True when no step failed.
+    pub fn ok(&self) -> bool {
+        self.failure().is_none()
+    }
+}
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing.
+    Info,
+    /// Works, but something should be fixed.
+    Warning,
+    /// Does not work.
+    Error,
+}
+
+impl Severity {
+    /// Lowercase name, as used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
+        }
+    }
+}
+
+/// One diagnosis: a stable code, a severity, one plain cause and one fix.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// Stable machine-readable code, e.g. `tls.expired`.
+    pub code: &'static str,
+    /// How bad it is.
+    pub severity: Severity,
+    /// The endpoint it concerns, when it concerns one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub endpoint: Option<Endpoint>,
+    /// Plain-language cause.
+    pub cause: String,
+    /// What to do about it.
+    pub fix: String,
+}
+
+/// A provider hint: something a person must know to make the account work.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hint {
+    /// Stable code, e.g. `app_password`, `enable_pop3`, `bridge_only`.
+    pub code: String,
+    /// English text.
+    pub text: String,
+    /// Simplified Chinese text, when the provider file has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text_zh: Option<String>,
+}

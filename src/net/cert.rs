@@ -1,0 +1,1 @@
+//! Certificate inspection with x509-parser (stub, replaced by the probe-engine work).
