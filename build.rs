@@ -1,1 +1,2 @@
+//! Build script (the provider table is generated here by the provider work).
 fn main() {}

@@ -1,1 +1,96 @@
-//! app (stub).
+//! Orchestration: address → discovery → probes → analysis → [`Report`]. No formatting here.
+
+use std::time::{Duration, Instant};
+
+use crate::address::EmailAddress;
+use crate::analyze::analyze;
+use crate::config::Config;
+use crate::discover::discover;
+use crate::dns::Dns;
+use crate::error::Error;
+use crate::model::Endpoint;
+use crate::net::Net;
+use crate::net::connect::Connector;
+use crate::net::tls::TlsClient;
+use crate::provider::ProviderDb;
+use crate::report::{AddressInfo, Report, SCHEMA_VERSION};
+
+/// What to diagnose.
+#[derive(Debug, Clone)]
+pub struct Request {
+    /// The address.
+    pub address: EmailAddress,
+    /// Endpoints the user typed (`--check`), probed in addition to discovered ones.
+    pub checks: Vec<Endpoint>,
+}
+
+/// Loaded, reusable run context (provider database, resolver, TLS roots).
+#[derive(Debug, Clone)]
+pub struct Context {
+    /// Provider database.
+    pub providers: ProviderDb,
+    /// Network handles.
+    pub net: Net,
+}
+
+impl Context {
+    /// Loads providers, the resolver and the trust store. Fatal errors only.
+    pub fn new(config: &Config) -> Result<Self, Error> {
+        let providers = ProviderDb::load(config.providers_dir.as_deref())?;
+        let dns = Dns::new(&config.resolver, config.limits.dns_timeout)?;
+        let tls = TlsClient::new(config.ca_file.as_deref())?;
+        let connector = Connector::new(
+            dns.clone(),
+            config.connect_to.clone(),
+            config.limits.connect_timeout,
+        );
+        Ok(Self {
+            providers,
+            net: Net {
+                dns,
+                connector,
+                tls,
+                limits: config.limits.clone(),
+            },
+        })
+    }
+}
+
+/// Runs the whole pipeline for one address.
+pub async fn run(ctx: &Context, request: &Request) -> Report {
+    let start = Instant::now();
+    let addr = &request.address;
+    let source_timeout = ctx.net.limits.dns_timeout + Duration::from_secs(1);
+    let discovery = discover(
+        &ctx.net.dns,
+        &ctx.providers,
+        addr,
+        &request.checks,
+        source_timeout,
+    )
+    .await;
+    let endpoints: Vec<Endpoint> = discovery
+        .candidates
+        .iter()
+        .map(|c| c.endpoint.clone())
+        .collect();
+    let probes = crate::probe::run(&ctx.net, endpoints).await;
+    let analysis = analyze(&discovery, &probes);
+    Report {
+        schema_version: SCHEMA_VERSION,
+        address: AddressInfo {
+            input: addr.to_string(),
+            local: addr.local.clone(),
+            domain: addr.domain.clone(),
+            domain_unicode: addr.domain_unicode.clone(),
+        },
+        status: analysis.status,
+        settings: analysis.settings,
+        provider: discovery.provider,
+        domain: discovery.domain,
+        findings: analysis.findings,
+        sources: discovery.sources,
+        probes,
+        elapsed_ms: u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX),
+    }
+}

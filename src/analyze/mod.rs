@@ -1,1 +1,381 @@
-//! analyze (stub).
+//! Diagnosis: discovery + probe observations → the settings to type and findings, each with
+//! a stable code, a severity, one plain cause and one fix. Pure: no I/O, fully unit-tested.
+//!
+//! Rules of thumb:
+//! - one finding per root cause: a missing domain is one finding, not twenty refused
+//!   probes; a bad certificate is one finding per host naming every port;
+//! - a failure is an error when the user typed that endpoint or when nothing else works
+//!   for the same protocol; otherwise it is information about an alternative;
+//! - guessed endpoints that do not exist or do not answer are expected misses, not findings.
+
+mod text;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::discover::{Discovery, DomainState};
+use crate::model::{
+    Candidate, Endpoint, Failure, FailureKind, Finding, ProbeResult, Protocol, Security, Severity,
+    SourceKind, Step,
+};
+
+/// One setting to type into a mail client.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Setting {
+    /// Protocol.
+    pub protocol: Protocol,
+    /// Server host name.
+    pub host: String,
+    /// Port.
+    pub port: u16,
+    /// Security mode.
+    pub security: Security,
+    /// User name.
+    pub username: String,
+    /// True when a probe connected and completed the TLS/STARTTLS chain.
+    pub verified: bool,
+    /// Which sources proposed it.
+    pub sources: Vec<SourceKind>,
+}
+
+/// Incoming and outgoing settings, best first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Settings {
+    /// IMAP/POP3.
+    pub incoming: Vec<Setting>,
+    /// SMTP submission.
+    pub outgoing: Vec<Setting>,
+}
+
+/// Overall verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Everything needed works.
+    Ok,
+    /// Works, with warnings.
+    Warning,
+    /// Something does not work.
+    Error,
+}
+
+/// The diagnosis.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    /// Settings to type.
+    pub settings: Settings,
+    /// Findings, most severe first.
+    pub findings: Vec<Finding>,
+    /// Overall verdict.
+    pub status: Status,
+}
+
+/// Runs every rule.
+pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
+    let by_endpoint = group(probes);
+    let working: Vec<&Endpoint> = by_endpoint
+        .iter()
+        .filter(|(_, rs)| rs.iter().any(|r| r.ok()))
+        .map(|(e, _)| *e)
+        .collect();
+    let settings = settings(discovery, &by_endpoint);
+    let mut findings = Vec::new();
+
+    domain_rules(discovery, &mut findings);
+    let domain_gone = matches!(
+        discovery.domain,
+        DomainState::NotFound | DomainState::NullMx
+    );
+    let mut host_failures: BTreeMap<(&'static str, String), Vec<(&Endpoint, &Failure)>> =
+        BTreeMap::new();
+
+    for (endpoint, results) in &by_endpoint {
+        if results.iter().any(|r| r.ok()) {
+            continue;
+        }
+        let Some((step, failure)) = results.iter().find_map(|r| r.failure()) else {
+            continue;
+        };
+        let candidate = discovery.candidate(endpoint);
+        let user_typed = is_user(candidate);
+        let guessed_only =
+            candidate.is_none_or(|c| c.origins.iter().all(|o| o.source == SourceKind::Guess));
+        let before_server_spoke = matches!(step, Step::Resolve | Step::Connect);
+        if guessed_only && before_server_spoke && !user_typed {
+            continue; // an expected miss of a guess
+        }
+        if domain_gone
+            && step == Step::Resolve
+            && under(&endpoint.host, &discovery_domain(discovery))
+        {
+            continue; // covered by dns.domain_not_found / dns.null_mx
+        }
+        let code = text::code(&failure.kind, step);
+        // DNS and certificate problems are per host: group them.
+        if matches!(step, Step::Resolve) || code.starts_with("tls.") && is_cert(&failure.kind) {
+            host_failures
+                .entry((code, endpoint.host.clone()))
+                .or_default()
+                .push((endpoint, failure));
+            continue;
+        }
+        let alt = alternative(endpoint, &working, discovery);
+        let severity = severity(user_typed, alt.is_some(), &failure.kind);
+        let (cause, fix) = text::explain(endpoint, step, failure, alt);
+        findings.push(Finding {
+            code,
+            severity,
+            endpoint: Some((*endpoint).clone()),
+            cause,
+            fix,
+        });
+    }
+
+    for ((code, _host), items) in host_failures {
+        let (first, failure) = items[0];
+        let ports: Vec<u16> = items.iter().map(|(e, _)| e.port).collect();
+        let user_typed = items.iter().any(|(e, _)| is_user(discovery.candidate(e)));
+        let alt = items
+            .iter()
+            .find_map(|(e, _)| alternative(e, &working, discovery));
+        let severity = severity(user_typed, alt.is_some(), &failure.kind);
+        let step = if code.starts_with("dns.") {
+            Step::Resolve
+        } else {
+            Step::TlsHandshake
+        };
+        let (cause, fix) = text::explain_host(first, &ports, step, failure, alt);
+        findings.push(Finding {
+            code,
+            severity,
+            endpoint: Some(first.clone()),
+            cause,
+            fix,
+        });
+    }
+
+    for n in &discovery.not_offered {
+        findings.push(Finding {
+            code: "srv.not_offered",
+            severity: Severity::Info,
+            endpoint: None,
+            cause: text::not_offered_cause(n),
+            fix: text::not_offered_fix(n),
+        });
+    }
+
+    if !domain_gone {
+        for incoming in [true, false] {
+            let list = if incoming {
+                &settings.incoming
+            } else {
+                &settings.outgoing
+            };
+            let has_error = findings.iter().any(|f| {
+                f.severity == Severity::Error
+                    && f.endpoint
+                        .as_ref()
+                        .is_some_and(|e| e.protocol.is_incoming() == incoming)
+            });
+            if !list.iter().any(|s| s.verified) && !has_error {
+                let tried = by_endpoint
+                    .keys()
+                    .filter(|e| e.protocol.is_incoming() == incoming)
+                    .count();
+                let (code, cause, fix) = text::nothing_works(incoming, tried);
+                findings.push(Finding {
+                    code,
+                    severity: Severity::Error,
+                    endpoint: None,
+                    cause,
+                    fix,
+                });
+            }
+        }
+    }
+
+    findings.sort_by(|a, b| {
+        b.severity
+            .cmp(&a.severity)
+            .then_with(|| a.endpoint.cmp(&b.endpoint))
+            .then_with(|| a.code.cmp(b.code))
+    });
+    let status = match findings.iter().map(|f| f.severity).max() {
+        Some(Severity::Error) => Status::Error,
+        Some(Severity::Warning) => Status::Warning,
+        _ => Status::Ok,
+    };
+    Analysis {
+        settings,
+        findings,
+        status,
+    }
+}
+
+fn discovery_domain(d: &Discovery) -> String {
+    // The provider-database source's target is the address's domain.
+    d.sources
+        .iter()
+        .find(|s| s.source == SourceKind::Provider)
+        .map(|s| s.target.clone())
+        .unwrap_or_default()
+}
+
+fn under(host: &str, domain: &str) -> bool {
+    !domain.is_empty() && (host == domain || host.ends_with(&format!(".{domain}")))
+}
+
+fn is_user(c: Option<&Candidate>) -> bool {
+    c.is_some_and(|c| c.origins.iter().any(|o| o.source == SourceKind::User))
+}
+
+fn is_cert(kind: &FailureKind) -> bool {
+    matches!(
+        kind,
+        FailureKind::CertExpired { .. }
+            | FailureKind::CertNotYetValid { .. }
+            | FailureKind::CertNameMismatch { .. }
+            | FailureKind::CertSelfSigned
+            | FailureKind::CertUntrusted
+            | FailureKind::CertInvalid
+    )
+}
+
+fn severity(user_typed: bool, has_alternative: bool, _kind: &FailureKind) -> Severity {
+    if user_typed || !has_alternative {
+        Severity::Error
+    } else {
+        Severity::Info
+    }
+}
+
+/// The best working endpoint of the same protocol, to suggest instead.
+fn alternative<'a>(
+    endpoint: &Endpoint,
+    working: &[&'a Endpoint],
+    discovery: &Discovery,
+) -> Option<&'a Endpoint> {
+    working
+        .iter()
+        .filter(|w| w.protocol == endpoint.protocol && **w != endpoint)
+        .min_by_key(|w| discovery.candidate(w).map_or(u32::MAX, |c| c.rank))
+        .copied()
+}
+
+fn group(probes: &[ProbeResult]) -> BTreeMap<&Endpoint, Vec<&ProbeResult>> {
+    let mut m: BTreeMap<&Endpoint, Vec<&ProbeResult>> = BTreeMap::new();
+    for p in probes {
+        m.entry(&p.endpoint).or_default().push(p);
+    }
+    m
+}
+
+fn settings(
+    discovery: &Discovery,
+    by_endpoint: &BTreeMap<&Endpoint, Vec<&ProbeResult>>,
+) -> Settings {
+    let user_protocols: Vec<Protocol> = discovery
+        .candidates
+        .iter()
+        .filter(|c| is_user(Some(c)))
+        .map(|c| c.endpoint.protocol)
+        .collect();
+    let pop_first =
+        user_protocols.contains(&Protocol::Pop3) && !user_protocols.contains(&Protocol::Imap);
+    let protocol_order = |p: Protocol| match (p, pop_first) {
+        (Protocol::Imap, false) | (Protocol::Pop3, true) => 0,
+        _ => 1,
+    };
+    let mut out = Settings::default();
+    for incoming in [true, false] {
+        let mut chosen: BTreeMap<(u8, Protocol, Security), (u32, Setting)> = BTreeMap::new();
+        let mut any_verified = false;
+        for c in discovery
+            .candidates
+            .iter()
+            .filter(|c| c.endpoint.protocol.is_incoming() == incoming)
+        {
+            let verified = by_endpoint
+                .get(&c.endpoint)
+                .is_some_and(|rs| rs.iter().any(|r| r.ok()));
+            any_verified |= verified;
+            let key = (
+                protocol_order(c.endpoint.protocol),
+                c.endpoint.protocol,
+                c.endpoint.security,
+            );
+            let setting = Setting {
+                protocol: c.endpoint.protocol,
+                host: c.endpoint.host.clone(),
+                port: c.endpoint.port,
+                security: c.endpoint.security,
+                username: c.username.clone(),
+                verified,
+                sources: {
+                    let mut s: Vec<SourceKind> = c.origins.iter().map(|o| o.source).collect();
+                    s.dedup();
+                    s
+                },
+            };
+            let better = |old: &(u32, Setting)| {
+                (!old.1.verified && verified) || (old.1.verified == verified && c.rank < old.0)
+            };
+            match chosen.get(&key) {
+                Some(old) if !better(old) => {}
+                _ => {
+                    chosen.insert(key, (c.rank, setting));
+                }
+            }
+        }
+        let mut list: Vec<(u32, Setting, u8)> = chosen
+            .into_iter()
+            .map(|((order, _, _), (rank, s))| (rank, s, order))
+            .collect();
+        if any_verified {
+            list.retain(|(_, s, _)| s.verified);
+        } else {
+            // Nothing works: still say what the settings should be, from real sources only.
+            list.retain(|(_, s, _)| s.sources.iter().any(|k| *k != SourceKind::Guess));
+        }
+        list.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)));
+        let settings: Vec<Setting> = list.into_iter().map(|(_, s, _)| s).collect();
+        if incoming {
+            out.incoming = settings;
+        } else {
+            out.outgoing = settings;
+        }
+    }
+    out
+}
+
+fn domain_rules(discovery: &Discovery, findings: &mut Vec<Finding>) {
+    let domain = discovery_domain(discovery);
+    match &discovery.domain {
+        DomainState::Exists => {}
+        DomainState::NotFound => findings.push(Finding {
+            code: "dns.domain_not_found",
+            severity: Severity::Error,
+            endpoint: None,
+            cause: format!("The domain {domain} does not exist in DNS (NXDOMAIN), so no mail server can be found for it."),
+            fix: "Check the part of the address after the @ for typos; if it is correct, the domain has expired or was never registered.".to_owned(),
+        }),
+        DomainState::NullMx => findings.push(Finding {
+            code: "dns.null_mx",
+            severity: Severity::Error,
+            endpoint: None,
+            cause: format!("The domain {domain} publishes a \"null MX\" record: it states that it accepts no email (RFC 7505)."),
+            fix: "This address cannot receive mail; check the address, or ask the domain owner which address to use.".to_owned(),
+        }),
+        DomainState::Unknown(reason) => findings.push(Finding {
+            code: "dns.lookup_failed",
+            severity: Severity::Warning,
+            endpoint: None,
+            cause: format!("The DNS lookup for {domain} failed ({reason}); this does not mean the domain does not exist."),
+            fix: "Check this computer's DNS settings or try another resolver with --resolver; the results below may be incomplete.".to_owned(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests;

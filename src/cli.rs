@@ -1,0 +1,307 @@
+//! Command-line interface: clap-derive [`Args`] mirroring the flags, and
+//! [`Args::into_request`] turning them into a validated [`Config`] and [`Request`].
+
+use std::net::{IpAddr, SocketAddr};
+use std::path::PathBuf;
+
+use clap::Parser;
+
+use crate::address::EmailAddress;
+use crate::app::Request;
+use crate::config::{Config, ConnectTo, Limits, ResolverChoice};
+use crate::error::Error;
+use crate::model::{Endpoint, Protocol, Security};
+use crate::report::Format;
+
+const AFTER_HELP: &str = "\
+Examples:
+  maildoctor alice@qq.com
+  maildoctor --json alice@example.com
+  maildoctor --check pop3s://pop3.example.com:995 alice@example.com
+
+--check schemes (curl's conventions): imap (143, STARTTLS), imaps (993, SSL/TLS),
+pop3 (110, STARTTLS), pop3s (995, SSL/TLS), smtp (25, STARTTLS),
+smtps (465, SSL/TLS), submission (587, STARTTLS).
+
+Exit status:
+  0  no error finding (the settings shown work)
+  1  at least one error finding (something does not work)
+  2  usage error or fatal error (bad arguments, unreadable files)
+  130 interrupted";
+
+/// Find the right POP3/IMAP/SMTP settings for an email address and explain why an
+/// account does not connect.
+#[derive(Debug, Parser)]
+#[command(name = "maildoctor", version, after_help = AFTER_HELP)]
+pub struct Args {
+    /// The email address to diagnose.
+    pub address: String,
+
+    /// Print one JSON document (schema_version 1) instead of tables.
+    #[arg(long)]
+    pub json: bool,
+
+    /// Also check a server you typed, e.g. pop3s://pop.example.com:995 (repeatable).
+    #[arg(long, value_name = "URL")]
+    pub check: Vec<String>,
+
+    /// Use this DNS server instead of the system configuration (/etc/resolv.conf).
+    #[arg(long, value_name = "IP[:PORT]")]
+    pub resolver: Option<String>,
+
+    /// Also trust the CA certificates in this PEM file (added to the system trust store).
+    #[arg(long, value_name = "PEM")]
+    pub ca_file: Option<PathBuf>,
+
+    /// Add or override provider files (Thunderbird clientConfig XML) from this directory.
+    #[arg(long, value_name = "DIR")]
+    pub providers: Option<PathBuf>,
+
+    /// Connect to HOST2:PORT2 whenever HOST1:PORT1 is probed, like curl (repeatable).
+    /// Certificates are still checked against HOST1.
+    #[arg(long, value_name = "HOST1:PORT1:HOST2:PORT2")]
+    pub connect_to: Vec<String>,
+
+    /// Timeout of each network step, in seconds (connect, each reply, TLS handshake).
+    #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+    pub timeout: f64,
+}
+
+impl Args {
+    /// Validates the arguments into a run configuration and a request.
+    pub fn into_request(self) -> Result<(Config, Request, Format), Error> {
+        if !(self.timeout > 0.0 && self.timeout <= 600.0) {
+            return Err(Error::Usage(format!(
+                "--timeout must be between 0 and 600 seconds, not {}",
+                self.timeout
+            )));
+        }
+        let limits = if (self.timeout - 10.0).abs() < f64::EPSILON {
+            Limits::default()
+        } else {
+            Limits::with_timeout(self.timeout)
+        };
+        let resolver = match &self.resolver {
+            None => ResolverChoice::System,
+            Some(s) => ResolverChoice::Server(parse_resolver(s)?),
+        };
+        let connect_to = self
+            .connect_to
+            .iter()
+            .map(|s| parse_connect_to(s))
+            .collect::<Result<Vec<_>, _>>()?;
+        let checks = self
+            .check
+            .iter()
+            .map(|s| parse_check_url(s))
+            .collect::<Result<Vec<_>, _>>()?;
+        let address = EmailAddress::parse(&self.address)?;
+        let config = Config {
+            limits,
+            resolver,
+            ca_file: self.ca_file,
+            providers_dir: self.providers,
+            connect_to,
+        };
+        let format = if self.json {
+            Format::Json
+        } else {
+            Format::Table
+        };
+        Ok((config, Request { address, checks }, format))
+    }
+}
+
+/// Parses `IP`, `IP:PORT`, `[IPv6]:PORT` (port 53 by default).
+pub fn parse_resolver(s: &str) -> Result<SocketAddr, Error> {
+    if let Ok(sa) = s.parse::<SocketAddr>() {
+        return Ok(sa);
+    }
+    let trimmed = s.trim_start_matches('[').trim_end_matches(']');
+    trimmed
+        .parse::<IpAddr>()
+        .map(|ip| SocketAddr::new(ip, 53))
+        .map_err(|_| Error::Usage(format!("--resolver expects IP or IP:PORT, not '{s}'")))
+}
+
+/// Splits `a:b:c:d` where parts may be `[v6]` literals.
+fn split_colon_fields(s: &str) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut cur = String::new();
+    let mut in_bracket = false;
+    for c in s.chars() {
+        match c {
+            '[' => in_bracket = true,
+            ']' => in_bracket = false,
+            ':' if !in_bracket => {
+                fields.push(std::mem::take(&mut cur));
+                continue;
+            }
+            _ => {}
+        }
+        if c != '[' && c != ']' {
+            cur.push(c);
+        }
+    }
+    fields.push(cur);
+    fields
+}
+
+fn parse_port(s: &str, what: &str, whole: &str) -> Result<u16, Error> {
+    if s.is_empty() {
+        return Ok(0);
+    }
+    s.parse::<u16>().map_err(|_| {
+        Error::Usage(format!(
+            "--connect-to '{whole}': {what} '{s}' is not a port number"
+        ))
+    })
+}
+
+/// Parses curl's `HOST1:PORT1:HOST2:PORT2` (empty fields are wildcards / unchanged).
+pub fn parse_connect_to(s: &str) -> Result<ConnectTo, Error> {
+    let f = split_colon_fields(s);
+    if f.len() != 4 {
+        return Err(Error::Usage(format!(
+            "--connect-to expects HOST1:PORT1:HOST2:PORT2 (IPv6 in brackets), not '{s}'"
+        )));
+    }
+    Ok(ConnectTo {
+        from_host: crate::model::normalize_host(&f[0]),
+        from_port: parse_port(&f[1], "PORT1", s)?,
+        to_host: crate::model::normalize_host(&f[2]),
+        to_port: parse_port(&f[3], "PORT2", s)?,
+    })
+}
+
+/// Parses a `--check` URL into an endpoint.
+pub fn parse_check_url(s: &str) -> Result<Endpoint, Error> {
+    let bad = |why: &str| Error::Usage(format!("--check '{s}': {why}"));
+    let Some((scheme, rest)) = s.split_once("://") else {
+        return Err(bad(
+            "expected SCHEME://HOST[:PORT], e.g. imaps://imap.example.com",
+        ));
+    };
+    let (protocol, default_port, security) = match scheme.to_ascii_lowercase().as_str() {
+        "imap" => (Protocol::Imap, 143, Security::Starttls),
+        "imaps" => (Protocol::Imap, 993, Security::Tls),
+        "pop3" => (Protocol::Pop3, 110, Security::Starttls),
+        "pop3s" => (Protocol::Pop3, 995, Security::Tls),
+        "smtp" => (Protocol::Smtp, 25, Security::Starttls),
+        "smtps" => (Protocol::Smtp, 465, Security::Tls),
+        "submission" => (Protocol::Smtp, 587, Security::Starttls),
+        other => {
+            return Err(bad(&format!(
+                "unknown scheme '{other}' (use imap, imaps, pop3, pop3s, smtp, smtps or submission)"
+            )));
+        }
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
+    let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
+        let Some((ip, after)) = v6.split_once(']') else {
+            return Err(bad("unclosed '[' in host"));
+        };
+        let port = match after.strip_prefix(':') {
+            Some(p) => Some(p),
+            None if after.is_empty() => None,
+            None => return Err(bad("unexpected text after ']'")),
+        };
+        (ip.to_owned(), port)
+    } else {
+        match authority.rsplit_once(':') {
+            Some((h, p)) => (h.to_owned(), Some(p)),
+            None => (authority.to_owned(), None),
+        }
+    };
+    let port = match port {
+        None => default_port,
+        Some(p) => p
+            .parse::<u16>()
+            .ok()
+            .filter(|p| *p != 0)
+            .ok_or_else(|| bad(&format!("'{p}' is not a port number")))?,
+    };
+    if host.is_empty() {
+        return Err(bad("no host name"));
+    }
+    let host = if host.parse::<IpAddr>().is_ok() {
+        host
+    } else {
+        idna::domain_to_ascii(&host)
+            .map_err(|_| bad(&format!("'{host}' is not a valid host name")))?
+    };
+    Ok(Endpoint::new(protocol, &host, port, security))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_urls_follow_curl_schemes() {
+        let e = parse_check_url("pop3s://pop3.Example.com:995").unwrap();
+        assert_eq!(
+            e,
+            Endpoint::new(Protocol::Pop3, "pop3.example.com", 995, Security::Tls)
+        );
+        let e = parse_check_url("imap://imap.example.com").unwrap();
+        assert_eq!((e.port, e.security), (143, Security::Starttls));
+        let e = parse_check_url("submission://smtp.example.com/").unwrap();
+        assert_eq!((e.protocol, e.port), (Protocol::Smtp, 587));
+        let e = parse_check_url("smtps://[::1]:4465").unwrap();
+        assert_eq!((e.host.as_str(), e.port), ("::1", 4465));
+        let e = parse_check_url("imaps://mail.bücher.example").unwrap();
+        assert_eq!(e.host, "mail.xn--bcher-kva.example");
+        assert!(parse_check_url("http://x").is_err());
+        assert!(parse_check_url("imaps://x:99999").is_err());
+        assert!(parse_check_url("imaps://:993").is_err());
+        assert!(parse_check_url("imap.example.com").is_err());
+    }
+
+    #[test]
+    fn connect_to_parses_curl_syntax() {
+        let c = parse_connect_to("imap.example.com:993:127.0.0.1:10993").unwrap();
+        assert_eq!(c.from_host, "imap.example.com");
+        assert_eq!((c.from_port, c.to_port), (993, 10993));
+        assert_eq!(c.to_host, "127.0.0.1");
+        let c = parse_connect_to("::[::1]:").unwrap();
+        assert_eq!(
+            (
+                c.from_host.as_str(),
+                c.from_port,
+                c.to_host.as_str(),
+                c.to_port
+            ),
+            ("", 0, "::1", 0)
+        );
+        assert!(parse_connect_to("a:1:b").is_err());
+        assert!(parse_connect_to("a:x:b:1").is_err());
+    }
+
+    #[test]
+    fn resolver_parses_with_and_without_port() {
+        assert_eq!(
+            parse_resolver("127.0.0.1").unwrap(),
+            "127.0.0.1:53".parse().unwrap()
+        );
+        assert_eq!(
+            parse_resolver("127.0.0.1:5353").unwrap(),
+            "127.0.0.1:5353".parse().unwrap()
+        );
+        assert_eq!(
+            parse_resolver("[::1]:5353").unwrap(),
+            "[::1]:5353".parse().unwrap()
+        );
+        assert_eq!(parse_resolver("::1").unwrap(), "[::1]:53".parse().unwrap());
+        assert!(parse_resolver("dns.example").is_err());
+    }
+
+    #[test]
+    fn bad_timeout_and_address_are_usage_errors() {
+        let a = Args::try_parse_from(["maildoctor", "--timeout", "0", "a@example.com"]).unwrap();
+        assert!(matches!(a.into_request(), Err(Error::Usage(_))));
+        let a = Args::try_parse_from(["maildoctor", "not-an-address"]).unwrap();
+        assert!(matches!(a.into_request(), Err(Error::Address(_))));
+    }
+}
