@@ -345,7 +345,9 @@ pub async fn discover(
     let mut guessed_protocols = Vec::new();
     if may_exist {
         for protocol in [Protocol::Imap, Protocol::Pop3, Protocol::Smtp] {
-            if set.has(protocol) {
+            // RFC 6186 §4: "." says the service is not offered; do not guess around it.
+            let declined = not_offered.iter().any(|n| n.protocol == protocol);
+            if set.has(protocol) || declined {
                 continue;
             }
             guessed_protocols.push(protocol.display_name());
