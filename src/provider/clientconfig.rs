@@ -346,6 +346,8 @@ enum El {
 #[derive(Debug)]
 struct Frame {
     el: El,
+    /// Qualified name as written, for error messages.
+    name: String,
     pos: Position,
     lang: Option<String>,
 }
@@ -374,8 +376,39 @@ struct ProviderBuilder {
     p: EmailProvider,
 }
 
+/// Incremental byte-offset → line/column conversion: positions are asked for in increasing
+/// order while parsing, so the whole document is scanned once (O(n), not O(n²)).
+#[derive(Debug, Clone, Copy)]
+struct Cursor {
+    offset: usize,
+    pos: Position,
+}
+
+impl Cursor {
+    fn at(&mut self, input: &str, offset: usize) -> Position {
+        let mut end = offset.min(input.len());
+        while !input.is_char_boundary(end) {
+            end -= 1;
+        }
+        if end < self.offset {
+            return Position::of_offset(input, end);
+        }
+        for c in input[self.offset..end].chars() {
+            if c == '\n' {
+                self.pos.line += 1;
+                self.pos.column = 1;
+            } else {
+                self.pos.column += 1;
+            }
+        }
+        self.offset = end;
+        self.pos
+    }
+}
+
 struct Parser<'i> {
     input: &'i str,
+    cursor: Cursor,
     reader: NsReader<&'i [u8]>,
     stack: Vec<Frame>,
     text: String,
@@ -403,6 +436,10 @@ impl<'i> Parser<'i> {
         config.expand_empty_elements = false;
         Self {
             input,
+            cursor: Cursor {
+                offset: 0,
+                pos: Position { line: 1, column: 1 },
+            },
             reader,
             stack: Vec::new(),
             text: String::new(),
@@ -422,19 +459,20 @@ impl<'i> Parser<'i> {
         }
     }
 
-    fn pos(&self, offset: u64) -> Position {
-        Position::of_offset(self.input, usize::try_from(offset).unwrap_or(usize::MAX))
+    fn pos(&mut self, offset: u64) -> Position {
+        let offset = usize::try_from(offset).unwrap_or(usize::MAX);
+        self.cursor.at(self.input, offset)
     }
 
     /// Position of the first `<` at or after `offset` (the start of the tag just read).
-    fn tag_pos(&self, offset: u64) -> Position {
+    fn tag_pos(&mut self, offset: u64) -> Position {
         let start = usize::try_from(offset).unwrap_or(usize::MAX);
         let at = self
             .input
             .get(start..)
             .and_then(|rest| rest.find('<'))
             .map_or(start, |i| start + i);
-        Position::of_offset(self.input, at)
+        self.cursor.at(self.input, at)
     }
 
     fn run(mut self) -> Result<ClientConfig, ParseError> {
@@ -508,10 +546,10 @@ impl<'i> Parser<'i> {
                 Event::Eof => break,
             }
         }
-        if let Some(frame) = self.stack.last() {
+        if let Some(element) = self.stack.last().map(|f| f.name.clone()) {
             return Err(ParseError::UnexpectedEof {
                 pos: self.pos(self.reader.buffer_position()),
-                element: format!("{:?}", frame.el),
+                element,
             });
         }
         if !self.seen_root {
@@ -548,16 +586,14 @@ impl<'i> Parser<'i> {
             });
         }
         self.text.clear();
+        let name = String::from_utf8_lossy(e.name().as_ref()).into_owned();
         let local = e.local_name();
         let local = local.as_ref();
         let parent = self.stack.last().map(|f| f.el);
         let el = match parent {
             None => {
                 if self.seen_root || ns != Ns::None || local != b"clientConfig" {
-                    return Err(ParseError::WrongRoot {
-                        pos,
-                        found: String::from_utf8_lossy(e.name().as_ref()).into_owned(),
-                    });
+                    return Err(ParseError::WrongRoot { pos, found: name });
                 }
                 self.seen_root = true;
                 El::Root
@@ -604,6 +640,7 @@ impl<'i> Parser<'i> {
                     }
                     self.stack.push(Frame {
                         el: El::Skipped,
+                        name,
                         pos,
                         lang,
                     });
@@ -653,7 +690,12 @@ impl<'i> Parser<'i> {
             }
             _ => {}
         }
-        self.stack.push(Frame { el, pos, lang });
+        self.stack.push(Frame {
+            el,
+            name,
+            pos,
+            lang,
+        });
         Ok(())
     }
 
@@ -1364,6 +1406,38 @@ mod tests {
             parse(&nest(100_000)),
             Err(ParseError::TooDeep { .. })
         ));
+    }
+
+    #[test]
+    fn large_hostile_documents_are_linear() {
+        let start = std::time::Instant::now();
+        let body = "<incomingServer type='ews'/>\n".repeat(30_000);
+        let xml = format!(
+            "<clientConfig><emailProvider id='x'><domain>x.example</domain>{body}</emailProvider></clientConfig>"
+        );
+        assert!(xml.len() < MAX_INPUT_BYTES);
+        let c = parse(&xml).unwrap();
+        assert_eq!(c.providers[0].skipped.len(), 30_000);
+        assert_eq!(c.providers[0].skipped[29_999].pos.line, 30_000);
+        let flat = format!("<clientConfig>{}</clientConfig>", "<a/>".repeat(250_000));
+        assert!(matches!(parse(&flat), Err(ParseError::NoProvider)));
+        assert!(start.elapsed() < std::time::Duration::from_secs(10));
+    }
+
+    #[test]
+    fn unclosed_document_names_the_element() {
+        let r = parse("<clientConfig>\n<emailProvider id='x'>\n<md:hint xmlns:md='urn:x'>");
+        match r {
+            Err(
+                ParseError::UnexpectedEof { element, .. }
+                | ParseError::Xml {
+                    message: element, ..
+                },
+            ) => {
+                assert!(element.contains("md:hint"), "{element}");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
     }
 
     #[test]

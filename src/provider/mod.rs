@@ -849,14 +849,16 @@ mod tests {
         );
         let required = std::env::var("MAILDOCTOR_REQUIRE_ISPDB").is_ok_and(|v| v == "1");
         if !dir.is_dir() {
-            eprintln!(
-                "ISPDB corpus not found at {}: skipping the corpus test \
-                 (set MAILDOCTOR_ISPDB_DIR to a checkout of thunderbird/autoconfig ispdb/)",
-                dir.display()
-            );
             assert!(
                 !required,
-                "MAILDOCTOR_REQUIRE_ISPDB=1 but there is no ISPDB at {}",
+                "MAILDOCTOR_REQUIRE_ISPDB=1 but the ISPDB corpus is not at {} \
+                 (set MAILDOCTOR_ISPDB_DIR)",
+                dir.display()
+            );
+            eprintln!(
+                "ISPDB corpus not found at {}: corpus test SKIPPED \
+                 (set MAILDOCTOR_ISPDB_DIR to thunderbird/autoconfig's ispdb/; \
+                 MAILDOCTOR_REQUIRE_ISPDB=1 makes this a failure)",
                 dir.display()
             );
             return;
