@@ -1,0 +1,4 @@
+//! Self-tests of the harness in `support`: each server answers as documented, checked with
+//! independent clients (hickory-resolver, tokio, tokio-rustls), never with maildoctor code.
+
+mod dns;
