@@ -1,4 +1,6 @@
 //! Self-tests of the harness in `support`: each server answers as documented, checked with
 //! independent clients (hickory-resolver, tokio, tokio-rustls), never with maildoctor code.
 
+mod client;
 mod dns;
+mod pki;

@@ -15,3 +15,4 @@
 
 mod background;
 pub mod dns;
+pub mod pki;
