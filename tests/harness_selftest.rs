@@ -3,4 +3,5 @@
 
 mod client;
 mod dns;
+mod mail;
 mod pki;

@@ -15,4 +15,5 @@
 
 mod background;
 pub mod dns;
+pub mod mail;
 pub mod pki;
