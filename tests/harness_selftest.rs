@@ -4,4 +4,5 @@
 mod client;
 mod dns;
 mod mail;
+mod net;
 mod pki;

@@ -16,4 +16,5 @@
 mod background;
 pub mod dns;
 pub mod mail;
+pub mod net;
 pub mod pki;
