@@ -14,6 +14,7 @@
 #![allow(dead_code)]
 
 mod background;
+pub mod cli;
 pub mod dns;
 pub mod mail;
 pub mod net;
