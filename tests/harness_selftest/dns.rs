@@ -223,6 +223,24 @@ async fn stops_on_drop() {
     assert_eq!(err.kind(), std::io::ErrorKind::ConnectionRefused);
 }
 
+#[tokio::test]
+async fn binds_another_loopback_ip() {
+    let ip: std::net::IpAddr = "127.0.0.2".parse().unwrap();
+    let dns = TestDns::builder()
+        .ip(ip)
+        .zone("example.net")
+        .a("pop.example.net", "127.0.0.9")
+        .start();
+    assert_eq!(dns.addr.ip(), ip);
+    assert_eq!(dns.resolver_arg(), dns.addr.to_string());
+    for transport in [Transport::Udp, Transport::Tcp] {
+        assert_eq!(
+            ask(&dns.resolver(transport), "pop.example.net.", RecordType::A).await,
+            records(&["A 127.0.0.9"])
+        );
+    }
+}
+
 #[test]
 #[should_panic(expected = "is under no zone")]
 fn record_outside_zones_panics() {

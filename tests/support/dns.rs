@@ -25,7 +25,11 @@
 //!   SERVFAIL);
 //! * anything under a [`silent_zone`](TestDnsBuilder::silent_zone): no answer at all, so the
 //!   client times out;
-//! * a name under no zone at all: REFUSED (hickory's `Catalog` behaviour).
+//! * a name under no zone at all: REFUSED (hickory's `Catalog` behaviour);
+//! * an empty non-terminal (`_tcp.example.com` when only `_imaps._tcp.example.com` exists):
+//!   NOERROR/NODATA, as RFC 8020 wants;
+//! * a CNAME asked for another type: the CNAME plus the target's records when the target is in
+//!   the same zone (hickory chases in-zone CNAMEs).
 //!
 //! Every zone gets a generated SOA (`ns.<zone>` / `hostmaster.<zone>`, serial 1, negative TTL
 //! 60 s); records have TTL 300 s. Each query received is logged ([`TestDns::queries`]).
