@@ -1,1 +1,8 @@
+//! Integration tests: the real `maildoctor` binary and library against in-process servers on
+//! loopback addresses (see `support`).
 
+// Test code: a panic with a message is how the harness reports a broken setup.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod harness_selftest;
+mod support;
