@@ -4,5 +4,6 @@
 // Test code: a panic with a message is how the harness reports a broken setup.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod e2e;
 mod harness_selftest;
 mod support;

@@ -183,7 +183,12 @@ fn add_provider(
         .chain(provider.outgoing.iter())
         .enumerate()
     {
-        set.add(s.endpoint_for(addr), s.username_for(addr), origin.clone(), i);
+        set.add(
+            s.endpoint_for(addr),
+            s.username_for(addr),
+            origin.clone(),
+            i,
+        );
         n += 1;
     }
     n

@@ -1,0 +1,694 @@
+//! End-to-end: the real `maildoctor` binary against in-process DNS (hickory-server), TLS
+//! (rcgen certificates) and scripted IMAP/POP3/SMTP peers on 127.0.0.1, reached through
+//! `--resolver`, `--ca-file` and curl-style `--connect-to`. Foundation issue #3.
+
+use std::net::SocketAddr;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::cli::{connect_to, run, run_json};
+use crate::support::dns::{TestDns, TestDnsBuilder};
+use crate::support::mail::{MailServer, MailSpec, Mode, Protocol};
+use crate::support::net::{Blackhole, refused_addr};
+use crate::support::pki::{Leaf, TestPki};
+
+/// Common arguments: our resolver, our CA, short step timeouts, and the host mappings.
+fn args(
+    dns: &TestDns,
+    pki: &TestPki,
+    maps: &[(&str, u16, SocketAddr)],
+    extra: &[&str],
+) -> Vec<String> {
+    let mut a = vec![
+        "--resolver".to_owned(),
+        dns.resolver_arg(),
+        "--ca-file".to_owned(),
+        pki.ca_pem_path().to_str().unwrap().to_owned(),
+        "--timeout".to_owned(),
+        "2".to_owned(),
+    ];
+    for (host, port, addr) in maps {
+        a.push("--connect-to".to_owned());
+        a.push(connect_to(host, *port, *addr));
+    }
+    a.extend(extra.iter().map(|s| (*s).to_owned()));
+    a
+}
+
+fn server(protocol: Protocol, mode: Mode, leaf: Leaf) -> MailServer {
+    MailServer::start(MailSpec::new(protocol, mode).cert(leaf))
+}
+
+fn codes(doc: &Value) -> Vec<(String, String)> {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["code"].as_str().unwrap().to_owned(),
+                f["severity"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+fn finding<'a>(doc: &'a Value, code: &str) -> &'a Value {
+    doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == code)
+        .unwrap_or_else(|| panic!("no finding {code} in {:#}", doc["findings"]))
+}
+
+fn setting(s: &Value) -> (String, String, u64, String, bool) {
+    (
+        s["protocol"].as_str().unwrap().to_owned(),
+        s["host"].as_str().unwrap().to_owned(),
+        s["port"].as_u64().unwrap(),
+        s["security"].as_str().unwrap().to_owned(),
+        s["verified"].as_bool().unwrap(),
+    )
+}
+
+/// A healthy domain described by SRV records: IMAP on 993 and 143, submission on 465 and
+/// 587, POP3 explicitly "not offered" (`0 0 0 .`).
+struct Healthy {
+    dns: TestDns,
+    pki: TestPki,
+    servers: Vec<MailServer>,
+    maps: Vec<(&'static str, u16, SocketAddr)>,
+}
+
+fn healthy_zone() -> TestDnsBuilder {
+    TestDns::builder()
+        .zone("example.com")
+        .mx("example.com", 10, "mx.example.com")
+        .a("mx.example.com", "127.0.0.1")
+        .a("imap.example.com", "127.0.0.1")
+        .a("smtp.example.com", "127.0.0.1")
+        .srv("_imaps._tcp.example.com", 0, 1, 993, "imap.example.com")
+        .srv("_imap._tcp.example.com", 0, 1, 143, "imap.example.com")
+        .srv(
+            "_submissions._tcp.example.com",
+            0,
+            1,
+            465,
+            "smtp.example.com",
+        )
+        .srv(
+            "_submission._tcp.example.com",
+            0,
+            1,
+            587,
+            "smtp.example.com",
+        )
+        .srv_not_offered("_pop3s._tcp.example.com")
+        .srv_not_offered("_pop3._tcp.example.com")
+}
+
+fn healthy() -> Healthy {
+    let pki = TestPki::new();
+    let imap = pki.valid(&["imap.example.com"]);
+    let smtp = pki.valid(&["smtp.example.com"]);
+    let servers = vec![
+        server(Protocol::Imap, Mode::ImplicitTls, imap.clone()),
+        server(Protocol::Imap, Mode::Starttls { advertise: true }, imap),
+        server(Protocol::Smtp, Mode::ImplicitTls, smtp.clone()),
+        server(Protocol::Smtp, Mode::Starttls { advertise: true }, smtp),
+    ];
+    let maps = vec![
+        ("imap.example.com", 993, servers[0].addr),
+        ("imap.example.com", 143, servers[1].addr),
+        ("smtp.example.com", 465, servers[2].addr),
+        ("smtp.example.com", 587, servers[3].addr),
+    ];
+    Healthy {
+        dns: healthy_zone().start(),
+        pki,
+        servers,
+        maps,
+    }
+}
+
+#[test]
+fn healthy_srv_domain_gives_verified_settings_and_exit_0() {
+    let h = healthy();
+    let (code, doc, stderr) = run_json(args(&h.dns, &h.pki, &h.maps, &["alice@example.com"]));
+    assert_eq!(code, 0, "stderr: {stderr}\n{doc:#}");
+    assert_eq!(doc["schema_version"], 1);
+    assert_eq!(doc["status"], "ok");
+    assert_eq!(doc["address"]["domain"], "example.com");
+
+    let incoming: Vec<_> = doc["settings"]["incoming"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(setting)
+        .collect();
+    assert_eq!(
+        incoming,
+        vec![
+            (
+                "imap".into(),
+                "imap.example.com".into(),
+                993,
+                "tls".into(),
+                true
+            ),
+            (
+                "imap".into(),
+                "imap.example.com".into(),
+                143,
+                "starttls".into(),
+                true
+            ),
+        ]
+    );
+    assert_eq!(
+        doc["settings"]["incoming"][0]["username"],
+        "alice@example.com"
+    );
+    let outgoing: Vec<_> = doc["settings"]["outgoing"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(setting)
+        .collect();
+    assert_eq!(
+        outgoing[0],
+        (
+            "smtp".into(),
+            "smtp.example.com".into(),
+            465,
+            "tls".into(),
+            true
+        )
+    );
+    assert_eq!(
+        outgoing[1],
+        (
+            "smtp".into(),
+            "smtp.example.com".into(),
+            587,
+            "starttls".into(),
+            true
+        )
+    );
+
+    // POP3 is declared "not offered": reported, never guessed, never connected to.
+    assert_eq!(
+        codes(&doc),
+        vec![
+            ("srv.not_offered".into(), "info".into()),
+            ("srv.not_offered".into(), "info".into())
+        ]
+    );
+    let probes = doc["probes"].as_array().unwrap();
+    assert!(
+        probes.iter().all(|p| p["endpoint"]["protocol"] != "pop3"),
+        "{probes:#?}"
+    );
+    assert!(!h.dns.was_asked("pop.example.com", "A"));
+
+    // Every source is reported, found or not.
+    let sources = doc["sources"].as_array().unwrap();
+    assert_eq!(
+        sources.len(),
+        9,
+        "provider + 6 SRV + MX + guess: {sources:#?}"
+    );
+    assert!(h.dns.was_asked("example.com", "MX"));
+    for name in [
+        "_submissions",
+        "_submission",
+        "_imaps",
+        "_imap",
+        "_pop3s",
+        "_pop3",
+    ] {
+        assert!(
+            h.dns.was_asked(&format!("{name}._tcp.example.com"), "SRV"),
+            "{name}"
+        );
+    }
+
+    // Probes saw TLS and the servers saw STARTTLS.
+    let tls = probes
+        .iter()
+        .find(|p| p["endpoint"]["port"] == 993)
+        .and_then(|p| p["tls"].as_object())
+        .expect("TLS info for 993");
+    assert_eq!(tls["verified"], true);
+    assert!(
+        tls["version"].as_str().unwrap().starts_with("TLS"),
+        "{tls:?}"
+    );
+    assert!(
+        h.servers[1]
+            .transcript()
+            .iter()
+            .any(|l| l.to_ascii_uppercase().ends_with("STARTTLS"))
+    );
+    assert!(h.servers.iter().all(|s| s.connections() >= 1));
+}
+
+#[test]
+fn table_output_shows_settings_and_is_escaped() {
+    let h = healthy();
+    let r = run(args(&h.dns, &h.pki, &h.maps, &["alice@example.com"]));
+    assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("OK: these settings work"), "{}", r.stdout);
+    assert!(r.stdout.contains("Settings to use"));
+    assert!(r.stdout.contains("imap.example.com"));
+    assert!(r.stdout.contains("SSL/TLS"));
+    assert!(r.stdout.contains("Sources tried"));
+    assert!(
+        !r.stdout.contains('\x1b'),
+        "no escape sequences with NO_COLOR"
+    );
+}
+
+#[test]
+fn certificate_problems_each_have_their_code() {
+    let pki = TestPki::new();
+    let stranger = TestPki::new(); // a CA nobody trusts
+    let expired = server(
+        Protocol::Imap,
+        Mode::ImplicitTls,
+        pki.expired(&["imap.example.com"]),
+    );
+    let wrong = server(
+        Protocol::Pop3,
+        Mode::ImplicitTls,
+        pki.valid(&["other.example.net"]),
+    );
+    let selfsigned = server(
+        Protocol::Smtp,
+        Mode::ImplicitTls,
+        pki.self_signed(&["smtp.example.com"]),
+    );
+    let untrusted = server(
+        Protocol::Imap,
+        Mode::Starttls { advertise: true },
+        stranger.valid(&["imap2.example.com"]),
+    );
+    let dns = TestDns::builder()
+        .zone("example.com")
+        .mx("example.com", 10, "mx.example.com")
+        .a("imap.example.com", "127.0.0.1")
+        .a("imap2.example.com", "127.0.0.1")
+        .a("pop.example.com", "127.0.0.1")
+        .a("smtp.example.com", "127.0.0.1")
+        .srv("_imaps._tcp.example.com", 0, 1, 993, "imap.example.com")
+        .srv("_imap._tcp.example.com", 0, 1, 143, "imap2.example.com")
+        .srv("_pop3s._tcp.example.com", 0, 1, 995, "pop.example.com")
+        .srv(
+            "_submissions._tcp.example.com",
+            0,
+            1,
+            465,
+            "smtp.example.com",
+        )
+        .start();
+    let maps = [
+        ("imap.example.com", 993, expired.addr),
+        ("imap2.example.com", 143, untrusted.addr),
+        ("pop.example.com", 995, wrong.addr),
+        ("smtp.example.com", 465, selfsigned.addr),
+    ];
+    let (code, doc, stderr) = run_json(args(&dns, &pki, &maps, &["alice@example.com"]));
+    assert_eq!(code, 1, "stderr: {stderr}\n{doc:#}");
+    assert_eq!(doc["status"], "error");
+    let got = codes(&doc);
+    for want in [
+        "tls.expired",
+        "tls.name_mismatch",
+        "tls.self_signed",
+        "tls.untrusted",
+    ] {
+        assert!(
+            got.contains(&(want.to_owned(), "error".to_owned())),
+            "{want} missing in {got:?}"
+        );
+    }
+    let mismatch = finding(&doc, "tls.name_mismatch");
+    assert!(
+        mismatch["cause"]
+            .as_str()
+            .unwrap()
+            .contains("other.example.net"),
+        "{mismatch}"
+    );
+    assert_eq!(mismatch["endpoint"]["host"], "pop.example.com");
+    assert!(
+        finding(&doc, "tls.expired")["cause"]
+            .as_str()
+            .unwrap()
+            .contains("2001")
+    );
+    // Nothing verified, so nothing is presented as verified.
+    for dir in ["incoming", "outgoing"] {
+        assert!(
+            doc["settings"][dir]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|s| s["verified"] == false)
+        );
+    }
+}
+
+#[test]
+fn starttls_not_offered_is_reported_and_never_attempted() {
+    let pki = TestPki::new();
+    let plain = server(
+        Protocol::Imap,
+        Mode::Starttls { advertise: false },
+        pki.valid(&["imap.example.com"]),
+    );
+    let smtp = server(
+        Protocol::Smtp,
+        Mode::ImplicitTls,
+        pki.valid(&["smtp.example.com"]),
+    );
+    let dns = TestDns::builder()
+        .zone("example.com")
+        .a("imap.example.com", "127.0.0.1")
+        .a("smtp.example.com", "127.0.0.1")
+        .srv("_imap._tcp.example.com", 0, 1, 143, "imap.example.com")
+        .srv_not_offered("_imaps._tcp.example.com")
+        .srv_not_offered("_pop3s._tcp.example.com")
+        .srv(
+            "_submissions._tcp.example.com",
+            0,
+            1,
+            465,
+            "smtp.example.com",
+        )
+        .start();
+    let maps = [
+        ("imap.example.com", 143, plain.addr),
+        ("smtp.example.com", 465, smtp.addr),
+    ];
+    let (code, doc, _) = run_json(args(&dns, &pki, &maps, &["alice@example.com"]));
+    assert_eq!(code, 1, "{doc:#}");
+    let f = finding(&doc, "starttls.not_offered");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["endpoint"]["port"], 143);
+    assert!(
+        !plain
+            .transcript()
+            .iter()
+            .any(|l| l.to_ascii_uppercase().contains("STARTTLS")),
+        "STARTTLS must not be sent when not advertised: {:?}",
+        plain.transcript()
+    );
+    assert_eq!(doc["settings"]["outgoing"][0]["verified"], true);
+}
+
+#[test]
+fn missing_domain_is_one_finding_and_probes_nothing() {
+    let pki = TestPki::new();
+    let dns = TestDns::builder()
+        .zone("example")
+        .a("mail.other.example", "127.0.0.1")
+        .start();
+    let (code, doc, _) = run_json(args(&dns, &pki, &[], &["alice@nowhere.example"]));
+    assert_eq!(code, 1);
+    assert_eq!(
+        codes(&doc),
+        vec![("dns.domain_not_found".into(), "error".into())]
+    );
+    assert_eq!(doc["domain"]["state"], "not_found");
+    assert!(
+        doc["probes"].as_array().unwrap().is_empty(),
+        "no guesses for a missing domain"
+    );
+    assert!(!dns.was_asked("imap.nowhere.example", "A"));
+}
+
+#[test]
+fn typed_host_that_does_not_exist_points_to_the_real_one() {
+    let pki = TestPki::new();
+    let pop = server(
+        Protocol::Pop3,
+        Mode::ImplicitTls,
+        pki.valid(&["pop.example.com"]),
+    );
+    let smtp = server(
+        Protocol::Smtp,
+        Mode::ImplicitTls,
+        pki.valid(&["smtp.example.com"]),
+    );
+    let dns = TestDns::builder()
+        .zone("example.com")
+        .a("pop.example.com", "127.0.0.1")
+        .a("smtp.example.com", "127.0.0.1")
+        .srv("_pop3s._tcp.example.com", 0, 1, 995, "pop.example.com")
+        .srv(
+            "_submissions._tcp.example.com",
+            0,
+            1,
+            465,
+            "smtp.example.com",
+        )
+        .srv_not_offered("_imaps._tcp.example.com")
+        .start();
+    let maps = [
+        ("pop.example.com", 995, pop.addr),
+        ("smtp.example.com", 465, smtp.addr),
+    ];
+    let (code, doc, _) = run_json(args(
+        &dns,
+        &pki,
+        &maps,
+        &[
+            "--check",
+            "pop3s://pop3.example.com:995",
+            "alice@example.com",
+        ],
+    ));
+    assert_eq!(code, 1, "{doc:#}");
+    let f = finding(&doc, "dns.host_not_found");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["endpoint"]["host"], "pop3.example.com");
+    assert!(
+        f["fix"].as_str().unwrap().contains("pop.example.com"),
+        "{f}"
+    );
+    assert_eq!(
+        setting(&doc["settings"]["incoming"][0]),
+        (
+            "pop3".into(),
+            "pop.example.com".into(),
+            995,
+            "tls".into(),
+            true
+        )
+    );
+}
+
+#[test]
+fn domain_hosted_at_a_provider_is_detected_from_mx() {
+    let pki = TestPki::new();
+    let names = [
+        "imap.bigprovider.example",
+        "pop.bigprovider.example",
+        "smtp.bigprovider.example",
+    ];
+    let imap = server(Protocol::Imap, Mode::ImplicitTls, pki.valid(&names));
+    let pop = server(Protocol::Pop3, Mode::ImplicitTls, pki.valid(&names));
+    let smtps = server(Protocol::Smtp, Mode::ImplicitTls, pki.valid(&names));
+    let sub = server(
+        Protocol::Smtp,
+        Mode::Starttls { advertise: true },
+        pki.valid(&names),
+    );
+    let dns = TestDns::builder()
+        .zone("customer.example")
+        .mx("customer.example", 10, "mx1.bigprovider.example")
+        .zone("bigprovider.example")
+        .a("mx1.bigprovider.example", "127.0.0.1")
+        .a("imap.bigprovider.example", "127.0.0.1")
+        .a("pop.bigprovider.example", "127.0.0.1")
+        .a("smtp.bigprovider.example", "127.0.0.1")
+        .start();
+    let maps = [
+        ("imap.bigprovider.example", 993, imap.addr),
+        ("pop.bigprovider.example", 995, pop.addr),
+        ("smtp.bigprovider.example", 465, smtps.addr),
+        ("smtp.bigprovider.example", 587, sub.addr),
+    ];
+    let (code, doc, stderr) = run_json(args(&dns, &pki, &maps, &["bob@customer.example"]));
+    assert_eq!(code, 0, "{stderr}\n{doc:#}");
+    assert_eq!(doc["provider"]["id"], "bigprovider.example");
+    assert_eq!(doc["provider"]["detected_via"], "mx");
+    assert_eq!(doc["provider"]["mx_host"], "mx1.bigprovider.example");
+    let first = &doc["settings"]["incoming"][0];
+    assert_eq!(
+        setting(first),
+        (
+            "imap".into(),
+            "imap.bigprovider.example".into(),
+            993,
+            "tls".into(),
+            true
+        )
+    );
+    assert_eq!(first["sources"], serde_json::json!(["mx"]));
+    assert_eq!(first["username"], "bob@customer.example");
+    // The provider's settings make guessing unnecessary.
+    assert!(!dns.was_asked("imap.customer.example", "A"));
+}
+
+#[test]
+fn refused_and_filtered_ports_are_told_apart_within_one_timeout() {
+    let pki = TestPki::new();
+    let hole = Blackhole::start();
+    let dns = TestDns::builder()
+        .zone("example.com")
+        .a("imap.example.com", "127.0.0.1")
+        .a("smtp.example.com", "127.0.0.1")
+        .srv_not_offered("_pop3s._tcp.example.com")
+        .srv_not_offered("_pop3._tcp.example.com")
+        .start();
+    let maps = [
+        ("imap.example.com", 993, refused_addr()),
+        ("smtp.example.com", 587, hole.addr),
+    ];
+    let mut a = args(
+        &dns,
+        &pki,
+        &maps,
+        &[
+            "--check",
+            "imaps://imap.example.com",
+            "--check",
+            "submission://smtp.example.com",
+            "alice@example.com",
+        ],
+    );
+    let t = a.iter().position(|s| s == "--timeout").unwrap();
+    a[t + 1] = "1".to_owned();
+    let start = Instant::now();
+    let (code, doc, _) = run_json(a);
+    let elapsed = start.elapsed();
+    assert_eq!(code, 1, "{doc:#}");
+    let refused = finding(&doc, "net.refused");
+    assert_eq!(refused["endpoint"]["port"], 993);
+    let timeout = finding(&doc, "net.timeout");
+    assert_eq!(timeout["endpoint"]["port"], 587);
+    assert!(timeout["cause"].as_str().unwrap().contains("firewall"));
+    // Discovery (DNS) and every probe run concurrently: the filtered port costs one
+    // connect timeout (1 s), not one per candidate; allow generous slack for process start.
+    assert!(elapsed < Duration::from_secs(5), "took {elapsed:?}");
+}
+
+#[test]
+fn dns_failure_is_not_reported_as_missing_domain() {
+    let pki = TestPki::new();
+    let dns = TestDns::builder()
+        .zone("example")
+        .servfail_zone("broken.example")
+        .start();
+    let (code, doc, _) = run_json(args(&dns, &pki, &[], &["alice@broken.example"]));
+    assert_eq!(code, 1);
+    let got = codes(&doc);
+    assert!(
+        got.contains(&("dns.lookup_failed".into(), "warning".into())),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter().any(|(c, _)| c == "dns.domain_not_found"),
+        "{got:?}"
+    );
+    assert!(
+        finding(&doc, "dns.lookup_failed")["cause"]
+            .as_str()
+            .unwrap()
+            .contains("SERVFAIL")
+    );
+}
+
+#[test]
+fn extra_provider_directory_adds_a_provider() {
+    let pki = TestPki::new();
+    let imap = server(
+        Protocol::Imap,
+        Mode::ImplicitTls,
+        pki.valid(&["mail.corp.example"]),
+    );
+    let smtp = server(
+        Protocol::Smtp,
+        Mode::Starttls { advertise: true },
+        pki.valid(&["mail.corp.example"]),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("corp.example.xml"),
+        r#"<?xml version="1.0"?>
+<clientConfig version="1.1">
+  <emailProvider id="corp.example">
+    <domain>corp.example</domain>
+    <displayName>Corp Mail</displayName>
+    <incomingServer type="imap"><hostname>mail.corp.example</hostname><port>993</port>
+      <socketType>SSL</socketType><username>%EMAILLOCALPART%</username></incomingServer>
+    <outgoingServer type="smtp"><hostname>mail.corp.example</hostname><port>587</port>
+      <socketType>STARTTLS</socketType><username>%EMAILLOCALPART%</username></outgoingServer>
+  </emailProvider>
+</clientConfig>"#,
+    )
+    .unwrap();
+    let dns = TestDns::builder()
+        .zone("corp.example")
+        .a("mail.corp.example", "127.0.0.1")
+        .start();
+    let maps = [
+        ("mail.corp.example", 993, imap.addr),
+        ("mail.corp.example", 587, smtp.addr),
+    ];
+    let dir_arg = dir.path().to_str().unwrap().to_owned();
+    let (code, doc, stderr) = run_json(args(
+        &dns,
+        &pki,
+        &maps,
+        &["--providers", &dir_arg, "carol@corp.example"],
+    ));
+    assert_eq!(code, 0, "{stderr}\n{doc:#}");
+    assert_eq!(doc["provider"]["id"], "corp.example");
+    assert_eq!(doc["settings"]["incoming"][0]["username"], "carol");
+    assert_eq!(doc["settings"]["outgoing"][0]["verified"], true);
+}
+
+#[test]
+fn usage_errors_exit_2_with_a_clear_message() {
+    let r = run(["not-an-address"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("is not an email address"), "{}", r.stderr);
+
+    let r = run(["--json", "alice@"]);
+    assert_eq!(r.code, 2);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    assert_eq!(doc["error"]["kind"], "usage");
+
+    let r = run(["--check", "ftp://x", "alice@example.com"]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown scheme"), "{}", r.stderr);
+
+    let r = run([
+        "--ca-file",
+        "/nonexistent/ca.pem",
+        "--resolver",
+        "127.0.0.1:9",
+        "alice@example.com",
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("/nonexistent/ca.pem"), "{}", r.stderr);
+
+    let r = run(["--help"]);
+    assert_eq!(r.code, 0);
+    assert!(r.stdout.contains("Exit status"), "{}", r.stdout);
+}
