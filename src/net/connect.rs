@@ -153,16 +153,7 @@ fn bare_host(host: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::ResolverChoice;
-
-    /// A resolver pointed at a local port where nothing answers: any query fails, so a test
-    /// passing with it proves DNS was never used.
-    pub(crate) fn dead_dns() -> Dns {
-        let sock = std::net::UdpSocket::bind("127.0.0.1:0").unwrap();
-        let addr = sock.local_addr().unwrap();
-        drop(sock);
-        Dns::new(&ResolverChoice::Server(addr), Duration::from_millis(200)).unwrap()
-    }
+    use crate::probe::testkit::dead_dns;
 
     fn ct(from_host: &str, from_port: u16, to_host: &str, to_port: u16) -> ConnectTo {
         ConnectTo {
