@@ -252,15 +252,13 @@ impl TlsClient {
 }
 
 fn partial_info(recorded: Option<&Recorded>, chain: Vec<CertInfo>) -> Option<TlsInfo> {
-    recorded.map(|r| TlsInfo {
+    // The handshake did not finish: version and cipher are unknown, the chain is what the
+    // server presented before it failed.
+    recorded.map(|_| TlsInfo {
         version: String::new(),
         cipher: String::new(),
         verified: false,
-        chain: if r.chain.is_empty() {
-            Vec::new()
-        } else {
-            chain
-        },
+        chain,
     })
 }
 

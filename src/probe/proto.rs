@@ -302,7 +302,10 @@ impl Dialog {
             if starts_with_ci(&l, "* BYE") {
                 return Err(Failure {
                     kind: FailureKind::ConnectionClosed,
-                    message: format!("the server said goodbye: {l}"),
+                    message: format!(
+                        "the server said goodbye: {}",
+                        cap_chars(&l, MAX_GREETING_CHARS)
+                    ),
                 });
             }
             if untagged.len() >= self.max_lines {
@@ -466,10 +469,13 @@ pub fn line_failure(e: LineError, what: &str, timeout_ms: u128) -> Failure {
     Failure { kind, message }
 }
 
+/// Longest failure message built from server text, in characters.
+const MAX_MESSAGE_CHARS: usize = 600;
+
 fn protocol_error(message: String) -> Failure {
     Failure {
         kind: FailureKind::ProtocolError,
-        message,
+        message: cap_chars(&message, MAX_MESSAGE_CHARS),
     }
 }
 

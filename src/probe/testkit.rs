@@ -403,3 +403,50 @@ impl Fake {
         }
     }
 }
+
+/// A tiny authoritative DNS server on 127.0.0.1 (UDP): `A` queries for names in `a` get
+/// 127.0.0.1, names in `nx` get NXDOMAIN, everything else an empty NOERROR answer.
+pub async fn dns_server(a: &[&str], nx: &[&str]) -> SocketAddr {
+    let sock = tokio::net::UdpSocket::bind("127.0.0.1:0").await.unwrap();
+    let addr = sock.local_addr().unwrap();
+    let a: Vec<String> = a.iter().map(|s| s.to_ascii_lowercase()).collect();
+    let nx: Vec<String> = nx.iter().map(|s| s.to_ascii_lowercase()).collect();
+    tokio::spawn(async move {
+        let mut buf = [0u8; 1500];
+        while let Ok((n, peer)) = sock.recv_from(&mut buf).await {
+            if let Some(reply) = dns_reply(&buf[..n], &a, &nx) {
+                let _ = sock.send_to(&reply, peer).await;
+            }
+        }
+    });
+    addr
+}
+
+fn dns_reply(q: &[u8], a: &[String], nx: &[String]) -> Option<Vec<u8>> {
+    // Header (12 bytes), then QNAME labels, QTYPE, QCLASS (RFC 1035 §4.1).
+    let mut i = 12;
+    let mut labels = Vec::new();
+    loop {
+        let len = usize::from(*q.get(i)?);
+        i += 1;
+        if len == 0 {
+            break;
+        }
+        labels.push(String::from_utf8_lossy(q.get(i..i + len)?).to_ascii_lowercase());
+        i += len;
+    }
+    let qtype = u16::from_be_bytes([*q.get(i)?, *q.get(i + 1)?]);
+    let qend = i + 4;
+    let name = labels.join(".");
+    let answer = qtype == 1 && a.contains(&name);
+    let rcode = if nx.contains(&name) { 3 } else { 0 };
+    let mut r = Vec::new();
+    r.extend_from_slice(q.get(..2)?); // ID
+    r.extend_from_slice(&[0x85, 0x80 | rcode]); // QR AA RD, RA, rcode
+    r.extend_from_slice(&[0, 1, 0, u8::from(answer), 0, 0, 0, 0]);
+    r.extend_from_slice(q.get(12..qend)?);
+    if answer {
+        r.extend_from_slice(&[0xc0, 0x0c, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 127, 0, 0, 1]);
+    }
+    Some(r)
+}

@@ -551,3 +551,73 @@ async fn run_timeout_reports_unfinished_probes() {
         assert!(r.failure().unwrap().1.message.contains("run timeout"));
     }
 }
+
+#[tokio::test]
+async fn names_resolve_through_dns_and_dns_failures_are_classified() {
+    let pki = Pki::new("Test CA");
+    let server = Fake::plain(Protocol::Pop3).start().await;
+    let dns_addr = testkit::dns_server(&["pop.dns.test"], &["nx.dns.test"]).await;
+    let dns = crate::dns::Dns::new(
+        &crate::config::ResolverChoice::Server(dns_addr),
+        Duration::from_millis(500),
+    )
+    .unwrap();
+    let limits = testkit::limits();
+    let net = Net {
+        connector: crate::net::connect::Connector::new(dns.clone(), vec![], limits.connect_timeout),
+        dns,
+        tls: pki.client(),
+        limits,
+    };
+    let port = server.port();
+    let eps = vec![
+        Endpoint::new(Protocol::Pop3, "pop.dns.test", port, Security::None),
+        Endpoint::new(Protocol::Pop3, "nx.dns.test", port, Security::None),
+        Endpoint::new(Protocol::Pop3, "empty.dns.test", port, Security::None),
+    ];
+    let results = run(&net, eps).await;
+    assert_eq!(results.len(), 3, "{results:#?}");
+    let by_host = |h: &str| results.iter().find(|r| r.endpoint.host == h).unwrap();
+    let ok = by_host("pop.dns.test");
+    assert!(ok.ok(), "{ok:#?}");
+    assert_eq!(ok.addr, Some(server));
+    let nx = by_host("nx.dns.test");
+    assert_eq!(nx.addr, None);
+    assert_eq!(failed_at(nx), (Step::Resolve, FailureKind::NxDomain));
+    let empty = by_host("empty.dns.test");
+    assert_eq!(failed_at(empty), (Step::Resolve, FailureKind::NoAddress));
+}
+
+#[tokio::test]
+async fn tls_alert_and_close_during_handshake() {
+    let pki = Pki::new("Test CA");
+    // A fatal handshake_failure alert in answer to the ClientHello.
+    let addr = testkit::serve(|mut tcp| async move {
+        let mut buf = [0u8; 2048];
+        let _ = tcp.read(&mut buf).await;
+        let _ = tcp
+            .write_all(&[0x15, 0x03, 0x03, 0x00, 0x02, 0x02, 0x28])
+            .await;
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    })
+    .await;
+    let r = probe(&pki, Protocol::Imap, Security::Tls, addr).await;
+    let (step, f) = r.failure().unwrap();
+    assert_eq!(
+        (step, &f.kind),
+        (Step::TlsHandshake, &FailureKind::HandshakeFailed)
+    );
+    assert!(f.message.contains("alert"), "{f:?}");
+
+    let addr = testkit::serve(|mut tcp| async move {
+        let mut buf = [0u8; 2048];
+        let _ = tcp.read(&mut buf).await;
+    })
+    .await;
+    let r = probe(&pki, Protocol::Smtp, Security::Tls, addr).await;
+    assert_eq!(
+        failed_at(&r),
+        (Step::TlsHandshake, FailureKind::HandshakeFailed),
+        "{r:#?}"
+    );
+}
