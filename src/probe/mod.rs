@@ -99,27 +99,19 @@ struct Ctx {
 
 async fn resolve_and_probe(ctx: Arc<Ctx>, board: Arc<Board>, ep: Endpoint, tracker: Tracker) {
     tracker.start();
-    let addrs = match step(
-        &tracker,
-        Step::Resolve,
-        ctx.net.connector.resolve(&ep.host, ep.port),
-    )
-    .await
-    {
-        Some(a) if !a.is_empty() => a,
-        Some(_) => {
-            // Cannot happen with the connector, but never leave a result without a verdict.
-            tracker.fail_current(Failure {
+    let resolve = async {
+        match ctx.net.connector.resolve(&ep.host, ep.port).await {
+            // Never leave a result without a verdict, even if a resolver returned nothing.
+            Ok(addrs) if addrs.is_empty() => Err(Failure {
                 kind: FailureKind::NoAddress,
                 message: format!("{} has no address", ep.host),
-            });
-            tracker.finish();
-            return;
+            }),
+            other => other,
         }
-        None => {
-            tracker.finish();
-            return;
-        }
+    };
+    let Some(addrs) = step(&tracker, Step::Resolve, resolve).await else {
+        tracker.finish();
+        return;
     };
     let mut set = JoinSet::new();
     // The resolution is now represented by the per-address results.

@@ -74,9 +74,21 @@ pub struct ServerCert {
 impl ServerCert {
     /// A TLS acceptor presenting this chain.
     pub fn acceptor(&self) -> TlsAcceptor {
+        self.acceptor_versions(rustls::DEFAULT_VERSIONS)
+    }
+
+    /// A TLS acceptor presenting this chain, speaking only TLS 1.2.
+    pub fn acceptor_tls12(&self) -> TlsAcceptor {
+        self.acceptor_versions(&[&rustls::version::TLS12])
+    }
+
+    fn acceptor_versions(
+        &self,
+        versions: &[&'static rustls::SupportedProtocolVersion],
+    ) -> TlsAcceptor {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let cfg = rustls::ServerConfig::builder_with_provider(provider)
-            .with_safe_default_protocol_versions()
+            .with_protocol_versions(versions)
             .unwrap()
             .with_no_client_auth()
             .with_single_cert(self.chain.clone(), self.key.clone_key())

@@ -621,3 +621,29 @@ async fn tls_alert_and_close_during_handshake() {
         "{r:#?}"
     );
 }
+
+#[tokio::test]
+async fn tls12_server_and_tls12_certificate_failure() {
+    let pki = Pki::new("Test CA");
+    let addr = Fake::tls(Protocol::Smtp, pki.leaf(&[HOST]).acceptor_tls12())
+        .start()
+        .await;
+    let r = probe(&pki, Protocol::Smtp, Security::Tls, addr).await;
+    assert!(r.ok(), "{r:#?}");
+    let tls = r.tls.as_ref().unwrap();
+    assert_eq!(tls.version, "TLSv1.2");
+    assert!(tls.cipher.starts_with("TLS_ECDHE_"), "{}", tls.cipher);
+
+    let addr = Fake::tls(
+        Protocol::Smtp,
+        testkit::self_signed(&[HOST]).acceptor_tls12(),
+    )
+    .start()
+    .await;
+    let r = probe(&pki, Protocol::Smtp, Security::Tls, addr).await;
+    assert_eq!(
+        failed_at(&r),
+        (Step::TlsHandshake, FailureKind::CertSelfSigned)
+    );
+    assert_eq!(r.tls.as_ref().unwrap().version, "TLSv1.2");
+}
