@@ -1,10 +1,545 @@
-//! Probing: candidates → observations (stub, replaced by the probe-engine work).
+//! Probing: endpoints → observations.
+//!
+//! For each endpoint the host is resolved once (after `--connect-to` overrides), then every
+//! resolved address (IPv4 and IPv6 separately) is probed on its own connection:
+//!
+//! - implicit TLS (RFC 8314 §3.3): connect → TLS handshake → greeting → capabilities;
+//! - STARTTLS (RFC 3207 SMTP, RFC 2595 / RFC 9051 §6.2.1 IMAP, RFC 2595 §4 POP3 `STLS`):
+//!   connect → greeting → capabilities → STARTTLS → TLS handshake → capabilities again;
+//! - no security: connect → greeting → capabilities.
+//!
+//! All probes run concurrently in a [`JoinSet`], bounded by a global and a per-host-name
+//! semaphore, and the whole run by `limits.run_timeout`; a probe that has not finished by
+//! then is reported with a `timeout` failure at the step it was in, never lost. A connect
+//! that timed out is not retried against the same address by later probes of the run, so a
+//! dead host costs one timeout. Nothing is logged: everything observed is returned as data.
 
-use crate::model::{Endpoint, ProbeResult};
+pub mod line;
+pub mod proto;
+
+#[cfg(test)]
+pub(crate) mod testkit;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio::sync::Semaphore;
+use tokio::task::JoinSet;
+use tokio::time::Instant;
+
+use crate::model::{
+    Endpoint, Failure, FailureKind, ProbeResult, Security, Step, StepResult, StepStatus, TlsInfo,
+};
 use crate::net::Net;
+use line::{LineConn, LineError};
+use proto::Dialog;
+
+/// Any byte stream a probe talks over (plain TCP or TLS).
+trait Io: AsyncRead + AsyncWrite + Unpin + Send {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send> Io for T {}
+type BoxIo = Box<dyn Io>;
+
+/// Longest wait for a goodbye reply and for the connection shutdown.
+const QUIT_WAIT: Duration = Duration::from_millis(500);
+/// Longest wait for an answer to a ClientHello sent to a silent "plaintext" port.
+const TLS_SNIFF_WAIT: Duration = Duration::from_secs(3);
 
 /// Probes every endpoint concurrently (bounded) and returns one result per endpoint and
 /// resolved address, sorted by endpoint then address.
-pub async fn run(_net: &Net, _endpoints: Vec<Endpoint>) -> Vec<ProbeResult> {
-    Vec::new()
+pub async fn run(net: &Net, endpoints: Vec<Endpoint>) -> Vec<ProbeResult> {
+    let endpoints: BTreeSet<Endpoint> = endpoints.into_iter().collect();
+    let limits = &net.limits;
+    let per_host: HashMap<String, Arc<Semaphore>> = endpoints
+        .iter()
+        .map(|e| {
+            (
+                e.host.clone(),
+                Arc::new(Semaphore::new(limits.per_host.max(1))),
+            )
+        })
+        .collect();
+    let ctx = Arc::new(Ctx {
+        net: net.clone(),
+        global: Arc::new(Semaphore::new(limits.max_concurrency.max(1))),
+        per_host,
+        dead: Mutex::default(),
+    });
+    let board = Arc::new(Board::default());
+
+    let work = {
+        let board = board.clone();
+        async move {
+            let mut set = JoinSet::new();
+            for ep in endpoints {
+                let tracker = board.add(ep.clone(), None);
+                set.spawn(resolve_and_probe(ctx.clone(), board.clone(), ep, tracker));
+            }
+            while set.join_next().await.is_some() {}
+        }
+    };
+    let timed_out = tokio::time::timeout(limits.run_timeout, work)
+        .await
+        .is_err();
+    board.close(timed_out, limits.run_timeout)
+}
+
+struct Ctx {
+    net: Net,
+    global: Arc<Semaphore>,
+    per_host: HashMap<String, Arc<Semaphore>>,
+    /// Addresses whose TCP connect timed out in this run.
+    dead: Mutex<HashSet<SocketAddr>>,
+}
+
+async fn resolve_and_probe(ctx: Arc<Ctx>, board: Arc<Board>, ep: Endpoint, tracker: Tracker) {
+    tracker.start();
+    let resolve = async {
+        match ctx.net.connector.resolve(&ep.host, ep.port).await {
+            // Never leave a result without a verdict, even if a resolver returned nothing.
+            Ok(addrs) if addrs.is_empty() => Err(Failure {
+                kind: FailureKind::NoAddress,
+                message: format!("{} has no address", ep.host),
+            }),
+            other => other,
+        }
+    };
+    let Some(addrs) = step(&tracker, Step::Resolve, resolve).await else {
+        tracker.finish();
+        return;
+    };
+    let mut set = JoinSet::new();
+    // The resolution is now represented by the per-address results.
+    for (addr, t) in board.replace(&tracker, &ep, &addrs) {
+        set.spawn(probe_addr(ctx.clone(), ep.clone(), addr, t));
+    }
+    while set.join_next().await.is_some() {}
+}
+
+async fn probe_addr(ctx: Arc<Ctx>, ep: Endpoint, addr: SocketAddr, t: Tracker) {
+    // Per-host first, then global: a task never holds a global slot while queueing per host.
+    let _host = match ctx.per_host.get(&ep.host) {
+        Some(s) => s.clone().acquire_owned().await.ok(),
+        None => None,
+    };
+    let _global = ctx.global.clone().acquire_owned().await.ok();
+    t.start();
+    session(&ctx, &ep, addr, &t).await;
+    t.finish();
+}
+
+/// Runs one probe's steps, recording each in `t`.
+async fn session(ctx: &Ctx, ep: &Endpoint, addr: SocketAddr, t: &Tracker) {
+    let net = &ctx.net;
+    let limits = &net.limits;
+    let connect = async {
+        let known_dead = ctx
+            .dead
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .contains(&addr);
+        if known_dead {
+            return Err(Failure {
+                kind: FailureKind::Timeout,
+                message: format!("not retried: connecting to {addr} already timed out in this run"),
+            });
+        }
+        let r = net.connector.connect(addr).await;
+        if let Err(f) = &r
+            && f.kind == FailureKind::Timeout
+        {
+            ctx.dead
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(addr);
+        }
+        r
+    };
+    let Some(tcp) = step(t, Step::Connect, connect).await else {
+        return;
+    };
+    let mut dialog = Dialog::new(ep.protocol, limits.max_reply_lines);
+    let new_conn = |io: BoxIo| LineConn::new(io, limits.max_line_len, limits.read_timeout);
+
+    match ep.security {
+        Security::Tls => {
+            let Some(tls) = tls_step(ctx, ep, t, Box::new(tcp)).await else {
+                return;
+            };
+            let mut conn = new_conn(tls);
+            let Some(greeting) = greeting_step(ctx, ep, t, &mut dialog, &mut conn, false).await
+            else {
+                return;
+            };
+            let caps = dialog.capabilities(&mut conn, &greeting);
+            let Some(caps) = step(t, Step::Capabilities, caps).await else {
+                return;
+            };
+            t.update(|r| r.capabilities = caps);
+            dialog.quit(&mut conn, QUIT_WAIT).await;
+        }
+        Security::None => {
+            let mut conn = new_conn(Box::new(tcp));
+            let Some(greeting) = greeting_step(ctx, ep, t, &mut dialog, &mut conn, true).await
+            else {
+                return;
+            };
+            let caps = dialog.capabilities(&mut conn, &greeting);
+            let Some(caps) = step(t, Step::Capabilities, caps).await else {
+                return;
+            };
+            t.update(|r| r.capabilities = caps);
+            dialog.quit(&mut conn, QUIT_WAIT).await;
+        }
+        Security::Starttls => {
+            let mut conn = new_conn(Box::new(tcp));
+            let Some(greeting) = greeting_step(ctx, ep, t, &mut dialog, &mut conn, true).await
+            else {
+                return;
+            };
+            let caps = dialog.capabilities(&mut conn, &greeting);
+            let Some(caps) = step(t, Step::Capabilities, caps).await else {
+                return;
+            };
+            let offered = dialog.offers_starttls(&caps);
+            t.update(|r| r.capabilities = caps);
+            if !offered {
+                t.begin(Step::Starttls);
+                t.fail_current(Failure {
+                    kind: FailureKind::StarttlsNotOffered,
+                    message: format!(
+                        "the server does not advertise {}",
+                        if ep.protocol == crate::model::Protocol::Pop3 {
+                            "STLS"
+                        } else {
+                            "STARTTLS"
+                        }
+                    ),
+                });
+                dialog.quit(&mut conn, QUIT_WAIT).await;
+                return;
+            }
+            t.begin(Step::Starttls);
+            match dialog.starttls(&mut conn).await {
+                Ok(()) => {}
+                Err(f) => {
+                    let polite = f.kind == FailureKind::StarttlsRejected;
+                    t.fail_current(f);
+                    if polite {
+                        dialog.quit(&mut conn, QUIT_WAIT).await;
+                    }
+                    return;
+                }
+            }
+            // Never let plaintext bytes received before the handshake reach TLS or be read
+            // as encrypted replies (CVE-2011-0411 class).
+            let raw = match conn.into_inner() {
+                Ok(raw) => raw,
+                Err(stray) => {
+                    t.fail_current(Failure {
+                        kind: FailureKind::ProtocolError,
+                        message: format!(
+                            "server sent data after the STARTTLS go-ahead ({stray} bytes before \
+                             the TLS handshake); discarded and connection dropped"
+                        ),
+                    });
+                    return;
+                }
+            };
+            t.ok_current();
+            let Some(tls) = tls_step(ctx, ep, t, raw).await else {
+                return;
+            };
+            let mut conn = new_conn(tls);
+            let caps = dialog.capabilities(&mut conn, &[]);
+            let Some(caps) = step(t, Step::CapabilitiesAfterTls, caps).await else {
+                return;
+            };
+            t.update(|r| r.capabilities_after_tls = caps);
+            dialog.quit(&mut conn, QUIT_WAIT).await;
+        }
+    }
+}
+
+/// The TLS handshake step; records the session info even when the certificate is rejected.
+async fn tls_step(ctx: &Ctx, ep: &Endpoint, t: &Tracker, io: BoxIo) -> Option<BoxIo> {
+    t.begin(Step::TlsHandshake);
+    let outcome = ctx
+        .net
+        .tls
+        .handshake(io, &ep.host, ctx.net.limits.read_timeout)
+        .await;
+    let info: Option<TlsInfo> = outcome.info;
+    t.update(|r| r.tls = info);
+    match outcome.stream {
+        Ok(s) => {
+            t.ok_current();
+            Some(Box::new(s))
+        }
+        Err(f) => {
+            t.fail_current(f);
+            None
+        }
+    }
+}
+
+/// The greeting step. On a silent plaintext port, checks whether the port speaks TLS.
+async fn greeting_step(
+    ctx: &Ctx,
+    ep: &Endpoint,
+    t: &Tracker,
+    dialog: &mut Dialog,
+    conn: &mut LineConn<BoxIo>,
+    plaintext: bool,
+) -> Option<Vec<String>> {
+    t.begin(Step::Greeting);
+    match dialog.greeting(conn).await {
+        Ok(g) => {
+            t.update(|r| r.greeting = Some(g.line));
+            t.ok_current();
+            Some(g.capabilities)
+        }
+        Err(mut f) => {
+            if plaintext && f.kind == FailureKind::Timeout && conn.buffered() == 0 {
+                // A TLS server waits for the client: send a ClientHello and look at the answer.
+                if let Some(hello) = ctx.net.tls.client_hello(&ep.host)
+                    && conn.write_raw(&hello).await.is_ok()
+                {
+                    let wait = ctx.net.limits.read_timeout.min(TLS_SNIFF_WAIT);
+                    let answer = conn.read_some(wait).await;
+                    if answer.len() >= 2 && matches!(answer[0], 0x15 | 0x16) && answer[1] == 0x03 {
+                        f = proto::line_failure(
+                            LineError::TlsRecord,
+                            "greeting",
+                            ctx.net.limits.read_timeout.as_millis(),
+                        );
+                        f.message = format!(
+                            "no plaintext greeting, but the server answered a TLS ClientHello: \
+                             this port speaks implicit TLS (SSL/TLS), not {}",
+                            ep.security.display_name()
+                        );
+                    }
+                }
+            }
+            t.fail_current(f);
+            None
+        }
+    }
+}
+
+/// Runs `fut` as step `s`: records Ok/Failed and returns the value on success.
+async fn step<T>(t: &Tracker, s: Step, fut: impl Future<Output = Result<T, Failure>>) -> Option<T> {
+    t.begin(s);
+    match fut.await {
+        Ok(v) => {
+            t.ok_current();
+            Some(v)
+        }
+        Err(f) => {
+            t.fail_current(f);
+            None
+        }
+    }
+}
+
+/// Shared progress of every probe, so a run timeout can report what each was doing.
+#[derive(Default)]
+struct Board {
+    state: Mutex<BoardState>,
+}
+
+#[derive(Default)]
+struct BoardState {
+    entries: Vec<Entry>,
+    closed: bool,
+}
+
+struct Entry {
+    result: ProbeResult,
+    started: Option<Instant>,
+    current: Option<(Step, Instant)>,
+    finished: bool,
+    discarded: bool,
+}
+
+impl Entry {
+    fn new(endpoint: Endpoint, addr: Option<SocketAddr>) -> Self {
+        Self {
+            result: ProbeResult {
+                endpoint,
+                addr,
+                steps: Vec::new(),
+                greeting: None,
+                capabilities: Vec::new(),
+                capabilities_after_tls: Vec::new(),
+                tls: None,
+                elapsed_ms: 0,
+            },
+            started: None,
+            current: None,
+            finished: false,
+            discarded: false,
+        }
+    }
+}
+
+#[derive(Clone)]
+struct Tracker {
+    board: Arc<Board>,
+    idx: usize,
+}
+
+impl Board {
+    fn add(self: &Arc<Self>, endpoint: Endpoint, addr: Option<SocketAddr>) -> Tracker {
+        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        st.entries.push(Entry::new(endpoint, addr));
+        Tracker {
+            board: self.clone(),
+            idx: st.entries.len() - 1,
+        }
+    }
+
+    /// Atomically replaces the entry of `tracker` (a resolution) by one entry per address.
+    fn replace(
+        self: &Arc<Self>,
+        tracker: &Tracker,
+        ep: &Endpoint,
+        addrs: &[SocketAddr],
+    ) -> Vec<(SocketAddr, Tracker)> {
+        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        if st.closed {
+            return Vec::new();
+        }
+        if let Some(e) = st.entries.get_mut(tracker.idx) {
+            e.discarded = true;
+        }
+        addrs
+            .iter()
+            .map(|&addr| {
+                st.entries.push(Entry::new(ep.clone(), Some(addr)));
+                let t = Tracker {
+                    board: self.clone(),
+                    idx: st.entries.len() - 1,
+                };
+                (addr, t)
+            })
+            .collect()
+    }
+
+    /// Freezes the board and returns the sorted results; unfinished probes get a failed
+    /// step (timeout when the run timed out).
+    fn close(&self, timed_out: bool, run_timeout: Duration) -> Vec<ProbeResult> {
+        let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+        st.closed = true;
+        let now = Instant::now();
+        let mut out: Vec<ProbeResult> = Vec::with_capacity(st.entries.len());
+        for e in st.entries.drain(..) {
+            if e.discarded {
+                continue;
+            }
+            let mut r = e.result;
+            if !e.finished {
+                let (kind, why) = if timed_out {
+                    (
+                        FailureKind::Timeout,
+                        format!(
+                            "the run timeout ({} ms) was reached before this step finished",
+                            run_timeout.as_millis()
+                        ),
+                    )
+                } else {
+                    (
+                        FailureKind::ProtocolError,
+                        "internal error: the probe ended without a result".to_owned(),
+                    )
+                };
+                let (step, since, message) = match (e.current, r.addr) {
+                    (Some((s, since)), _) => (s, since, why),
+                    (None, None) => (Step::Resolve, now, why),
+                    (None, Some(_)) => (
+                        Step::Connect,
+                        now,
+                        format!("not started (waiting for a free connection slot): {why}"),
+                    ),
+                };
+                r.steps.push(StepResult {
+                    step,
+                    status: StepStatus::Failed(Failure { kind, message }),
+                    elapsed_ms: millis(now.saturating_duration_since(since)),
+                });
+                if let Some(start) = e.started {
+                    r.elapsed_ms = millis(now.saturating_duration_since(start));
+                }
+            }
+            out.push(r);
+        }
+        out.sort_by(|a, b| (&a.endpoint, a.addr).cmp(&(&b.endpoint, b.addr)));
+        out
+    }
+}
+
+impl Tracker {
+    fn with(&self, f: impl FnOnce(&mut Entry)) {
+        let mut st = self
+            .board
+            .state
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if st.closed {
+            return;
+        }
+        if let Some(e) = st.entries.get_mut(self.idx) {
+            f(e);
+        }
+    }
+
+    fn start(&self) {
+        self.with(|e| e.started = Some(Instant::now()));
+    }
+
+    fn begin(&self, step: Step) {
+        self.with(|e| e.current = Some((step, Instant::now())));
+    }
+
+    fn end_current(&self, status: StepStatus) {
+        self.with(|e| {
+            if let Some((step, since)) = e.current.take() {
+                e.result.steps.push(StepResult {
+                    step,
+                    status,
+                    elapsed_ms: millis(since.elapsed()),
+                });
+            }
+        });
+    }
+
+    fn ok_current(&self) {
+        self.end_current(StepStatus::Ok);
+    }
+
+    fn fail_current(&self, f: Failure) {
+        self.end_current(StepStatus::Failed(f));
+    }
+
+    fn update(&self, f: impl FnOnce(&mut ProbeResult)) {
+        self.with(|e| f(&mut e.result));
+    }
+
+    fn finish(&self) {
+        self.with(|e| {
+            e.finished = true;
+            if let Some(start) = e.started {
+                e.result.elapsed_ms = millis(start.elapsed());
+            }
+        });
+    }
+}
+
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
 }

@@ -1,0 +1,243 @@
+//! A small buffered CRLF line reader/writer for the plaintext mail protocols, with a deadline
+//! on every read and write and caps on line length.
+//!
+//! IMAP (RFC 9051 §2.2), POP3 (RFC 1939 §3) and SMTP (RFC 5321 §2.3.8) all end lines with
+//! CRLF; a bare LF is tolerated. A line that begins with the bytes `16 03` is a TLS record
+//! (RFC 8446 §5.1, handshake content type), reported as [`LineError::TlsRecord`] at once
+//! instead of waiting for a newline that will never come.
+//!
+//! SECURITY (STARTTLS, RFC 3207 §5, RFC 2595 §3.1, RFC 9051 §11.1; CVE-2011-0411): bytes read
+//! before the TLS handshake must never be treated as part of the encrypted session.
+//! [`LineConn::into_inner`] hands the raw stream back only when nothing is buffered.
+
+use std::io;
+use std::time::Duration;
+
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
+use tokio::time::Instant;
+
+const CHUNK: usize = 4096;
+
+/// Why a line could not be read or written.
+#[derive(Debug)]
+pub enum LineError {
+    /// Nothing (or no complete line) arrived before the deadline.
+    Timeout,
+    /// The peer closed the connection (EOF); `partial` is true if a line had begun.
+    Closed {
+        /// Bytes of an unfinished line were pending.
+        partial: bool,
+    },
+    /// A line exceeded the length cap.
+    TooLong(usize),
+    /// The data starts with a TLS record header (`16 03`).
+    TlsRecord,
+    /// A transport error (including TLS errors surfaced as I/O errors).
+    Io(io::Error),
+}
+
+/// Buffered line I/O over a byte stream.
+#[derive(Debug)]
+pub struct LineConn<S> {
+    io: S,
+    buf: Vec<u8>,
+    max_line: usize,
+    timeout: Duration,
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin> LineConn<S> {
+    /// Wraps `io`; lines longer than `max_line` bytes are errors, every read and write is
+    /// bounded by `timeout`.
+    pub fn new(io: S, max_line: usize, timeout: Duration) -> Self {
+        Self {
+            io,
+            buf: Vec::new(),
+            max_line: max_line.max(1),
+            timeout,
+        }
+    }
+
+    /// The per-operation timeout.
+    pub fn timeout(&self) -> Duration {
+        self.timeout
+    }
+
+    /// Reads one line (without its CRLF) within the read timeout.
+    pub async fn read_line(&mut self) -> Result<String, LineError> {
+        let deadline = Instant::now() + self.timeout;
+        self.read_line_until(deadline).await
+    }
+
+    /// Reads one line (without its CRLF) before `deadline`. Invalid UTF-8 is replaced.
+    pub async fn read_line_until(&mut self, deadline: Instant) -> Result<String, LineError> {
+        loop {
+            if self.buf.len() >= 2 && self.buf[0] == 0x16 && self.buf[1] == 0x03 {
+                return Err(LineError::TlsRecord);
+            }
+            if let Some(nl) = self.buf.iter().position(|&b| b == b'\n') {
+                if nl > self.max_line {
+                    return Err(LineError::TooLong(self.max_line));
+                }
+                let mut line: Vec<u8> = self.buf.drain(..=nl).collect();
+                line.pop();
+                if line.last() == Some(&b'\r') {
+                    line.pop();
+                }
+                return Ok(String::from_utf8_lossy(&line).into_owned());
+            }
+            if self.buf.len() > self.max_line {
+                return Err(LineError::TooLong(self.max_line));
+            }
+            let n = self.fill(deadline).await?;
+            if n == 0 {
+                return Err(LineError::Closed {
+                    partial: !self.buf.is_empty(),
+                });
+            }
+        }
+    }
+
+    async fn fill(&mut self, deadline: Instant) -> Result<usize, LineError> {
+        let mut chunk = [0u8; CHUNK];
+        match tokio::time::timeout_at(deadline, self.io.read(&mut chunk)).await {
+            Err(_) => Err(LineError::Timeout),
+            Ok(Err(e)) => Err(LineError::Io(e)),
+            Ok(Ok(n)) => {
+                self.buf.extend_from_slice(&chunk[..n]);
+                Ok(n)
+            }
+        }
+    }
+
+    /// Writes `line` followed by CRLF and flushes, within the timeout.
+    pub async fn write_line(&mut self, line: &str) -> Result<(), LineError> {
+        let mut data = Vec::with_capacity(line.len() + 2);
+        data.extend_from_slice(line.as_bytes());
+        data.extend_from_slice(b"\r\n");
+        self.write_raw(&data).await
+    }
+
+    /// Writes raw bytes and flushes, within the timeout.
+    pub async fn write_raw(&mut self, data: &[u8]) -> Result<(), LineError> {
+        let io = &mut self.io;
+        let fut = async move {
+            io.write_all(data).await?;
+            io.flush().await
+        };
+        match tokio::time::timeout(self.timeout, fut).await {
+            Err(_) => Err(LineError::Timeout),
+            Ok(Err(e)) => Err(LineError::Io(e)),
+            Ok(Ok(())) => Ok(()),
+        }
+    }
+
+    /// Reads whatever arrives (at most one chunk) before `timeout`, bypassing line framing:
+    /// used to look at the first bytes of an answer. Empty on timeout or EOF.
+    pub async fn read_some(&mut self, timeout: Duration) -> Vec<u8> {
+        if !self.buf.is_empty() {
+            return std::mem::take(&mut self.buf);
+        }
+        let deadline = Instant::now() + timeout;
+        match self.fill(deadline).await {
+            Ok(_) => std::mem::take(&mut self.buf),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    /// Bytes received but not yet consumed as lines.
+    pub fn buffered(&self) -> usize {
+        self.buf.len()
+    }
+
+    /// Shuts the write side down (sending TLS close_notify on TLS streams), within the timeout.
+    pub async fn shutdown(&mut self, timeout: Duration) {
+        let _ = tokio::time::timeout(timeout, self.io.shutdown()).await;
+    }
+
+    /// Returns the raw stream for a TLS upgrade, only if nothing is buffered; otherwise the
+    /// number of stray bytes the server sent ahead of the handshake (the stream is dropped).
+    pub fn into_inner(self) -> Result<S, usize> {
+        if self.buf.is_empty() {
+            Ok(self.io)
+        } else {
+            Err(self.buf.len())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::io::duplex;
+
+    fn conn(max: usize) -> (LineConn<tokio::io::DuplexStream>, tokio::io::DuplexStream) {
+        let (a, b) = duplex(64 * 1024);
+        (LineConn::new(a, max, Duration::from_millis(200)), b)
+    }
+
+    #[tokio::test]
+    async fn reads_crlf_and_lf_lines_across_chunks() {
+        let (mut c, mut peer) = conn(100);
+        peer.write_all(b"* OK hel").await.unwrap();
+        let t = tokio::spawn(async move {
+            tokio::time::sleep(Duration::from_millis(20)).await;
+            peer.write_all(b"lo\r\nsecond\nthird\r\n").await.unwrap();
+            peer
+        });
+        assert_eq!(c.read_line().await.unwrap(), "* OK hello");
+        assert_eq!(c.read_line().await.unwrap(), "second");
+        assert_eq!(c.read_line().await.unwrap(), "third");
+        let _peer = t.await.unwrap();
+        assert!(matches!(c.read_line().await, Err(LineError::Timeout)));
+    }
+
+    #[tokio::test]
+    async fn eof_and_overlong_and_tls_bytes() {
+        let (mut c, mut peer) = conn(10);
+        peer.write_all(b"0123456789abcdef").await.unwrap();
+        assert!(matches!(c.read_line().await, Err(LineError::TooLong(10))));
+
+        let (mut c, mut peer) = conn(10);
+        peer.write_all(b"0123456789abc\r\n").await.unwrap();
+        assert!(matches!(c.read_line().await, Err(LineError::TooLong(10))));
+
+        let (mut c, mut peer) = conn(100);
+        peer.write_all(b"partial").await.unwrap();
+        drop(peer);
+        assert!(matches!(
+            c.read_line().await,
+            Err(LineError::Closed { partial: true })
+        ));
+
+        let (mut c, mut peer) = conn(100);
+        peer.write_all(&[0x16, 0x03, 0x03, 0x00, 0x40])
+            .await
+            .unwrap();
+        assert!(matches!(c.read_line().await, Err(LineError::TlsRecord)));
+    }
+
+    #[tokio::test]
+    async fn into_inner_refuses_when_data_is_buffered() {
+        let (mut c, mut peer) = conn(100);
+        peer.write_all(b"220 go ahead\r\n250 injected\r\n")
+            .await
+            .unwrap();
+        assert_eq!(c.read_line().await.unwrap(), "220 go ahead");
+        assert_eq!(c.buffered(), 14);
+        assert_eq!(c.into_inner().unwrap_err(), 14);
+
+        let (mut c, mut peer) = conn(100);
+        peer.write_all(b"220 go ahead\r\n").await.unwrap();
+        assert_eq!(c.read_line().await.unwrap(), "220 go ahead");
+        assert!(c.into_inner().is_ok());
+    }
+
+    #[tokio::test]
+    async fn writes_crlf() {
+        let (mut c, mut peer) = conn(100);
+        c.write_line("a1 CAPABILITY").await.unwrap();
+        let mut got = [0u8; 15];
+        peer.read_exact(&mut got).await.unwrap();
+        assert_eq!(&got, b"a1 CAPABILITY\r\n");
+    }
+}
