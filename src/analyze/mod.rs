@@ -10,7 +10,7 @@
 
 mod text;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -79,7 +79,8 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
         .filter(|(_, rs)| rs.iter().any(|r| r.ok()))
         .map(|(e, _)| *e)
         .collect();
-    let settings = settings(discovery, &by_endpoint);
+    let bad_hosts = unresolvable_hosts(probes);
+    let settings = settings(discovery, &by_endpoint, &bad_hosts);
     let mut findings = Vec::new();
 
     domain_rules(discovery, &mut findings);
@@ -145,7 +146,13 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
         } else {
             Step::TlsHandshake
         };
-        let (cause, fix) = text::explain_host(first, &ports, step, failure, alt);
+        // For a name that does not resolve, point at the name the real sources give, even
+        // when that server has problems of its own (they are separate findings).
+        let suggestion = match step {
+            Step::Resolve => alt.or_else(|| known_host(first, discovery, &bad_hosts)),
+            _ => alt,
+        };
+        let (cause, fix) = text::explain_host(first, &ports, step, failure, suggestion);
         findings.push(Finding {
             code,
             severity,
@@ -263,6 +270,47 @@ fn alternative<'a>(
         .copied()
 }
 
+/// The best candidate of the same protocol on another host from a real source (not a
+/// guess, not what the user typed) whose name resolves.
+fn known_host<'a>(
+    endpoint: &Endpoint,
+    discovery: &'a Discovery,
+    bad_hosts: &BTreeSet<&str>,
+) -> Option<&'a Endpoint> {
+    discovery
+        .candidates
+        .iter()
+        .filter(|c| c.endpoint.protocol == endpoint.protocol && c.endpoint.host != endpoint.host)
+        .filter(|c| {
+            c.origins
+                .iter()
+                .any(|o| !matches!(o.source, SourceKind::Guess | SourceKind::User))
+        })
+        .filter(|c| !bad_hosts.contains(c.endpoint.host.as_str()))
+        .min_by_key(|c| c.rank)
+        .map(|c| &c.endpoint)
+}
+
+/// Host names whose resolution said they do not exist or have no address.
+fn unresolvable_hosts(probes: &[ProbeResult]) -> BTreeSet<&str> {
+    probes
+        .iter()
+        .filter(|p| {
+            matches!(
+                p.failure(),
+                Some((
+                    Step::Resolve,
+                    Failure {
+                        kind: FailureKind::NxDomain | FailureKind::NoAddress,
+                        ..
+                    }
+                ))
+            )
+        })
+        .map(|p| p.endpoint.host.as_str())
+        .collect()
+}
+
 fn group(probes: &[ProbeResult]) -> BTreeMap<&Endpoint, Vec<&ProbeResult>> {
     let mut m: BTreeMap<&Endpoint, Vec<&ProbeResult>> = BTreeMap::new();
     for p in probes {
@@ -274,6 +322,7 @@ fn group(probes: &[ProbeResult]) -> BTreeMap<&Endpoint, Vec<&ProbeResult>> {
 fn settings(
     discovery: &Discovery,
     by_endpoint: &BTreeMap<&Endpoint, Vec<&ProbeResult>>,
+    bad_hosts: &BTreeSet<&str>,
 ) -> Settings {
     let user_protocols: Vec<Protocol> = discovery
         .candidates
@@ -289,57 +338,47 @@ fn settings(
     };
     let mut out = Settings::default();
     for incoming in [true, false] {
-        let mut chosen: BTreeMap<(u8, Protocol, Security), (u32, Setting)> = BTreeMap::new();
-        let mut any_verified = false;
-        for c in discovery
+        // (protocol order, rank, setting) for every candidate of this direction.
+        let mut all: Vec<(u8, u32, Setting)> = discovery
             .candidates
             .iter()
             .filter(|c| c.endpoint.protocol.is_incoming() == incoming)
-        {
-            let verified = by_endpoint
-                .get(&c.endpoint)
-                .is_some_and(|rs| rs.iter().any(|r| r.ok()));
-            any_verified |= verified;
-            let key = (
-                protocol_order(c.endpoint.protocol),
-                c.endpoint.protocol,
-                c.endpoint.security,
-            );
-            let setting = Setting {
-                protocol: c.endpoint.protocol,
-                host: c.endpoint.host.clone(),
-                port: c.endpoint.port,
-                security: c.endpoint.security,
-                username: c.username.clone(),
-                verified,
-                sources: {
-                    let mut s: Vec<SourceKind> = c.origins.iter().map(|o| o.source).collect();
-                    s.dedup();
-                    s
-                },
-            };
-            let better = |old: &(u32, Setting)| {
-                (!old.1.verified && verified) || (old.1.verified == verified && c.rank < old.0)
-            };
-            match chosen.get(&key) {
-                Some(old) if !better(old) => {}
-                _ => {
-                    chosen.insert(key, (c.rank, setting));
-                }
-            }
-        }
-        let mut list: Vec<(u32, Setting, u8)> = chosen
-            .into_iter()
-            .map(|((order, _, _), (rank, s))| (rank, s, order))
+            .map(|c| {
+                let verified = by_endpoint
+                    .get(&c.endpoint)
+                    .is_some_and(|rs| rs.iter().any(|r| r.ok()));
+                let mut sources: Vec<SourceKind> = c.origins.iter().map(|o| o.source).collect();
+                sources.dedup();
+                let setting = Setting {
+                    protocol: c.endpoint.protocol,
+                    host: c.endpoint.host.clone(),
+                    port: c.endpoint.port,
+                    security: c.endpoint.security,
+                    username: c.username.clone(),
+                    verified,
+                    sources,
+                };
+                (protocol_order(c.endpoint.protocol), c.rank, setting)
+            })
             .collect();
-        if any_verified {
-            list.retain(|(_, s, _)| s.verified);
+        if all.iter().any(|(_, _, s)| s.verified) {
+            all.retain(|(_, _, s)| s.verified);
         } else {
-            // Nothing works: still say what the settings should be, from real sources only.
-            list.retain(|(_, s, _)| s.sources.iter().any(|k| *k != SourceKind::Guess));
+            // Nothing works: still say what the settings should be, from real sources only
+            // (not guesses, not what the user typed), and never a name that does not exist.
+            all.retain(|(_, _, s)| {
+                s.sources
+                    .iter()
+                    .any(|k| !matches!(k, SourceKind::Guess | SourceKind::User))
+                    && !bad_hosts.contains(s.host.as_str())
+            });
         }
-        list.sort_by(|a, b| a.2.cmp(&b.2).then(a.0.cmp(&b.0)));
-        let settings: Vec<Setting> = list.into_iter().map(|(_, s, _)| s).collect();
+        // Best first; then keep one setting per (protocol, security).
+        all.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut seen = BTreeSet::new();
+        all.retain(|(_, _, s)| seen.insert((s.protocol, s.security)));
+        let list = all;
+        let settings: Vec<Setting> = list.into_iter().map(|(_, _, s)| s).collect();
         if incoming {
             out.incoming = settings;
         } else {

@@ -254,3 +254,35 @@ fn starttls_not_offered_and_timeouts_have_their_own_codes() {
         ]
     );
 }
+
+#[test]
+fn typo_suggestion_and_unverified_settings_skip_names_that_do_not_exist() {
+    let typed = ep(Protocol::Pop3, "pop3.example.com", 995, Security::Tls);
+    let real = ep(Protocol::Pop3, "pop.example.com", 995, Security::Tls);
+    let d = discovery(
+        &[
+            (typed.clone(), SourceKind::User),
+            (real.clone(), SourceKind::Srv),
+        ],
+        DomainState::Exists,
+    );
+    let expired = FailureKind::CertExpired {
+        not_after: "2001-01-01T00:00:00Z".into(),
+    };
+    let a = analyze(
+        &d,
+        &[
+            failed(&typed, Step::Resolve, FailureKind::NxDomain),
+            failed(&real, Step::TlsHandshake, expired),
+        ],
+    );
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.code == "dns.host_not_found")
+        .unwrap();
+    assert!(f.fix.contains("pop.example.com"), "{}", f.fix);
+    assert_eq!(a.settings.incoming.len(), 1);
+    assert_eq!(a.settings.incoming[0].host, "pop.example.com");
+    assert!(!a.settings.incoming[0].verified);
+}

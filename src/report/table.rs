@@ -110,12 +110,12 @@ pub fn render(r: &Report, out: &mut impl Write) -> std::io::Result<()> {
         let mut t = new_table(&["Severity", "What", "Cause", "Fix"]);
         for f in &r.findings {
             let what = match &f.endpoint {
-                Some(e) => format!("{}\n{e}", f.code),
+                Some(e) => format!("{}\n{}", f.code, escape(&e.to_string())),
                 None => f.code.to_owned(),
             };
             t.add_row(vec![
                 f.severity.as_str().to_owned(),
-                escape(&what),
+                what,
                 escape(&f.cause),
                 escape(&f.fix),
             ]);
@@ -145,7 +145,10 @@ pub fn render(r: &Report, out: &mut impl Write) -> std::io::Result<()> {
                 .tls
                 .as_ref()
                 .and_then(|t| t.chain.first())
-                .map(|c| format!("{} day(s) left", c.days_left))
+                .map(|c| match c.days_left {
+                    d if d < 0 => format!("expired {} day(s) ago", -d),
+                    d => format!("{d} day(s) left"),
+                })
                 .unwrap_or_default();
             t.add_row(vec![
                 escape(&p.endpoint.to_string()),
