@@ -692,4 +692,3 @@ fn usage_errors_exit_2_with_a_clear_message() {
     assert_eq!(r.code, 0);
     assert!(r.stdout.contains("Exit status"), "{}", r.stdout);
 }
-
