@@ -4,6 +4,7 @@ use std::time::{Duration, Instant};
 
 use crate::address::EmailAddress;
 use crate::analyze::analyze;
+use crate::batch::ProbeCache;
 use crate::config::Config;
 use crate::discover::discover;
 use crate::dns::Dns;
@@ -58,6 +59,12 @@ impl Context {
 
 /// Runs the whole pipeline for one address.
 pub async fn run(ctx: &Context, request: &Request) -> Report {
+    run_cached(ctx, request, None).await
+}
+
+/// Runs the pipeline, taking probe results from `cache` when given (batch mode shares one
+/// cache between addresses so each endpoint is probed once).
+pub async fn run_cached(ctx: &Context, request: &Request, cache: Option<&ProbeCache>) -> Report {
     let start = Instant::now();
     let addr = &request.address;
     let source_timeout = ctx.net.limits.dns_timeout + Duration::from_secs(1);
@@ -74,7 +81,10 @@ pub async fn run(ctx: &Context, request: &Request) -> Report {
         .iter()
         .map(|c| c.endpoint.clone())
         .collect();
-    let probes = crate::probe::run(&ctx.net, endpoints).await;
+    let probes = match cache {
+        Some(cache) => cache.probe(&ctx.net, endpoints).await,
+        None => crate::probe::run(&ctx.net, endpoints).await,
+    };
     let analysis = analyze(&discovery, &probes);
     Report {
         schema_version: SCHEMA_VERSION,

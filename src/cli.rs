@@ -8,6 +8,7 @@ use clap::Parser;
 
 use crate::address::EmailAddress;
 use crate::app::Request;
+use crate::batch::BatchFormat;
 use crate::config::{Config, ConnectTo, Limits, ResolverChoice};
 use crate::error::Error;
 use crate::model::{Endpoint, Protocol, Security};
@@ -16,6 +17,7 @@ use crate::report::Format;
 const AFTER_HELP: &str = "\
 Examples:
   maildoctor alice@qq.com
+  maildoctor --batch addresses.txt --format csv > results.csv
   maildoctor --json alice@example.com
   maildoctor --check pop3s://pop3.example.com:995 alice@example.com
 
@@ -34,8 +36,25 @@ Exit status:
 #[derive(Debug, Parser)]
 #[command(name = "maildoctor", version, after_help = AFTER_HELP)]
 pub struct Args {
-    /// The email address to diagnose.
-    pub address: String,
+    /// The email address to diagnose (omit with --batch).
+    #[arg(required_unless_present = "batch", conflicts_with = "batch")]
+    pub address: Option<String>,
+
+    /// Diagnose every address in FILE ('-' for standard input): one per line, '#' comments,
+    /// optional second column of --check URLs separated by spaces, e.g.
+    /// "alice@example.com, imaps://imap.example.com". One record per address is written as
+    /// each finishes.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["json", "check"])]
+    pub batch: Option<PathBuf>,
+
+    /// Record format of --batch output [default: ndjson].
+    #[arg(long, value_enum, requires = "batch")]
+    pub format: Option<BatchFormat>,
+
+    /// Addresses diagnosed at once in --batch mode [default: 8].
+    #[arg(long, value_name = "N", requires = "batch",
+          value_parser = clap::value_parser!(u16).range(1..=256))]
+    pub jobs: Option<u16>,
 
     /// Print one JSON document (schema_version 1) instead of tables.
     #[arg(long)]
@@ -67,9 +86,30 @@ pub struct Args {
     pub timeout: f64,
 }
 
+/// What the command line asks for.
+#[derive(Debug)]
+pub enum Mode {
+    /// One address.
+    Single {
+        /// The address and typed endpoints.
+        request: Request,
+        /// Table or JSON.
+        format: Format,
+    },
+    /// Many addresses from a file or standard input.
+    Batch {
+        /// The input file, `-` for standard input.
+        input: PathBuf,
+        /// Record format.
+        format: BatchFormat,
+        /// Addresses at once.
+        jobs: usize,
+    },
+}
+
 impl Args {
-    /// Validates the arguments into a run configuration and a request.
-    pub fn into_request(self) -> Result<(Config, Request, Format), Error> {
+    /// Validates the arguments into a run configuration and what to run.
+    pub fn into_mode(self) -> Result<(Config, Mode), Error> {
         if !(self.timeout > 0.0 && self.timeout <= 600.0) {
             return Err(Error::Usage(format!(
                 "--timeout must be between 0 and 600 seconds, not {}",
@@ -95,7 +135,6 @@ impl Args {
             .iter()
             .map(|s| parse_check_url(s))
             .collect::<Result<Vec<_>, _>>()?;
-        let address = EmailAddress::parse(&self.address)?;
         let config = Config {
             limits,
             resolver,
@@ -103,12 +142,35 @@ impl Args {
             providers_dir: self.providers,
             connect_to,
         };
+        if self.batch.is_none() && (self.jobs.is_some() || self.format.is_some()) {
+            return Err(Error::Usage(
+                "--jobs and --format go with --batch".to_owned(),
+            ));
+        }
+        if let Some(path) = self.batch {
+            let mode = Mode::Batch {
+                input: path,
+                format: self.format.unwrap_or_default(),
+                jobs: usize::from(self.jobs.unwrap_or(8)),
+            };
+            return Ok((config, mode));
+        }
+        let Some(address) = self.address else {
+            return Err(Error::Usage("an email address is required".to_owned()));
+        };
+        let address = EmailAddress::parse(&address)?;
         let format = if self.json {
             Format::Json
         } else {
             Format::Table
         };
-        Ok((config, Request { address, checks }, format))
+        Ok((
+            config,
+            Mode::Single {
+                request: Request { address, checks },
+                format,
+            },
+        ))
     }
 }
 
@@ -300,8 +362,27 @@ mod tests {
     #[test]
     fn bad_timeout_and_address_are_usage_errors() {
         let a = Args::try_parse_from(["maildoctor", "--timeout", "0", "a@example.com"]).unwrap();
-        assert!(matches!(a.into_request(), Err(Error::Usage(_))));
+        assert!(matches!(a.into_mode(), Err(Error::Usage(_))));
         let a = Args::try_parse_from(["maildoctor", "not-an-address"]).unwrap();
-        assert!(matches!(a.into_request(), Err(Error::Address(_))));
+        assert!(matches!(a.into_mode(), Err(Error::Address(_))));
+        assert!(
+            Args::try_parse_from(["maildoctor"]).is_err(),
+            "address or --batch required"
+        );
+        assert!(Args::try_parse_from(["maildoctor", "--batch", "-", "a@example.com"]).is_err());
+        let a = Args::try_parse_from(["maildoctor", "--jobs", "4", "a@example.com"]).unwrap();
+        assert!(matches!(a.into_mode(), Err(Error::Usage(_))));
+        let a = Args::try_parse_from(["maildoctor", "--batch", "-", "--format", "csv"]).unwrap();
+        assert!(matches!(
+            a.into_mode(),
+            Ok((
+                _,
+                Mode::Batch {
+                    format: BatchFormat::Csv,
+                    jobs: 8,
+                    ..
+                }
+            ))
+        ));
     }
 }

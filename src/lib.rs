@@ -8,6 +8,7 @@
 pub mod address;
 pub mod analyze;
 pub mod app;
+pub mod batch;
 pub mod cli;
 pub mod config;
 pub mod discover;

@@ -1,16 +1,19 @@
 //! The `maildoctor` binary: parse arguments, run the pipeline, render, exit.
 //! Exit codes are documented in `--help` and in `maildoctor::exit`.
 
-use std::io::Write;
+use std::io::{IsTerminal, Read, Write};
+use std::path::Path;
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 use maildoctor::analyze::Status;
-use maildoctor::app::{Context, run};
-use maildoctor::cli::Args;
+use maildoctor::app::{Context, Request, run};
+use maildoctor::batch::{self, BatchFormat, Record};
+use maildoctor::cli::{Args, Mode};
 use maildoctor::error::Error;
 use maildoctor::exit;
-use maildoctor::report;
+use maildoctor::report::{self, Format};
 
 fn main() -> ExitCode {
     let json_requested = std::env::args_os().any(|a| a == "--json");
@@ -44,32 +47,123 @@ fn main() -> ExitCode {
 }
 
 fn real_main(args: Args) -> Result<u8, Error> {
-    let (config, request, format) = args.into_request()?;
+    let (config, mode) = args.into_mode()?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .map_err(Error::Output)?;
-    let report = runtime.block_on(async {
-        let ctx = Context::new(&config)?;
-        tokio::select! {
-            r = run(&ctx, &request) => Ok(Some(r)),
-            _ = tokio::signal::ctrl_c() => Ok::<_, Error>(None),
+    let ctx = runtime.block_on(async { Context::new(&config) })?;
+    match mode {
+        Mode::Single { request, format } => runtime.block_on(single(&ctx, &request, format)),
+        Mode::Batch {
+            input,
+            format,
+            jobs,
+        } => {
+            let text = read_input(&input)?;
+            runtime.block_on(batch_main(&ctx, &text, format, jobs))
         }
-    })?;
-    let Some(report) = report else {
-        eprintln!("maildoctor: interrupted");
-        return Ok(exit::CANCELLED);
+    }
+}
+
+/// Ignores a closed stdout (`maildoctor … | head`): not an error.
+fn quiet_pipe(r: std::io::Result<()>) -> Result<(), Error> {
+    match r {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Output(e)),
+        Ok(()) => Ok(()),
+    }
+}
+
+async fn single(ctx: &Context, request: &Request, format: Format) -> Result<u8, Error> {
+    let report = tokio::select! {
+        r = run(ctx, request) => r,
+        _ = tokio::signal::ctrl_c() => {
+            eprintln!("maildoctor: interrupted");
+            return Ok(exit::CANCELLED);
+        }
     };
     let mut out = std::io::stdout().lock();
-    let written = report::render(&report, format, &mut out).and_then(|()| out.flush());
-    match written {
-        // A closed pipe (`maildoctor … | head`) is not an error.
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {}
-        Err(e) => return Err(Error::Output(e)),
-        Ok(()) => {}
-    }
+    quiet_pipe(report::render(&report, format, &mut out).and_then(|()| out.flush()))?;
     Ok(match report.status {
         Status::Error => exit::PROBLEMS,
         Status::Ok | Status::Warning => exit::OK,
+    })
+}
+
+fn read_input(path: &Path) -> Result<String, Error> {
+    let mut text = String::new();
+    let result = if path.as_os_str() == "-" {
+        std::io::stdin().read_to_string(&mut text).map(|_| ())
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text).map(|_| ()))
+    };
+    result.map_err(|e| {
+        Error::Usage(format!(
+            "cannot read --batch input '{}': {e}",
+            path.display()
+        ))
+    })?;
+    Ok(text)
+}
+
+async fn batch_main(
+    ctx: &Context,
+    text: &str,
+    format: BatchFormat,
+    jobs: usize,
+) -> Result<u8, Error> {
+    let start = Instant::now();
+    let lines = batch::parse_input(text);
+    let progress = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new(u64::try_from(lines.len()).unwrap_or(u64::MAX));
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed} {msg}")
+        {
+            bar.set_style(style);
+        }
+        Some(bar)
+    } else {
+        None
+    };
+    let mut out = std::io::stdout().lock();
+    if format == BatchFormat::Csv {
+        quiet_pipe(batch::csv_line(&batch::CSV_HEADER).and_then(|b| out.write_all(&b)))?;
+    }
+    let emit = |record: Record| {
+        if let Some(bar) = &progress {
+            bar.inc(1);
+        }
+        batch::write_record(&record, format, &mut out)
+    };
+    let summary = tokio::select! {
+        s = batch::run(ctx, lines, jobs, emit) => Some(s),
+        _ = tokio::signal::ctrl_c() => None,
+    };
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    let Some(summary) = summary else {
+        eprintln!("maildoctor: interrupted; every record written above is complete");
+        return Ok(exit::CANCELLED);
+    };
+    let summary = match summary {
+        Ok(s) => s,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(exit::OK),
+        Err(e) => return Err(Error::Output(e)),
+    };
+    eprintln!(
+        "maildoctor: {} address(es) in {:.1} s: {} ok, {} with warnings, {} broken, {} invalid",
+        summary.total(),
+        start.elapsed().as_secs_f64(),
+        summary.ok,
+        summary.warning,
+        summary.broken,
+        summary.invalid
+    );
+    Ok(if summary.broken + summary.invalid > 0 {
+        exit::PROBLEMS
+    } else {
+        exit::OK
     })
 }

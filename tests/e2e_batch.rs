@@ -1,0 +1,261 @@
+//! Batch mode end to end: hundreds of addresses against in-process servers, every record
+//! present once, shared probe work, CSV output, and a valid file after an interrupt.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, Write};
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+use crate::support::cli::{connect_to, maildoctor_cmd, run};
+use crate::support::dns::TestDns;
+use crate::support::mail::{MailServer, MailSpec, Mode, Protocol};
+use crate::support::net::Blackhole;
+use crate::support::pki::TestPki;
+
+struct Lab {
+    dns: TestDns,
+    pki: TestPki,
+    imap: MailServer,
+    smtp: MailServer,
+}
+
+fn lab() -> Lab {
+    let pki = TestPki::new();
+    let imap = MailServer::start(
+        MailSpec::new(Protocol::Imap, Mode::ImplicitTls).cert(pki.valid(&["imap.example.com"])),
+    );
+    let smtp = MailServer::start(
+        MailSpec::new(Protocol::Smtp, Mode::ImplicitTls).cert(pki.valid(&["smtp.example.com"])),
+    );
+    let dns = TestDns::builder()
+        .zone("example.com")
+        .a("imap.example.com", "127.0.0.1")
+        .a("smtp.example.com", "127.0.0.1")
+        .srv("_imaps._tcp.example.com", 0, 1, 993, "imap.example.com")
+        .srv(
+            "_submissions._tcp.example.com",
+            0,
+            1,
+            465,
+            "smtp.example.com",
+        )
+        .srv_not_offered("_imap._tcp.example.com")
+        .srv_not_offered("_pop3s._tcp.example.com")
+        .srv_not_offered("_pop3._tcp.example.com")
+        .srv_not_offered("_submission._tcp.example.com")
+        .zone("example")
+        .start();
+    Lab {
+        dns,
+        pki,
+        imap,
+        smtp,
+    }
+}
+
+fn base_args(l: &Lab) -> Vec<String> {
+    vec![
+        "--resolver".into(),
+        l.dns.resolver_arg(),
+        "--ca-file".into(),
+        l.pki.ca_pem_path().to_str().unwrap().into(),
+        "--timeout".into(),
+        "2".into(),
+        "--connect-to".into(),
+        connect_to("imap.example.com", 993, l.imap.addr),
+        "--connect-to".into(),
+        connect_to("smtp.example.com", 465, l.smtp.addr),
+    ]
+}
+
+fn input_file(text: &str) -> tempfile::NamedTempFile {
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(text.as_bytes()).unwrap();
+    f
+}
+
+#[test]
+fn every_address_gets_exactly_one_record_and_servers_are_probed_once() {
+    let l = lab();
+    let mut text = String::from("# helpdesk export\n\n");
+    for i in 0..250 {
+        text.push_str(&format!("user{i}@example.com\n"));
+    }
+    for i in 0..50 {
+        text.push_str(&format!(
+            "gone{i}@nowhere.example   # domain does not exist\n"
+        ));
+    }
+    text.push_str("not-an-address\n");
+    let file = input_file(&text);
+    let mut args = base_args(&l);
+    args.extend([
+        "--batch".into(),
+        file.path().to_str().unwrap().into(),
+        "--jobs".into(),
+        "16".into(),
+    ]);
+    let r = run(&args);
+    assert_eq!(r.code, 1, "broken and invalid lines exist: {}", r.stderr);
+
+    let mut seen: BTreeMap<String, Value> = BTreeMap::new();
+    for line in r.stdout.lines() {
+        let doc: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        let key = doc["address"]["input"]
+            .as_str()
+            .or_else(|| doc["input"].as_str())
+            .unwrap()
+            .to_owned();
+        assert!(seen.insert(key.clone(), doc).is_none(), "{key} twice");
+    }
+    assert_eq!(seen.len(), 301);
+    assert_eq!(seen["user7@example.com"]["status"], "ok");
+    assert_eq!(
+        seen["user7@example.com"]["settings"]["incoming"][0]["username"],
+        "user7@example.com"
+    );
+    assert_eq!(
+        seen["gone3@nowhere.example"]["findings"][0]["code"],
+        "dns.domain_not_found"
+    );
+    assert_eq!(seen["not-an-address"]["status"], "invalid");
+    assert_eq!(seen["not-an-address"]["line"], 303);
+    // Each endpoint probed once for the whole batch, not once per address.
+    assert_eq!(l.imap.connections(), 1, "IMAP server connections");
+    assert_eq!(l.smtp.connections(), 1, "SMTP server connections");
+    assert!(r.stderr.contains("301 address(es)"), "{}", r.stderr);
+    assert!(r.stderr.contains("250 ok"), "{}", r.stderr);
+    assert!(r.stderr.contains("50 broken, 1 invalid"), "{}", r.stderr);
+}
+
+#[test]
+fn csv_has_a_header_and_one_row_per_address() {
+    let l = lab();
+    let file = input_file("a@example.com\nb@example.com, imaps://imap.example.com:993\n\"x\n");
+    let mut args = base_args(&l);
+    args.extend([
+        "--batch".into(),
+        file.path().to_str().unwrap().into(),
+        "--format".into(),
+        "csv".into(),
+    ]);
+    let r = run(&args);
+    let mut rows: Vec<Vec<String>> = csv_rows(&r.stdout);
+    assert_eq!(rows.len(), 4, "{}", r.stdout);
+    let header = rows.remove(0);
+    assert_eq!(header[0], "address");
+    assert_eq!(header[4], "incoming_host");
+    rows.sort();
+    assert_eq!(rows[0][0], "\"x");
+    assert_eq!(rows[0][1], "invalid");
+    assert_eq!(
+        &rows[1][..6],
+        ["a@example.com", "ok", "", "imap", "imap.example.com", "993"]
+    );
+    assert_eq!(rows[2][0], "b@example.com");
+    assert_eq!(rows[2][7], "smtp.example.com");
+}
+
+fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    // Minimal RFC 4180 reader for the test (quotes and doubled quotes).
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => row.push(std::mem::take(&mut field)),
+            ('\n', false) => {
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (c, _) => field.push(c),
+        }
+    }
+    rows
+}
+
+#[test]
+fn interrupted_batch_leaves_only_complete_records() {
+    let l = lab();
+    let hole = Blackhole::start();
+    // Fast addresses first, then slow ones whose server never answers the SYN.
+    let mut text = String::new();
+    for i in 0..20 {
+        text.push_str(&format!("fast{i}@example.com\n"));
+    }
+    for i in 0..20 {
+        text.push_str(&format!(
+            "slow{i}@example.com, imaps://slow{i}.example.com:993\n"
+        ));
+    }
+    let file = input_file(&text);
+    let mut args = base_args(&l);
+    args.extend([
+        "--connect-to".into(),
+        format!("::{}:{}", hole.addr.ip(), hole.addr.port()),
+    ]);
+    args.extend([
+        "--batch".into(),
+        file.path().to_str().unwrap().into(),
+        "--jobs".into(),
+        "2".into(),
+    ]);
+    let mut cmd = maildoctor_cmd();
+    cmd.args(&args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let pid = child.id();
+    // Read records as they arrive; interrupt once the 20 fast ones are out.
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel::<String>();
+    let reader = std::thread::spawn(move || {
+        for line in std::io::BufReader::new(stdout).lines() {
+            let Ok(line) = line else { break };
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let start = Instant::now();
+    let mut lines = Vec::new();
+    while lines.len() < 20 {
+        let line = rx
+            .recv_timeout(Duration::from_secs(20))
+            .expect("20 fast records in time");
+        lines.push(line);
+    }
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &pid.to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = child.wait_with_output().unwrap();
+    reader.join().unwrap();
+    lines.extend(rx.try_iter());
+    assert!(start.elapsed() < Duration::from_secs(15));
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for line in &lines {
+        serde_json::from_str::<Value>(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+    }
+    let n = lines.len();
+    assert!(
+        n >= 20,
+        "the fast records were written before the interrupt: {n}"
+    );
+    assert!(n < 40, "the slow ones were not finished: {n}");
+}
