@@ -4,7 +4,7 @@
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use crate::address::EmailAddress;
 use crate::app::Request;
@@ -37,8 +37,19 @@ Exit status:
 #[command(name = "maildoctor", version, after_help = AFTER_HELP)]
 pub struct Args {
     /// The email address to diagnose (omit with --batch).
-    #[arg(required_unless_present = "batch", conflicts_with = "batch")]
+    #[arg(
+        required_unless_present_any = ["batch", "completions", "man"],
+        conflicts_with = "batch"
+    )]
     pub address: Option<String>,
+
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) and exit.
+    #[arg(long, value_name = "SHELL", exclusive = true)]
+    pub completions: Option<clap_complete::Shell>,
+
+    /// Print the manual page (roff, for `man -l -`) and exit.
+    #[arg(long, exclusive = true)]
+    pub man: bool,
 
     /// Diagnose every address in FILE ('-' for standard input): one per line, '#' comments,
     /// optional second column of --check URLs separated by spaces, e.g.
@@ -89,6 +100,8 @@ pub struct Args {
 /// What the command line asks for.
 #[derive(Debug)]
 pub enum Mode {
+    /// Print generated text (completions, man page) and exit.
+    Print(Vec<u8>),
     /// One address.
     Single {
         /// The address and typed endpoints.
@@ -142,6 +155,18 @@ impl Args {
             providers_dir: self.providers,
             connect_to,
         };
+        if let Some(shell) = self.completions {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Self::command(), "maildoctor", &mut out);
+            return Ok((config, Mode::Print(out)));
+        }
+        if self.man {
+            let mut out = Vec::new();
+            clap_mangen::Man::new(Self::command())
+                .render(&mut out)
+                .map_err(Error::Output)?;
+            return Ok((config, Mode::Print(out)));
+        }
         if self.batch.is_none() && (self.jobs.is_some() || self.format.is_some()) {
             return Err(Error::Usage(
                 "--jobs and --format go with --batch".to_owned(),
@@ -339,6 +364,29 @@ mod tests {
         );
         assert!(parse_connect_to("a:1:b").is_err());
         assert!(parse_connect_to("a:x:b:1").is_err());
+    }
+
+    #[test]
+    fn completions_and_man_page_are_generated_from_the_definition() {
+        let a = Args::try_parse_from(["maildoctor", "--completions", "bash"]).unwrap();
+        let Ok((_, Mode::Print(text))) = a.into_mode() else {
+            panic!("completions")
+        };
+        let text = String::from_utf8(text).unwrap();
+        assert!(
+            text.contains("maildoctor") && text.contains("--check"),
+            "{text}"
+        );
+        let a = Args::try_parse_from(["maildoctor", "--man"]).unwrap();
+        let Ok((_, Mode::Print(text))) = a.into_mode() else {
+            panic!("man")
+        };
+        let text = String::from_utf8(text).unwrap();
+        assert!(
+            text.contains(".TH maildoctor") && text.contains("Exit status"),
+            "{text}"
+        );
+        assert!(Args::try_parse_from(["maildoctor", "--man", "a@example.com"]).is_err());
     }
 
     #[test]

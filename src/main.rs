@@ -52,15 +52,25 @@ fn real_main(args: Args) -> Result<u8, Error> {
         .enable_all()
         .build()
         .map_err(Error::Output)?;
-    let ctx = runtime.block_on(async { Context::new(&config) })?;
+    // The resolver needs a runtime; providers, resolver and trust store load only when needed.
+    let load = || runtime.block_on(async { Context::new(&config) });
     match mode {
-        Mode::Single { request, format } => runtime.block_on(single(&ctx, &request, format)),
+        Mode::Print(bytes) => {
+            let mut out = std::io::stdout().lock();
+            quiet_pipe(out.write_all(&bytes).and_then(|()| out.flush()))?;
+            Ok(exit::OK)
+        }
+        Mode::Single { request, format } => {
+            let ctx = load()?;
+            runtime.block_on(single(&ctx, &request, format))
+        }
         Mode::Batch {
             input,
             format,
             jobs,
         } => {
             let text = read_input(&input)?;
+            let ctx = load()?;
             runtime.block_on(batch_main(&ctx, &text, format, jobs))
         }
     }
