@@ -9,6 +9,7 @@
 //! - guessed endpoints that do not exist or do not answer are expected misses, not findings.
 
 mod text;
+mod typed;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -84,6 +85,7 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
     let mut findings = Vec::new();
 
     domain_rules(discovery, &mut findings);
+    typed::rules(discovery, &mut findings);
     let domain_gone = matches!(
         discovery.domain,
         DomainState::NotFound | DomainState::NullMx
@@ -270,8 +272,9 @@ fn alternative<'a>(
         .copied()
 }
 
-/// The best candidate of the same protocol on another host from a real source (not a
-/// guess, not what the user typed) whose name resolves.
+/// The candidate of the same protocol on another host from a real source (not a guess, not
+/// what the user typed) whose name resolves, closest in spelling to the typed name (edit
+/// distance), then best ranked: `pop3.example.com` → `pop.example.com`.
 fn known_host<'a>(
     endpoint: &Endpoint,
     discovery: &'a Discovery,
@@ -287,7 +290,12 @@ fn known_host<'a>(
                 .any(|o| !matches!(o.source, SourceKind::Guess | SourceKind::User))
         })
         .filter(|c| !bad_hosts.contains(c.endpoint.host.as_str()))
-        .min_by_key(|c| c.rank)
+        .min_by_key(|c| {
+            (
+                strsim::levenshtein(&c.endpoint.host, &endpoint.host),
+                c.rank,
+            )
+        })
         .map(|c| &c.endpoint)
 }
 

@@ -286,3 +286,92 @@ fn typo_suggestion_and_unverified_settings_skip_names_that_do_not_exist() {
     assert_eq!(a.settings.incoming[0].host, "pop.example.com");
     assert!(!a.settings.incoming[0].verified);
 }
+
+#[test]
+fn typed_endpoints_are_checked_against_standard_ports_and_known_hosts() {
+    let wrong_port = ep(Protocol::Imap, "imap.example.com", 995, Security::Tls);
+    let port25 = ep(Protocol::Smtp, "smtp.example.com", 25, Security::Starttls);
+    let imap_as_pop = ep(Protocol::Pop3, "imap.example.com", 995, Security::Tls);
+    let imap = ep(Protocol::Imap, "imap.example.com", 993, Security::Tls);
+    let pop = ep(Protocol::Pop3, "pop.example.com", 995, Security::Tls);
+    let d = discovery(
+        &[
+            (wrong_port.clone(), SourceKind::User),
+            (port25.clone(), SourceKind::User),
+            (imap_as_pop.clone(), SourceKind::User),
+            (imap.clone(), SourceKind::Provider),
+            (pop.clone(), SourceKind::Provider),
+        ],
+        DomainState::Exists,
+    );
+    let a = analyze(
+        &d,
+        &[
+            ok(&wrong_port),
+            ok(&port25),
+            ok(&imap_as_pop),
+            ok(&imap),
+            ok(&pop),
+        ],
+    );
+    let f = |code: &str, e: &Endpoint| {
+        a.findings
+            .iter()
+            .find(|f| f.code == code && f.endpoint.as_ref() == Some(e))
+            .unwrap_or_else(|| panic!("{code} for {e}: {:?}", a.findings))
+    };
+    let w = f("check.wrong_port", &wrong_port);
+    assert!(w.cause.contains("POP3 over SSL/TLS"), "{}", w.cause);
+    assert!(w.fix.contains("993"), "{}", w.fix);
+    assert!(f("check.port_25", &port25).fix.contains("465"));
+    let h = f("check.wrong_host", &imap_as_pop);
+    assert!(h.cause.contains("IMAP server"), "{}", h.cause);
+    assert!(h.fix.contains("pop.example.com"), "{}", h.fix);
+    assert_eq!(a.status, Status::Warning);
+    // A correctly typed endpoint gets none of these.
+    let d = discovery(
+        &[
+            (pop.clone(), SourceKind::User),
+            (pop.clone(), SourceKind::Provider),
+        ],
+        DomainState::Exists,
+    );
+    let a = analyze(&d, &[ok(&pop)]);
+    assert!(
+        !a.findings.iter().any(|f| f.code.starts_with("check.")),
+        "{:?}",
+        a.findings
+    );
+}
+
+#[test]
+fn typo_suggestion_picks_the_closest_known_name() {
+    let typed = ep(Protocol::Pop3, "pop3.example.com", 995, Security::Tls);
+    let far = ep(Protocol::Pop3, "mail.example.com", 995, Security::Tls);
+    let near = ep(Protocol::Pop3, "pop.example.com", 110, Security::Starttls);
+    let d = discovery(
+        &[
+            (typed.clone(), SourceKind::User),
+            (far.clone(), SourceKind::Provider),
+            (near.clone(), SourceKind::Srv),
+        ],
+        DomainState::Exists,
+    );
+    let expired = FailureKind::CertExpired {
+        not_after: "2001-01-01T00:00:00Z".into(),
+    };
+    let a = analyze(
+        &d,
+        &[
+            failed(&typed, Step::Resolve, FailureKind::NxDomain),
+            failed(&far, Step::TlsHandshake, expired.clone()),
+            failed(&near, Step::TlsHandshake, expired),
+        ],
+    );
+    let f = a
+        .findings
+        .iter()
+        .find(|f| f.code == "dns.host_not_found")
+        .unwrap();
+    assert!(f.fix.contains("pop.example.com"), "{}", f.fix);
+}
