@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use crate::address::EmailAddress;
 use crate::analyze::analyze;
-use crate::config::Config;
+use crate::config::{Config, Credentials};
 use crate::discover::discover;
 use crate::dns::Dns;
 use crate::error::Error;
@@ -31,6 +31,10 @@ pub struct Context {
     pub providers: ProviderDb,
     /// Network handles.
     pub net: Net,
+    /// Password and login permissions, when a login was asked for.
+    pub credentials: Option<Credentials>,
+    /// Keep dialogue transcripts (`--verbose`).
+    pub verbose: bool,
 }
 
 impl Context {
@@ -52,6 +56,8 @@ impl Context {
                 tls,
                 limits: config.limits.clone(),
             },
+            credentials: config.credentials.clone(),
+            verbose: config.verbose,
         })
     }
 }
@@ -74,7 +80,21 @@ pub async fn run(ctx: &Context, request: &Request) -> Report {
         .iter()
         .map(|c| c.endpoint.clone())
         .collect();
-    let probes = crate::probe::run(&ctx.net, endpoints).await;
+    let login = ctx.credentials.as_ref().map(|c| {
+        crate::probe::LoginPlan::new(
+            c.password.clone(),
+            &addr.local,
+            &addr.domain,
+            &discovery.candidates,
+            c.try_usernames,
+            c.allow_untrusted_host,
+        )
+    });
+    let options = crate::probe::ProbeOptions {
+        transcript: ctx.verbose,
+        login,
+    };
+    let probes = crate::probe::run_with(&ctx.net, endpoints, &options).await;
     let analysis = analyze(&discovery, &probes);
     Report {
         schema_version: SCHEMA_VERSION,

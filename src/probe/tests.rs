@@ -270,7 +270,7 @@ async fn silent_server_times_out_at_greeting() {
     let r = probe_with(&pki, limits, Protocol::Pop3, Security::None, addr).await;
     assert_eq!(
         failed_at(&r),
-        (Step::Greeting, FailureKind::Timeout),
+        (Step::Greeting, FailureKind::NoGreeting),
         "{r:#?}"
     );
     assert!(start.elapsed() < Duration::from_secs(2));
