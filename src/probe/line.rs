@@ -323,6 +323,51 @@ mod tests {
         assert!(c.into_inner().is_ok());
     }
 
+    /// Paused time: a peer dripping one byte a second never completes a line before the
+    /// per-reply deadline, although each read succeeds.
+    #[tokio::test(start_paused = true)]
+    async fn dripping_peer_hits_the_reply_deadline() {
+        let (a, mut peer) = duplex(1024);
+        let mut c = LineConn::new(a, 1000, Duration::from_secs(10));
+        tokio::spawn(async move {
+            loop {
+                if peer.write_all(b"x").await.is_err() {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        });
+        let start = Instant::now();
+        assert!(matches!(c.read_line().await, Err(LineError::Timeout)));
+        assert_eq!(start.elapsed(), Duration::from_secs(10));
+        assert!(c.buffered() >= 9);
+    }
+
+    #[tokio::test]
+    async fn imap_literal_bytes_and_masked_transcript() {
+        let (a, mut peer) = duplex(1024);
+        let t = Transcript::default();
+        let mut c =
+            LineConn::new(a, 100, Duration::from_millis(500)).with_transcript(Some(t.clone()));
+        peer.write_all(b"* 1 FETCH {5}\r\nab\r\nc)\r\n")
+            .await
+            .unwrap();
+        assert_eq!(c.read_line().await.unwrap(), "* 1 FETCH {5}");
+        let deadline = Instant::now() + Duration::from_millis(500);
+        assert_eq!(c.read_bytes_until(5, deadline).await.unwrap(), b"ab\r\nc");
+        assert_eq!(c.read_line().await.unwrap(), ")");
+        assert!(matches!(
+            c.read_bytes_until(101, deadline).await,
+            Err(LineError::TooLong(100))
+        ));
+        c.write_secret_line("PASS hunter2", "PASS ********")
+            .await
+            .unwrap();
+        let lines = t.lines();
+        assert!(lines.iter().any(|l| l == "C: PASS ********"), "{lines:?}");
+        assert!(!lines.iter().any(|l| l.contains("hunter2")), "{lines:?}");
+    }
+
     #[tokio::test]
     async fn writes_crlf() {
         let (mut c, mut peer) = conn(100);
