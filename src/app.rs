@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 use crate::address::EmailAddress;
 use crate::analyze::analyze;
 use crate::batch::ProbeCache;
-use crate::config::Config;
+use crate::config::{Config, Credentials};
 use crate::discover::discover;
 use crate::dns::Dns;
 use crate::error::Error;
@@ -32,6 +32,10 @@ pub struct Context {
     pub providers: ProviderDb,
     /// Network handles.
     pub net: Net,
+    /// Password and login permissions, when a login was asked for.
+    pub credentials: Option<Credentials>,
+    /// Keep dialogue transcripts (`--verbose`).
+    pub verbose: bool,
 }
 
 impl Context {
@@ -53,6 +57,8 @@ impl Context {
                 tls,
                 limits: config.limits.clone(),
             },
+            credentials: config.credentials.clone(),
+            verbose: config.verbose,
         })
     }
 }
@@ -81,9 +87,26 @@ pub async fn run_cached(ctx: &Context, request: &Request, cache: Option<&ProbeCa
         .iter()
         .map(|c| c.endpoint.clone())
         .collect();
+    // Batch mode shares probe results between addresses and never logs in.
     let probes = match cache {
         Some(cache) => cache.probe(&ctx.net, endpoints).await,
-        None => crate::probe::run(&ctx.net, endpoints).await,
+        None => {
+            let login = ctx.credentials.as_ref().map(|c| {
+                crate::probe::LoginPlan::new(
+                    c.password.clone(),
+                    &addr.local,
+                    &addr.domain,
+                    &discovery.candidates,
+                    c.try_usernames,
+                    c.allow_untrusted_host,
+                )
+            });
+            let options = crate::probe::ProbeOptions {
+                transcript: ctx.verbose,
+                login,
+            };
+            crate::probe::run_with(&ctx.net, endpoints, &options).await
+        }
     };
     let analysis = analyze(&discovery, &probes);
     Report {

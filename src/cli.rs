@@ -1,5 +1,5 @@
 //! Command-line interface: clap-derive [`Args`] mirroring the flags, and
-//! [`Args::into_request`] turning them into a validated [`Config`] and [`Request`].
+//! [`Args::into_mode`] turning them into a validated [`Config`] and [`Request`].
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -9,7 +9,7 @@ use clap::{CommandFactory, Parser};
 use crate::address::EmailAddress;
 use crate::app::Request;
 use crate::batch::BatchFormat;
-use crate::config::{Config, ConnectTo, Limits, ResolverChoice};
+use crate::config::{Config, ConnectTo, Credentials, Limits, ResolverChoice, Secret};
 use crate::error::Error;
 use crate::model::{Endpoint, Protocol, Security};
 use crate::report::Format;
@@ -20,6 +20,8 @@ Examples:
   maildoctor --batch addresses.txt --format csv > results.csv
   maildoctor --json alice@example.com
   maildoctor --check pop3s://pop3.example.com:995 alice@example.com
+  MAILDOCTOR_PASSWORD=... maildoctor --login alice@example.com
+  maildoctor --login --verbose alice@example.com      (asks for the password)
 
 --check schemes (curl's conventions): imap (143, STARTTLS), imaps (993, SSL/TLS),
 pop3 (110, STARTTLS), pop3s (995, SSL/TLS), smtp (25, STARTTLS),
@@ -55,7 +57,8 @@ pub struct Args {
     /// optional second column of --check URLs separated by spaces, e.g.
     /// "alice@example.com, imaps://imap.example.com". One record per address is written as
     /// each finishes.
-    #[arg(long, value_name = "FILE", conflicts_with_all = ["json", "check"])]
+    #[arg(long, value_name = "FILE",
+          conflicts_with_all = ["json", "check", "login", "password_stdin", "try_usernames"])]
     pub batch: Option<PathBuf>,
 
     /// Record format of --batch output [default: ndjson].
@@ -95,6 +98,81 @@ pub struct Args {
     /// Timeout of each network step, in seconds (connect, each reply, TLS handshake).
     #[arg(long, value_name = "SECS", default_value_t = 10.0)]
     pub timeout: f64,
+
+    /// Also log in, once per protocol, over verified TLS only. The password comes from
+    /// MAILDOCTOR_PASSWORD or, when stdin is a terminal, a prompt (not echoed).
+    #[arg(long)]
+    pub login: bool,
+
+    /// Read the password from the first line of standard input (implies --login).
+    #[arg(long)]
+    pub password_stdin: bool,
+
+    /// If the server rejects the user name and password, try once more with the part of
+    /// the address before the @ (and report which user name works).
+    #[arg(long)]
+    pub try_usernames: bool,
+
+    /// Also send the password to servers that were only guessed or lie outside the
+    /// address's domain and its provider.
+    #[arg(long)]
+    pub allow_untrusted_host: bool,
+
+    /// Show each server dialogue (passwords masked).
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+}
+
+/// Environment variable holding the password for `--login`.
+pub const PASSWORD_ENV: &str = "MAILDOCTOR_PASSWORD";
+
+/// Where the password comes from, in order: `--password-stdin`, then (for `--login`)
+/// `MAILDOCTOR_PASSWORD`, then a prompt when stdin is a terminal. `None` when no login was
+/// asked for (neither flag set and the variable unset).
+pub fn password(
+    args: &Args,
+    env: Option<String>,
+    stdin: &mut dyn std::io::BufRead,
+    stdin_is_tty: bool,
+) -> Result<Option<Secret>, Error> {
+    if args.password_stdin {
+        let mut line = String::new();
+        stdin
+            .read_line(&mut line)
+            .map_err(|e| Error::Usage(format!("--password-stdin: cannot read stdin: {e}")))?;
+        let pw = line.strip_suffix('\n').unwrap_or(&line);
+        let pw = pw.strip_suffix('\r').unwrap_or(pw);
+        let secret = Secret::new(pw);
+        line.clear();
+        line.extend(std::iter::repeat_n('\0', line.capacity().min(4096)));
+        if secret.is_empty() {
+            return Err(Error::Usage(
+                "--password-stdin: standard input held no password".to_owned(),
+            ));
+        }
+        return Ok(Some(secret));
+    }
+    if let Some(pw) = env.filter(|p| !p.is_empty()) {
+        return Ok(Some(Secret::new(pw)));
+    }
+    if !args.login {
+        return Ok(None);
+    }
+    if !stdin_is_tty {
+        return Err(Error::Usage(format!(
+            "--login needs a password: use --password-stdin or set {PASSWORD_ENV} \
+             (standard input is not a terminal, so there is no prompt)"
+        )));
+    }
+    let pw = rpassword::prompt_password(format!(
+        "Password for {}: ",
+        args.address.as_deref().unwrap_or_default()
+    ))
+    .map_err(|e| Error::Usage(format!("cannot read the password: {e}")))?;
+    if pw.is_empty() {
+        return Err(Error::Usage("no password entered".to_owned()));
+    }
+    Ok(Some(Secret::new(pw)))
 }
 
 /// What the command line asks for.
@@ -121,8 +199,29 @@ pub enum Mode {
 }
 
 impl Args {
-    /// Validates the arguments into a run configuration and what to run.
+    /// Validates the arguments into a run configuration and what to run; for a single
+    /// address, reads the password from stdin, `MAILDOCTOR_PASSWORD` or a prompt when a
+    /// login was asked for. Batch mode never logs in.
     pub fn into_mode(self) -> Result<(Config, Mode), Error> {
+        use std::io::IsTerminal;
+        let single = self.batch.is_none() && self.completions.is_none() && !self.man;
+        let pw = if single {
+            let stdin = std::io::stdin();
+            let tty = stdin.is_terminal();
+            password(
+                &self,
+                std::env::var(PASSWORD_ENV).ok(),
+                &mut stdin.lock(),
+                tty,
+            )?
+        } else {
+            None
+        };
+        self.into_mode_with(pw)
+    }
+
+    /// [`Args::into_mode`] with the password already known.
+    pub fn into_mode_with(self, password: Option<Secret>) -> Result<(Config, Mode), Error> {
         if !(self.timeout > 0.0 && self.timeout <= 600.0) {
             return Err(Error::Usage(format!(
                 "--timeout must be between 0 and 600 seconds, not {}",
@@ -154,6 +253,12 @@ impl Args {
             ca_file: self.ca_file,
             providers_dir: self.providers,
             connect_to,
+            credentials: password.map(|password| Credentials {
+                password,
+                try_usernames: self.try_usernames,
+                allow_untrusted_host: self.allow_untrusted_host,
+            }),
+            verbose: self.verbose,
         };
         if let Some(shell) = self.completions {
             let mut out = Vec::new();
@@ -405,6 +510,39 @@ mod tests {
         );
         assert_eq!(parse_resolver("::1").unwrap(), "[::1]:53".parse().unwrap());
         assert!(parse_resolver("dns.example").is_err());
+    }
+
+    #[test]
+    fn password_sources() {
+        let args = |extra: &[&str]| {
+            let mut v = vec!["maildoctor"];
+            v.extend_from_slice(extra);
+            v.push("a@example.com");
+            Args::try_parse_from(v).unwrap()
+        };
+        let mut input = std::io::Cursor::new(b"s3cret\r\nnext\n".to_vec());
+        let pw = password(&args(&["--password-stdin"]), None, &mut input, false).unwrap();
+        assert_eq!(pw.unwrap().expose(), "s3cret");
+        let mut empty = std::io::Cursor::new(Vec::new());
+        assert!(password(&args(&["--password-stdin"]), None, &mut empty, false).is_err());
+        let pw = password(&args(&[]), Some("env-pw".into()), &mut empty, false).unwrap();
+        assert_eq!(pw.unwrap().expose(), "env-pw");
+        assert!(
+            password(&args(&[]), None, &mut empty, false)
+                .unwrap()
+                .is_none()
+        );
+        // --login without a terminal and without a password: a usage error, never a hang.
+        assert!(matches!(
+            password(&args(&["--login"]), None, &mut empty, false),
+            Err(Error::Usage(_))
+        ));
+        let (cfg, _) = args(&["--try-usernames", "--verbose"])
+            .into_mode_with(Some(Secret::new("x")))
+            .unwrap();
+        assert!(cfg.verbose);
+        let c = cfg.credentials.unwrap();
+        assert!(c.try_usernames && !c.allow_untrusted_host);
     }
 
     #[test]

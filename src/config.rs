@@ -96,4 +96,89 @@ pub struct Config {
     pub providers_dir: Option<PathBuf>,
     /// Connection overrides, first match wins.
     pub connect_to: Vec<ConnectTo>,
+    /// Log in with these (only when a password was given).
+    pub credentials: Option<Credentials>,
+    /// Keep a transcript of each dialogue (`--verbose`), passwords masked.
+    pub verbose: bool,
+}
+
+/// A password. Its `Debug`, `Display` and `Serialize` never reveal it; only
+/// [`Secret::expose`] does, for the one place that sends it over TLS.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a password.
+    pub fn new(s: impl Into<String>) -> Self {
+        Self(s.into())
+    }
+
+    /// The password itself.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// True for an empty password.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret(********)")
+    }
+}
+
+impl std::fmt::Display for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("********")
+    }
+}
+
+impl serde::Serialize for Secret {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str("********")
+    }
+}
+
+impl Drop for Secret {
+    fn drop(&mut self) {
+        // Best effort: overwrite the bytes before the allocation is freed.
+        let len = self.0.len();
+        self.0.clear();
+        self.0.extend(std::iter::repeat_n('\0', len));
+    }
+}
+
+/// What a login needs: the password and what the user allowed.
+#[derive(Debug, Clone)]
+pub struct Credentials {
+    /// The password (or app password / authorization code).
+    pub password: Secret,
+    /// `--try-usernames`: after "wrong credentials", try the local part once more.
+    pub try_usernames: bool,
+    /// `--allow-untrusted-host`: also send the password to guessed hosts and hosts outside
+    /// the address's domain and its provider.
+    pub allow_untrusted_host: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_never_shows() {
+        let s = Secret::new("hunter2");
+        assert!(!format!("{s:?}").contains("hunter2"));
+        assert!(!format!("{s}").contains("hunter2"));
+        assert_eq!(serde_json::to_string(&s).unwrap(), "\"********\"");
+        let c = Credentials {
+            password: s.clone(),
+            try_usernames: false,
+            allow_untrusted_host: false,
+        };
+        assert!(!format!("{c:?}").contains("hunter2"));
+        assert_eq!(s.expose(), "hunter2");
+    }
 }

@@ -239,6 +239,10 @@ pub enum Step {
     Starttls,
     /// Capabilities again after the STARTTLS upgrade.
     CapabilitiesAfterTls,
+    /// Pick the login mechanism from what the server offers (connection used for login only).
+    AuthMechs,
+    /// The single login attempt (only with a password, only over verified TLS).
+    Login,
 }
 
 impl Step {
@@ -252,6 +256,8 @@ impl Step {
             Self::Capabilities => "capabilities",
             Self::Starttls => "starttls",
             Self::CapabilitiesAfterTls => "capabilities_after_tls",
+            Self::AuthMechs => "auth_mechs",
+            Self::Login => "login",
         }
     }
 }
@@ -314,6 +320,33 @@ pub enum FailureKind {
     StarttlsNotOffered,
     /// The server refused the STARTTLS command.
     StarttlsRejected,
+    /// TCP connected but the server sent not a single byte of greeting in time.
+    NoGreeting,
+    /// The server sent its certificate without the intermediate certificate(s) that link it
+    /// to a trusted root (a server-side configuration fix).
+    ChainIncomplete {
+        /// Issuer of the last certificate the server sent (the missing certificate's subject).
+        missing_issuer: String,
+    },
+    /// The server only speaks a TLS version older than 1.2.
+    TlsVersionTooOld,
+    /// Login refused: wrong user name or password (`[AUTHENTICATIONFAILED]`, `[AUTH]`, `535`).
+    AuthFailed,
+    /// Login refused because this protocol is switched off for the account (e.g. POP3/SMTP
+    /// must be enabled in the web settings).
+    AuthProtocolDisabled,
+    /// Login refused because the account is blocked or needs a web login first.
+    AuthAccountBlocked,
+    /// Login refused: the provider wants an app password / authorization code (or OAuth2)
+    /// instead of the account password.
+    AuthAppPasswordRequired,
+    /// Login refused for a reason the server's text does not make clear.
+    AuthRejected,
+    /// The server offers no password mechanism we use (e.g. only OAuth2, or LOGINDISABLED).
+    AuthNoMechanism {
+        /// Mechanisms the server offered.
+        offered: Vec<String>,
+    },
 }
 
 /// A failed step: its class and a human-readable message (escaped before printing).
@@ -385,6 +418,23 @@ pub struct TlsInfo {
     pub chain: Vec<CertInfo>,
 }
 
+/// What the single login attempt (per protocol) did. Never holds the password.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LoginInfo {
+    /// The user name the settings give.
+    pub settings_username: String,
+    /// The user name of the last attempt (the local part after `--try-usernames`).
+    pub username: String,
+    /// What was sent, e.g. `AUTHENTICATE PLAIN`, `LOGIN`, `AUTH PLAIN`, `USER/PASS`.
+    pub mechanism: String,
+    /// Attempts made: 1, or 2 with `--try-usernames`.
+    pub attempts: u8,
+    /// True when the server accepted the login.
+    pub ok: bool,
+    /// The server's reply to the (last) attempt, verbatim but capped; escaped by renderers.
+    pub server_reply: String,
+}
+
 /// Everything one probe of one endpoint at one address observed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ProbeResult {
@@ -404,6 +454,15 @@ pub struct ProbeResult {
     pub tls: Option<TlsInfo>,
     /// Total elapsed wall time in milliseconds.
     pub elapsed_ms: u64,
+    /// Login mechanisms the server offered over TLS (IMAP `AUTH=`, POP3 `SASL`, SMTP `AUTH`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub auth_mechanisms: Vec<String>,
+    /// The login attempt, when a password was given and this endpoint was chosen for it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub login: Option<LoginInfo>,
+    /// The dialogue (`C:`/`S:` lines, credentials masked), only with `--verbose`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub transcript: Vec<String>,
 }
 
 impl ProbeResult {
@@ -418,6 +477,24 @@ impl ProbeResult {
     /// True when no step failed.
     pub fn ok(&self) -> bool {
         self.failure().is_none()
+    }
+
+    /// The first failed step before the login steps: the connection itself (DNS, TCP, TLS,
+    /// STARTTLS, capabilities). Login problems are the account's, not the server's.
+    pub fn connection_failure(&self) -> Option<(Step, &Failure)> {
+        self.failure()
+            .filter(|(s, _)| !matches!(s, Step::AuthMechs | Step::Login))
+    }
+
+    /// True when the connection chain worked, whatever the login said.
+    pub fn connection_ok(&self) -> bool {
+        self.connection_failure().is_none()
+    }
+
+    /// The failed login step, if login was attempted and failed.
+    pub fn login_failure(&self) -> Option<(Step, &Failure)> {
+        self.failure()
+            .filter(|(s, _)| matches!(s, Step::AuthMechs | Step::Login))
     }
 }
 

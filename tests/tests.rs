@@ -6,5 +6,6 @@
 
 mod e2e;
 mod e2e_batch;
+mod e2e_probe;
 mod harness_selftest;
 mod support;

@@ -38,6 +38,9 @@ pub struct Setting {
     pub verified: bool,
     /// Which sources proposed it.
     pub sources: Vec<SourceKind>,
+    /// Whether logging in with the given password worked here (only when one was tried).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub login_ok: Option<bool>,
 }
 
 /// Incoming and outgoing settings, best first.
@@ -77,7 +80,7 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
     let by_endpoint = group(probes);
     let working: Vec<&Endpoint> = by_endpoint
         .iter()
-        .filter(|(_, rs)| rs.iter().any(|r| r.ok()))
+        .filter(|(_, rs)| rs.iter().any(|r| r.connection_ok()))
         .map(|(e, _)| *e)
         .collect();
     let bad_hosts = unresolvable_hosts(probes);
@@ -94,10 +97,10 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
         BTreeMap::new();
 
     for (endpoint, results) in &by_endpoint {
-        if results.iter().any(|r| r.ok()) {
+        if results.iter().any(|r| r.connection_ok()) {
             continue;
         }
-        let Some((step, failure)) = results.iter().find_map(|r| r.failure()) else {
+        let Some((step, failure)) = results.iter().find_map(|r| r.connection_failure()) else {
             continue;
         };
         let candidate = discovery.candidate(endpoint);
@@ -164,6 +167,8 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
         });
     }
 
+    probe_rules(discovery, &by_endpoint, &working, &mut findings);
+
     for n in &discovery.not_offered {
         findings.push(Finding {
             code: "srv.not_offered",
@@ -222,6 +227,104 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
     }
 }
 
+/// Findings from working connections and logins: login verdicts, the user name format,
+/// certificates about to expire, obsolete TLS, plaintext-only endpoints.
+fn probe_rules(
+    discovery: &Discovery,
+    by_endpoint: &BTreeMap<&Endpoint, Vec<&ProbeResult>>,
+    working: &[&Endpoint],
+    findings: &mut Vec<Finding>,
+) {
+    // Certificates expiring within 14 days: one warning per host and certificate end date.
+    let mut soon: BTreeMap<(String, String), (Vec<u16>, i64, &Endpoint)> = BTreeMap::new();
+    for (endpoint, results) in by_endpoint {
+        for r in results {
+            if let Some((_, f)) = r.login_failure() {
+                let user = r
+                    .login
+                    .as_ref()
+                    .map_or_else(String::new, |l| l.username.clone());
+                let (cause, fix) = text::explain_login(endpoint, f, &user);
+                findings.push(Finding {
+                    code: text::login_code(&f.kind),
+                    severity: Severity::Error,
+                    endpoint: Some((*endpoint).clone()),
+                    cause,
+                    fix,
+                });
+            }
+            if let Some(l) = &r.login
+                && l.ok
+                && l.username != l.settings_username
+            {
+                let (cause, fix) =
+                    text::username_format(endpoint, &l.settings_username, &l.username);
+                findings.push(Finding {
+                    code: "auth.username_format",
+                    severity: Severity::Warning,
+                    endpoint: Some((*endpoint).clone()),
+                    cause,
+                    fix,
+                });
+            }
+            if !r.connection_ok() {
+                continue;
+            }
+            if let Some(tls) = &r.tls {
+                if let Some(leaf) = tls.chain.first()
+                    && tls.verified
+                    && leaf.days_left < 14
+                {
+                    let e = soon
+                        .entry((endpoint.host.clone(), leaf.not_after.clone()))
+                        .or_insert((Vec::new(), leaf.days_left, endpoint));
+                    if !e.0.contains(&endpoint.port) {
+                        e.0.push(endpoint.port);
+                    }
+                }
+                if matches!(tls.version.as_str(), "TLSv1.0" | "TLSv1.1" | "SSLv3") {
+                    let (cause, fix) = text::old_tls_version(endpoint, &tls.version);
+                    findings.push(Finding {
+                        code: "tls.old_version",
+                        severity: Severity::Warning,
+                        endpoint: Some((*endpoint).clone()),
+                        cause,
+                        fix,
+                    });
+                }
+            }
+        }
+        if endpoint.security == Security::None && results.iter().any(|r| r.connection_ok()) {
+            let encrypted = working
+                .iter()
+                .any(|w| w.protocol == endpoint.protocol && w.security != Security::None);
+            let user_typed = is_user(discovery.candidate(endpoint));
+            let (cause, fix) = text::no_encryption(endpoint, encrypted);
+            findings.push(Finding {
+                code: "security.no_encryption",
+                severity: if encrypted && !user_typed {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                },
+                endpoint: Some((*endpoint).clone()),
+                cause,
+                fix,
+            });
+        }
+    }
+    for ((host, not_after), (ports, days, endpoint)) in soon {
+        let (cause, fix) = text::expires_soon(&host, &ports, days, &not_after);
+        findings.push(Finding {
+            code: "tls.expires_soon",
+            severity: Severity::Warning,
+            endpoint: Some(endpoint.clone()),
+            cause,
+            fix,
+        });
+    }
+}
+
 fn discovery_domain(d: &Discovery) -> String {
     // The provider-database source's target is the address's domain.
     d.sources
@@ -243,6 +346,7 @@ fn is_cert(kind: &FailureKind) -> bool {
     matches!(
         kind,
         FailureKind::CertExpired { .. }
+            | FailureKind::ChainIncomplete { .. }
             | FailureKind::CertNotYetValid { .. }
             | FailureKind::CertNameMismatch { .. }
             | FailureKind::CertSelfSigned
@@ -354,7 +458,11 @@ fn settings(
             .map(|c| {
                 let verified = by_endpoint
                     .get(&c.endpoint)
-                    .is_some_and(|rs| rs.iter().any(|r| r.ok()));
+                    .is_some_and(|rs| rs.iter().any(|r| r.connection_ok()));
+                let login_ok = by_endpoint
+                    .get(&c.endpoint)
+                    .and_then(|rs| rs.iter().find_map(|r| r.login.as_ref()))
+                    .map(|l| l.ok);
                 let mut sources: Vec<SourceKind> = c.origins.iter().map(|o| o.source).collect();
                 sources.dedup();
                 let setting = Setting {
@@ -365,6 +473,7 @@ fn settings(
                     username: c.username.clone(),
                     verified,
                     sources,
+                    login_ok,
                 };
                 (protocol_order(c.endpoint.protocol), c.rank, setting)
             })

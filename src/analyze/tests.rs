@@ -49,6 +49,9 @@ fn ok(e: &Endpoint) -> ProbeResult {
         capabilities_after_tls: vec![],
         tls: None,
         elapsed_ms: 1,
+        auth_mechanisms: vec![],
+        login: None,
+        transcript: vec![],
     }
 }
 

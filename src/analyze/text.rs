@@ -28,7 +28,138 @@ pub(super) fn code(kind: &FailureKind, step: Step) -> &'static str {
         FailureKind::HandshakeFailed => "tls.handshake_failed",
         FailureKind::StarttlsNotOffered => "starttls.not_offered",
         FailureKind::StarttlsRejected => "starttls.rejected",
+        FailureKind::NoGreeting => "net.no_greeting",
+        FailureKind::ChainIncomplete { .. } => "tls.chain_incomplete",
+        FailureKind::TlsVersionTooOld => "tls.old_version",
+        FailureKind::AuthFailed => "auth.failed",
+        FailureKind::AuthProtocolDisabled => "auth.protocol_disabled",
+        FailureKind::AuthAccountBlocked => "auth.account_blocked",
+        FailureKind::AuthAppPasswordRequired => "auth.app_password_required",
+        FailureKind::AuthRejected => "auth.rejected",
+        FailureKind::AuthNoMechanism { .. } => "auth.no_mechanism",
     }
+}
+
+/// The code of a failed login step: the account's problem, or the login that could not be
+/// completed (the connection broke).
+pub(super) fn login_code(kind: &FailureKind) -> &'static str {
+    match kind {
+        FailureKind::AuthFailed
+        | FailureKind::AuthProtocolDisabled
+        | FailureKind::AuthAccountBlocked
+        | FailureKind::AuthAppPasswordRequired
+        | FailureKind::AuthRejected
+        | FailureKind::AuthNoMechanism { .. } => code(kind, Step::Login),
+        _ => "auth.incomplete",
+    }
+}
+
+/// Cause and fix for a refused login. `reply` is the server's own text, quoted verbatim.
+pub(super) fn explain_login(e: &Endpoint, f: &Failure, user: &str) -> (String, String) {
+    let p = e.protocol.display_name();
+    let said = format!("The server said: \"{}\"", f.message);
+    match &f.kind {
+        FailureKind::AuthFailed => (
+            format!("{} refused the user name {user} or the password. {said}", hp(e)),
+            "Check the password (and the user name); if the provider uses app passwords or authorization codes, use one instead of the account password.".to_owned(),
+        ),
+        FailureKind::AuthProtocolDisabled => (
+            format!("{p} is switched off for this account on {}. {said}", hp(e)),
+            format!("Enable {p} (e.g. \"POP3/IMAP/SMTP service\") in the account's web settings, or use IMAP instead."),
+        ),
+        FailureKind::AuthAccountBlocked => (
+            format!("{} blocks the login to this account until someone logs in on the web. {said}", hp(e)),
+            "Log in once in a web browser, follow the provider's security prompt, then try again.".to_owned(),
+        ),
+        FailureKind::AuthAppPasswordRequired => (
+            format!("{} does not accept the account password for {p}: it wants an app password or authorization code (or OAuth2 sign-in). {said}", hp(e)),
+            "Create an app password / authorization code (授权码) in the account's web security settings and use it as the password; for Microsoft accounts use a mail client that signs in with OAuth2.".to_owned(),
+        ),
+        FailureKind::AuthNoMechanism { offered } => (
+            if offered.is_empty() {
+                format!("{} offers no password login on this port.", hp(e))
+            } else {
+                format!("{} offers no password login, only: {}.", hp(e), offered.join(", "))
+            },
+            if offered.iter().any(|m| m.contains("OAUTH")) {
+                "Use a mail client that signs in with OAuth2 (the provider does not accept passwords here).".to_owned()
+            } else {
+                format!("Use the {p} port the provider documents for logging in.")
+            },
+        ),
+        FailureKind::AuthRejected => (
+            format!("{} refused the login, without saying the password is wrong. {said}", hp(e)),
+            "Read the server's message above; if it is not clear, ask the provider what it means for this account.".to_owned(),
+        ),
+        _ => (
+            format!("The login on {} could not be completed: {}", hp(e), f.message),
+            "Try again later; the server or the network interrupted the login.".to_owned(),
+        ),
+    }
+}
+
+/// The server accepted only the local part as the user name.
+pub(super) fn username_format(e: &Endpoint, settings_user: &str, user: &str) -> (String, String) {
+    (
+        format!(
+            "{} refused the user name {settings_user} but accepted {user} with the same password.",
+            hp(e)
+        ),
+        format!(
+            "Use {user} as the user name for {}.",
+            e.protocol.display_name()
+        ),
+    )
+}
+
+/// A certificate that expires within days.
+pub(super) fn expires_soon(
+    host: &str,
+    ports: &[u16],
+    days: i64,
+    not_after: &str,
+) -> (String, String) {
+    let ports_text = ports
+        .iter()
+        .map(u16::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    (
+        format!(
+            "The certificate of {host} (port {ports_text}) expires on {} ({days} day(s) left).",
+            date(not_after)
+        ),
+        "The server operator must renew it soon; after that date mail clients will refuse to connect.".to_owned(),
+    )
+}
+
+/// A TLS version older than 1.2 negotiated.
+pub(super) fn old_tls_version(e: &Endpoint, version: &str) -> (String, String) {
+    (
+        format!("{} uses {version}, which is obsolete and insecure (RFC 8996).", hp(e)),
+        "The server operator should enable TLS 1.2 or 1.3; many mail clients refuse older versions.".to_owned(),
+    )
+}
+
+/// Only a plaintext connection works.
+pub(super) fn no_encryption(e: &Endpoint, has_encrypted_alternative: bool) -> (String, String) {
+    (
+        format!(
+            "{} works only without encryption: the password and all mail would cross the network readable by anyone on the way. maildoctor never sends a password there.",
+            hp(e)
+        ),
+        if has_encrypted_alternative {
+            format!(
+                "Use the encrypted {} setting listed above instead.",
+                e.protocol.display_name()
+            )
+        } else {
+            format!(
+                "Ask the provider for SSL/TLS (port {}) or STARTTLS; do not use this setting with your real password.",
+                standard_ports(e.protocol)[0].0
+            )
+        },
+    )
 }
 
 fn hp(e: &Endpoint) -> String {
@@ -180,6 +311,23 @@ pub(super) fn explain(
                 ),
             },
         ),
+        FailureKind::NoGreeting => (
+            format!(
+                "{} accepted the connection but never said a word: no {p} greeting arrived.",
+                hp(e)
+            ),
+            format!(
+                "Something else holds this port, or a firewall/antivirus intercepts it; check the port number for {p}.{alt_text}"
+            ),
+        ),
+        FailureKind::TlsVersionTooOld => (
+            format!(
+                "{} only speaks an obsolete TLS version (older than 1.2): {}",
+                hp(e),
+                f.message
+            ),
+            format!("The server operator must enable TLS 1.2 or 1.3.{alt_text}"),
+        ),
         FailureKind::StarttlsRejected => (
             format!(
                 "{} advertises STARTTLS but refused it: {}",
@@ -245,6 +393,10 @@ pub(super) fn explain_host(
         FailureKind::CertSelfSigned => (
             format!("The certificate of {on} is self-signed: nobody vouches that the server is who it claims to be."),
             format!("Ask the operator to install a certificate from a public authority (e.g. Let's Encrypt); do not accept it permanently in your mail client unless you can verify it.{alt_text}"),
+        ),
+        FailureKind::ChainIncomplete { missing_issuer } => (
+            format!("The server {on} sends its certificate without the intermediate certificate that links it to a trusted authority (missing: {missing_issuer}). Some mail clients cope, many refuse."),
+            format!("A server-side fix: the operator must configure the full chain (certificate + intermediate, e.g. fullchain.pem); if the server uses a private CA, pass it with --ca-file.{alt_text}"),
         ),
         FailureKind::CertUntrusted => (
             format!("The certificate of {on} is not issued by an authority this computer trusts (unknown authority, or the server does not send its intermediate certificate)."),

@@ -56,6 +56,33 @@ pub fn is_self_issued(der: &[u8]) -> bool {
         .unwrap_or(false)
 }
 
+/// True when the certificate names where to download its issuer (Authority Information
+/// Access `caIssuers`, RFC 5280 §4.2.2.1), as certificates from public CAs do: an
+/// unverifiable chain of such a certificate is missing its intermediate.
+pub fn has_ca_issuers_url(der: &[u8]) -> bool {
+    let Ok((_, cert)) = X509Certificate::from_der(der) else {
+        return false;
+    };
+    cert.extensions()
+        .iter()
+        .any(|ext| match ext.parsed_extension() {
+            x509_parser::extensions::ParsedExtension::AuthorityInfoAccess(aia) => {
+                aia.accessdescs.iter().any(|d| {
+                    d.access_method
+                        == x509_parser::oid_registry::OID_PKIX_ACCESS_DESCRIPTOR_CA_ISSUERS
+                })
+            }
+            _ => false,
+        })
+}
+
+/// The issuer name of a certificate, as text; empty when the DER does not parse.
+pub fn issuer_name(der: &[u8]) -> String {
+    X509Certificate::from_der(der)
+        .map(|(_, c)| c.issuer().to_string())
+        .unwrap_or_default()
+}
+
 fn san_names(cert: &X509Certificate<'_>, with_ips: bool) -> Vec<String> {
     let Ok(Some(san)) = cert.subject_alternative_name() else {
         return Vec::new();

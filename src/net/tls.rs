@@ -356,6 +356,22 @@ pub fn cert_failure(err: &rustls::Error, chain: &[CertificateDer<'_>], host: &st
                     FailureKind::CertSelfSigned,
                     "the certificate is self-signed and not in the trust store".to_owned(),
                 )
+            } else if let Some(last) = chain.last()
+                && !cert::is_self_issued(last)
+                && cert::has_ca_issuers_url(last)
+            {
+                // The last certificate sent says where its issuer can be downloaded, and the
+                // issuer is neither sent nor trusted: the server omits an intermediate.
+                let missing_issuer = cert::issuer_name(last);
+                failure(
+                    FailureKind::ChainIncomplete {
+                        missing_issuer: missing_issuer.clone(),
+                    },
+                    format!(
+                        "the server did not send the intermediate certificate ({missing_issuer}) \
+                         that links its certificate to a trusted root"
+                    ),
+                )
             } else {
                 let issuer = leaf_info.map(|i| i.issuer).unwrap_or_default();
                 failure(
@@ -399,6 +415,19 @@ fn handshake_failure(e: &io::Error, seen: &[u8]) -> Failure {
     let tls_error = e
         .get_ref()
         .and_then(|inner| inner.downcast_ref::<rustls::Error>());
+    let too_old = match tls_error {
+        Some(rustls::Error::AlertReceived(rustls::AlertDescription::ProtocolVersion)) => {
+            Some("the server refused TLS 1.2 and 1.3 (alert protocol_version)")
+        }
+        Some(rustls::Error::PeerIncompatible(
+            rustls::PeerIncompatible::ServerDoesNotSupportTls12Or13
+            | rustls::PeerIncompatible::ServerTlsVersionIsDisabledByOurConfig,
+        )) => Some("the server offered only TLS 1.1 or older"),
+        _ => None,
+    };
+    if let Some(why) = too_old {
+        return failure(FailureKind::TlsVersionTooOld, why.to_owned());
+    }
     let message = match tls_error {
         Some(rustls::Error::AlertReceived(alert)) => {
             format!("the server aborted the TLS handshake with alert {alert:?}")

@@ -11,12 +11,42 @@
 //! [`LineConn::into_inner`] hands the raw stream back only when nothing is buffered.
 
 use std::io;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::time::Instant;
 
 const CHUNK: usize = 4096;
+/// Most transcript lines kept per probe.
+pub const MAX_TRANSCRIPT_LINES: usize = 400;
+/// Longest transcript line kept, in characters.
+const MAX_TRANSCRIPT_CHARS: usize = 300;
+
+/// A shared, capped dialogue record (`C: …` / `S: …`). Credentials are never written to it:
+/// [`LineConn::write_secret_line`] records a masked form instead.
+#[derive(Debug, Clone, Default)]
+pub struct Transcript(Arc<Mutex<Vec<String>>>);
+
+impl Transcript {
+    /// Appends one line (capped in length and count).
+    pub fn push(&self, line: String) {
+        let mut v = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if v.len() < MAX_TRANSCRIPT_LINES {
+            v.push(line.chars().take(MAX_TRANSCRIPT_CHARS).collect());
+        } else if v.len() == MAX_TRANSCRIPT_LINES {
+            v.push("… (transcript truncated)".to_owned());
+        }
+    }
+
+    /// The lines so far.
+    pub fn lines(&self) -> Vec<String> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+    }
+}
 
 /// Why a line could not be read or written.
 #[derive(Debug)]
@@ -43,6 +73,7 @@ pub struct LineConn<S> {
     buf: Vec<u8>,
     max_line: usize,
     timeout: Duration,
+    transcript: Option<Transcript>,
 }
 
 impl<S: AsyncRead + AsyncWrite + Unpin> LineConn<S> {
@@ -54,6 +85,20 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineConn<S> {
             buf: Vec::new(),
             max_line: max_line.max(1),
             timeout,
+            transcript: None,
+        }
+    }
+
+    /// Records every line read and written (secrets masked) into `t`.
+    pub fn with_transcript(mut self, t: Option<Transcript>) -> Self {
+        self.transcript = t;
+        self
+    }
+
+    /// Adds a note (e.g. `-- TLS handshake`) to the transcript, if one is kept.
+    pub fn note(&self, text: &str) {
+        if let Some(t) = &self.transcript {
+            t.push(format!("-- {text}"));
         }
     }
 
@@ -83,7 +128,11 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineConn<S> {
                 if line.last() == Some(&b'\r') {
                     line.pop();
                 }
-                return Ok(String::from_utf8_lossy(&line).into_owned());
+                let line = String::from_utf8_lossy(&line).into_owned();
+                if let Some(t) = &self.transcript {
+                    t.push(format!("S: {line}"));
+                }
+                return Ok(line);
             }
             if self.buf.len() > self.max_line {
                 return Err(LineError::TooLong(self.max_line));
@@ -109,8 +158,45 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineConn<S> {
         }
     }
 
+    /// Reads exactly `n` raw bytes (an IMAP literal, RFC 9051 §4.3) before `deadline`.
+    /// `n` above the line cap is refused without reading.
+    pub async fn read_bytes_until(
+        &mut self,
+        n: usize,
+        deadline: Instant,
+    ) -> Result<Vec<u8>, LineError> {
+        if n > self.max_line {
+            return Err(LineError::TooLong(self.max_line));
+        }
+        while self.buf.len() < n {
+            if self.fill(deadline).await? == 0 {
+                return Err(LineError::Closed { partial: true });
+            }
+        }
+        let bytes: Vec<u8> = self.buf.drain(..n).collect();
+        if let Some(t) = &self.transcript {
+            t.push(format!("S: {{literal: {n} bytes}}"));
+        }
+        Ok(bytes)
+    }
+
     /// Writes `line` followed by CRLF and flushes, within the timeout.
     pub async fn write_line(&mut self, line: &str) -> Result<(), LineError> {
+        if let Some(t) = &self.transcript {
+            t.push(format!("C: {line}"));
+        }
+        self.write_line_unrecorded(line).await
+    }
+
+    /// Writes a line that carries a credential; the transcript gets `shown` instead.
+    pub async fn write_secret_line(&mut self, line: &str, shown: &str) -> Result<(), LineError> {
+        if let Some(t) = &self.transcript {
+            t.push(format!("C: {shown}"));
+        }
+        self.write_line_unrecorded(line).await
+    }
+
+    async fn write_line_unrecorded(&mut self, line: &str) -> Result<(), LineError> {
         let mut data = Vec::with_capacity(line.len() + 2);
         data.extend_from_slice(line.as_bytes());
         data.extend_from_slice(b"\r\n");
@@ -162,6 +248,11 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineConn<S> {
         } else {
             Err(self.buf.len())
         }
+    }
+
+    /// The transcript sink, to hand on to the connection after a TLS upgrade.
+    pub fn transcript(&self) -> Option<Transcript> {
+        self.transcript.clone()
     }
 }
 
@@ -230,6 +321,51 @@ mod tests {
         peer.write_all(b"220 go ahead\r\n").await.unwrap();
         assert_eq!(c.read_line().await.unwrap(), "220 go ahead");
         assert!(c.into_inner().is_ok());
+    }
+
+    /// Paused time: a peer dripping one byte a second never completes a line before the
+    /// per-reply deadline, although each read succeeds.
+    #[tokio::test(start_paused = true)]
+    async fn dripping_peer_hits_the_reply_deadline() {
+        let (a, mut peer) = duplex(1024);
+        let mut c = LineConn::new(a, 1000, Duration::from_secs(10));
+        tokio::spawn(async move {
+            loop {
+                if peer.write_all(b"x").await.is_err() {
+                    return;
+                }
+                tokio::time::sleep(Duration::from_secs(1)).await;
+            }
+        });
+        let start = Instant::now();
+        assert!(matches!(c.read_line().await, Err(LineError::Timeout)));
+        assert_eq!(start.elapsed(), Duration::from_secs(10));
+        assert!(c.buffered() >= 9);
+    }
+
+    #[tokio::test]
+    async fn imap_literal_bytes_and_masked_transcript() {
+        let (a, mut peer) = duplex(1024);
+        let t = Transcript::default();
+        let mut c =
+            LineConn::new(a, 100, Duration::from_millis(500)).with_transcript(Some(t.clone()));
+        peer.write_all(b"* 1 FETCH {5}\r\nab\r\nc)\r\n")
+            .await
+            .unwrap();
+        assert_eq!(c.read_line().await.unwrap(), "* 1 FETCH {5}");
+        let deadline = Instant::now() + Duration::from_millis(500);
+        assert_eq!(c.read_bytes_until(5, deadline).await.unwrap(), b"ab\r\nc");
+        assert_eq!(c.read_line().await.unwrap(), ")");
+        assert!(matches!(
+            c.read_bytes_until(101, deadline).await,
+            Err(LineError::TooLong(100))
+        ));
+        c.write_secret_line("PASS hunter2", "PASS ********")
+            .await
+            .unwrap();
+        let lines = t.lines();
+        assert!(lines.iter().any(|l| l == "C: PASS ********"), "{lines:?}");
+        assert!(!lines.iter().any(|l| l.contains("hunter2")), "{lines:?}");
     }
 
     #[tokio::test]

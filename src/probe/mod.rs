@@ -14,7 +14,9 @@
 //! that timed out is not retried against the same address by later probes of the run, so a
 //! dead host costs one timeout. Nothing is logged: everything observed is returned as data.
 
+pub mod auth;
 pub mod line;
+pub mod login;
 pub mod proto;
 
 #[cfg(test)]
@@ -34,10 +36,12 @@ use tokio::task::JoinSet;
 use tokio::time::Instant;
 
 use crate::model::{
-    Endpoint, Failure, FailureKind, ProbeResult, Security, Step, StepResult, StepStatus, TlsInfo,
+    Endpoint, Failure, FailureKind, LoginInfo, ProbeResult, Protocol, Security, Step, StepResult,
+    StepStatus, TlsInfo,
 };
 use crate::net::Net;
-use line::{LineConn, LineError};
+use line::{LineConn, LineError, Transcript};
+pub use login::{LoginJob, LoginPlan, LoginTarget};
 use proto::Dialog;
 
 /// Any byte stream a probe talks over (plain TCP or TLS).
@@ -50,26 +54,152 @@ const QUIT_WAIT: Duration = Duration::from_millis(500);
 /// Longest wait for an answer to a ClientHello sent to a silent "plaintext" port.
 const TLS_SNIFF_WAIT: Duration = Duration::from_secs(3);
 
+/// What to do besides probing.
+#[derive(Debug, Clone, Default)]
+pub struct ProbeOptions {
+    /// Keep a transcript of each dialogue (`--verbose`), credentials masked.
+    pub transcript: bool,
+    /// Log in once per protocol, when a password was given.
+    pub login: Option<LoginPlan>,
+}
+
 /// Probes every endpoint concurrently (bounded) and returns one result per endpoint and
 /// resolved address, sorted by endpoint then address.
 pub async fn run(net: &Net, endpoints: Vec<Endpoint>) -> Vec<ProbeResult> {
-    let endpoints: BTreeSet<Endpoint> = endpoints.into_iter().collect();
+    run_with(net, endpoints, &ProbeOptions::default()).await
+}
+
+/// [`run`], then, with a [`LoginPlan`], one login per protocol on the best-ranked endpoint
+/// whose connection and certificate checked out (a fresh connection to the same address).
+/// The login steps (`auth_mechs`, `login`) are added to that endpoint's result.
+pub async fn run_with(
+    net: &Net,
+    endpoints: Vec<Endpoint>,
+    opts: &ProbeOptions,
+) -> Vec<ProbeResult> {
+    let mut results = probe_all(net, endpoints, opts.transcript).await;
+    if let Some(plan) = &opts.login {
+        let (jobs, skipped) = plan.pick(&results);
+        for (i, reason) in skipped {
+            if let Some(r) = results.get_mut(i) {
+                r.steps.push(StepResult {
+                    step: Step::Login,
+                    status: StepStatus::Skipped { reason },
+                    elapsed_ms: 0,
+                });
+            }
+        }
+        let logins = login_all(net, &results, jobs, opts.transcript).await;
+        for (i, login) in logins {
+            if let Some(r) = results.get_mut(i) {
+                merge_login(r, login);
+            }
+        }
+    }
+    results
+}
+
+fn new_ctx(net: &Net, hosts: impl Iterator<Item = String>, transcript: bool) -> Arc<Ctx> {
     let limits = &net.limits;
-    let per_host: HashMap<String, Arc<Semaphore>> = endpoints
-        .iter()
-        .map(|e| {
-            (
-                e.host.clone(),
-                Arc::new(Semaphore::new(limits.per_host.max(1))),
-            )
-        })
+    let per_host: HashMap<String, Arc<Semaphore>> = hosts
+        .map(|h| (h, Arc::new(Semaphore::new(limits.per_host.max(1)))))
         .collect();
-    let ctx = Arc::new(Ctx {
+    Arc::new(Ctx {
         net: net.clone(),
         global: Arc::new(Semaphore::new(limits.max_concurrency.max(1))),
         per_host,
         dead: Mutex::default(),
-    });
+        transcript,
+    })
+}
+
+/// Phase two: the chosen logins, concurrently, each on its own connection.
+async fn login_all(
+    net: &Net,
+    results: &[ProbeResult],
+    jobs: Vec<(usize, LoginJob)>,
+    transcript: bool,
+) -> Vec<(usize, ProbeResult)> {
+    let hosts = jobs
+        .iter()
+        .filter_map(|(i, _)| results.get(*i).map(|r| r.endpoint.host.clone()));
+    let ctx = new_ctx(net, hosts, transcript);
+    let board = Arc::new(Board::default());
+    let mut order = Vec::new();
+    let work = {
+        let mut set = JoinSet::new();
+        for (i, job) in jobs {
+            let Some(r) = results.get(i) else { continue };
+            let Some(addr) = r.addr else { continue };
+            let tracker = board.add(r.endpoint.clone(), Some(addr));
+            order.push(i);
+            set.spawn(probe_addr(
+                ctx.clone(),
+                r.endpoint.clone(),
+                addr,
+                tracker,
+                Some(Arc::new(job)),
+            ));
+        }
+        async move { while set.join_next().await.is_some() {} }
+    };
+    let limits = &net.limits;
+    let timed_out = tokio::time::timeout(limits.run_timeout, work)
+        .await
+        .is_err();
+    // `close` sorts; match the results back by (endpoint, address), which are unique.
+    let done = board.close(timed_out, limits.run_timeout);
+    order
+        .into_iter()
+        .filter_map(|i| {
+            let r = results.get(i)?;
+            let l = done
+                .iter()
+                .find(|d| d.endpoint == r.endpoint && d.addr == r.addr)?;
+            Some((i, l.clone()))
+        })
+        .collect()
+}
+
+/// Adds the login steps of a phase-two result to the phase-one result.
+fn merge_login(r: &mut ProbeResult, mut login: ProbeResult) {
+    r.auth_mechanisms = std::mem::take(&mut login.auth_mechanisms);
+    r.login = login.login.take();
+    if !login.transcript.is_empty() {
+        r.transcript
+            .push("-- new connection for the login".to_owned());
+        r.transcript.append(&mut login.transcript);
+    }
+    let auth_steps: Vec<StepResult> = login
+        .steps
+        .iter()
+        .filter(|s| matches!(s.step, Step::AuthMechs | Step::Login))
+        .cloned()
+        .collect();
+    match login.failure() {
+        Some((step, f)) if !matches!(step, Step::AuthMechs | Step::Login) => {
+            // The second connection broke before the login: say so on the login step.
+            r.steps.push(StepResult {
+                step: Step::Login,
+                status: StepStatus::Failed(Failure {
+                    kind: f.kind.clone(),
+                    message: format!(
+                        "connecting again to log in failed at {}: {}",
+                        step.as_str(),
+                        f.message
+                    ),
+                }),
+                elapsed_ms: login.elapsed_ms,
+            });
+        }
+        _ => r.steps.extend(auth_steps),
+    }
+}
+
+async fn probe_all(net: &Net, endpoints: Vec<Endpoint>, transcript: bool) -> Vec<ProbeResult> {
+    let endpoints: BTreeSet<Endpoint> = endpoints.into_iter().collect();
+    let limits = &net.limits;
+    let ctx = new_ctx(net, endpoints.iter().map(|e| e.host.clone()), transcript);
     let board = Arc::new(Board::default());
 
     let work = {
@@ -95,6 +225,8 @@ struct Ctx {
     per_host: HashMap<String, Arc<Semaphore>>,
     /// Addresses whose TCP connect timed out in this run.
     dead: Mutex<HashSet<SocketAddr>>,
+    /// Keep transcripts.
+    transcript: bool,
 }
 
 async fn resolve_and_probe(ctx: Arc<Ctx>, board: Arc<Board>, ep: Endpoint, tracker: Tracker) {
@@ -116,12 +248,18 @@ async fn resolve_and_probe(ctx: Arc<Ctx>, board: Arc<Board>, ep: Endpoint, track
     let mut set = JoinSet::new();
     // The resolution is now represented by the per-address results.
     for (addr, t) in board.replace(&tracker, &ep, &addrs) {
-        set.spawn(probe_addr(ctx.clone(), ep.clone(), addr, t));
+        set.spawn(probe_addr(ctx.clone(), ep.clone(), addr, t, None));
     }
     while set.join_next().await.is_some() {}
 }
 
-async fn probe_addr(ctx: Arc<Ctx>, ep: Endpoint, addr: SocketAddr, t: Tracker) {
+async fn probe_addr(
+    ctx: Arc<Ctx>,
+    ep: Endpoint,
+    addr: SocketAddr,
+    t: Tracker,
+    job: Option<Arc<LoginJob>>,
+) {
     // Per-host first, then global: a task never holds a global slot while queueing per host.
     let _host = match ctx.per_host.get(&ep.host) {
         Some(s) => s.clone().acquire_owned().await.ok(),
@@ -129,12 +267,23 @@ async fn probe_addr(ctx: Arc<Ctx>, ep: Endpoint, addr: SocketAddr, t: Tracker) {
     };
     let _global = ctx.global.clone().acquire_owned().await.ok();
     t.start();
-    session(&ctx, &ep, addr, &t).await;
+    let transcript = ctx.transcript.then(Transcript::default);
+    session(&ctx, &ep, addr, &t, job.as_deref(), transcript.as_ref()).await;
+    if let Some(tr) = transcript {
+        t.update(|r| r.transcript = tr.lines());
+    }
     t.finish();
 }
 
-/// Runs one probe's steps, recording each in `t`.
-async fn session(ctx: &Ctx, ep: &Endpoint, addr: SocketAddr, t: &Tracker) {
+/// Runs one probe's steps, recording each in `t`; with a `job`, logs in over verified TLS.
+async fn session(
+    ctx: &Ctx,
+    ep: &Endpoint,
+    addr: SocketAddr,
+    t: &Tracker,
+    job: Option<&LoginJob>,
+    transcript: Option<&Transcript>,
+) {
     let net = &ctx.net;
     let limits = &net.limits;
     let connect = async {
@@ -164,7 +313,10 @@ async fn session(ctx: &Ctx, ep: &Endpoint, addr: SocketAddr, t: &Tracker) {
         return;
     };
     let mut dialog = Dialog::new(ep.protocol, limits.max_reply_lines);
-    let new_conn = |io: BoxIo| LineConn::new(io, limits.max_line_len, limits.read_timeout);
+    let new_conn = |io: BoxIo| {
+        LineConn::new(io, limits.max_line_len, limits.read_timeout)
+            .with_transcript(transcript.cloned())
+    };
 
     match ep.security {
         Security::Tls => {
@@ -172,6 +324,7 @@ async fn session(ctx: &Ctx, ep: &Endpoint, addr: SocketAddr, t: &Tracker) {
                 return;
             };
             let mut conn = new_conn(tls);
+            conn.note("TLS handshake completed, certificate verified");
             let Some(greeting) = greeting_step(ctx, ep, t, &mut dialog, &mut conn, false).await
             else {
                 return;
@@ -180,7 +333,10 @@ async fn session(ctx: &Ctx, ep: &Endpoint, addr: SocketAddr, t: &Tracker) {
             let Some(caps) = step(t, Step::Capabilities, caps).await else {
                 return;
             };
-            t.update(|r| r.capabilities = caps);
+            t.update(|r| r.capabilities = caps.clone());
+            if let Some(job) = job {
+                login_steps(ep.protocol, t, &mut dialog, &mut conn, &caps, job).await;
+            }
             dialog.quit(&mut conn, QUIT_WAIT).await;
         }
         Security::None => {
@@ -256,13 +412,118 @@ async fn session(ctx: &Ctx, ep: &Endpoint, addr: SocketAddr, t: &Tracker) {
                 return;
             };
             let mut conn = new_conn(tls);
+            conn.note("TLS handshake completed, certificate verified");
             let caps = dialog.capabilities(&mut conn, &[]);
             let Some(caps) = step(t, Step::CapabilitiesAfterTls, caps).await else {
                 return;
             };
-            t.update(|r| r.capabilities_after_tls = caps);
+            t.update(|r| r.capabilities_after_tls = caps.clone());
+            if let Some(job) = job {
+                login_steps(ep.protocol, t, &mut dialog, &mut conn, &caps, job).await;
+            }
             dialog.quit(&mut conn, QUIT_WAIT).await;
         }
+    }
+}
+
+/// The `auth_mechs` and `login` steps, on a connection that is TLS with a verified
+/// certificate (the only callers are the two TLS branches of [`session`], after
+/// [`tls_step`] returned a stream, which it does only for a verified certificate).
+/// One attempt; a second one with the local part only when the plan allows it and the
+/// server said the credentials were wrong.
+async fn login_steps(
+    protocol: Protocol,
+    t: &Tracker,
+    dialog: &mut Dialog,
+    conn: &mut LineConn<BoxIo>,
+    caps: &[String],
+    job: &LoginJob,
+) {
+    t.begin(Step::AuthMechs);
+    t.update(|r| r.auth_mechanisms = auth::offered(protocol, caps));
+    let mech = match auth::choose(protocol, caps) {
+        Ok(m) => {
+            t.ok_current();
+            m
+        }
+        Err(kind) => {
+            let message = match &kind {
+                FailureKind::AuthNoMechanism { offered } if offered.is_empty() => {
+                    "the server offers no password login here".to_owned()
+                }
+                FailureKind::AuthNoMechanism { offered } => format!(
+                    "the server offers no password login here, only: {}",
+                    offered.join(", ")
+                ),
+                _ => String::new(),
+            };
+            t.fail_current(Failure { kind, message });
+            return;
+        }
+    };
+    t.begin(Step::Login);
+    let password = job.password.expose();
+    let mut info = LoginInfo {
+        settings_username: job.username.clone(),
+        username: job.username.clone(),
+        mechanism: mech.name().to_owned(),
+        attempts: 1,
+        ok: false,
+        server_reply: String::new(),
+    };
+    let first = dialog.login(conn, mech, &job.username, password).await;
+    let outcome = match first {
+        Err(f) => Err(f),
+        Ok(reply) if reply.ok => Ok(reply.text),
+        Ok(reply) => {
+            let kind = auth::classify(protocol, &reply.text);
+            match &job.local_part {
+                Some(local) if kind == FailureKind::AuthFailed => {
+                    info.attempts = 2;
+                    info.username = local.clone();
+                    match dialog.login(conn, mech, local, password).await {
+                        Ok(second) if second.ok => Ok(second.text),
+                        Ok(second) => Err(refusal(protocol, second.text)),
+                        // The retry could not be made: the first answer stands.
+                        Err(_) => {
+                            info.username = job.username.clone();
+                            Err(refusal(protocol, reply.text))
+                        }
+                    }
+                }
+                _ => Err(refusal(protocol, reply.text)),
+            }
+        }
+    };
+    match outcome {
+        Ok(text) => {
+            info.ok = true;
+            info.server_reply = text;
+            t.update(|r| r.login = Some(info));
+            t.ok_current();
+        }
+        Err(f) => {
+            if matches!(
+                f.kind,
+                FailureKind::AuthFailed
+                    | FailureKind::AuthRejected
+                    | FailureKind::AuthAccountBlocked
+                    | FailureKind::AuthAppPasswordRequired
+                    | FailureKind::AuthProtocolDisabled
+            ) {
+                info.server_reply = f.message.clone();
+            }
+            t.update(|r| r.login = Some(info));
+            t.fail_current(f);
+        }
+    }
+}
+
+/// A refused login: classified from the server's text, which is kept verbatim.
+fn refusal(protocol: Protocol, text: String) -> Failure {
+    Failure {
+        kind: auth::classify(protocol, &text),
+        message: text,
     }
 }
 
@@ -326,6 +587,15 @@ async fn greeting_step(
                     }
                 }
             }
+            if f.kind == FailureKind::Timeout && conn.buffered() == 0 {
+                f = Failure {
+                    kind: FailureKind::NoGreeting,
+                    message: format!(
+                        "the connection was accepted but the server sent no greeting within {} ms",
+                        ctx.net.limits.read_timeout.as_millis()
+                    ),
+                };
+            }
             t.fail_current(f);
             None
         }
@@ -379,6 +649,9 @@ impl Entry {
                 capabilities_after_tls: Vec::new(),
                 tls: None,
                 elapsed_ms: 0,
+                auth_mechanisms: Vec::new(),
+                login: None,
+                transcript: Vec::new(),
             },
             started: None,
             current: None,

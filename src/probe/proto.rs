@@ -16,6 +16,7 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::time::Instant;
 
 use crate::model::{Failure, FailureKind, Protocol};
+use crate::probe::auth::{self, MASK, Mechanism};
 use crate::probe::line::{LineConn, LineError};
 
 /// Longest greeting kept in a result, in characters.
@@ -287,7 +288,13 @@ impl Dialog {
         let deadline = Instant::now() + conn.timeout();
         let mut untagged = Vec::new();
         loop {
-            let l = read(conn, deadline, &format!("{what} reply")).await?;
+            let l = self
+                .imap_line(conn, deadline, &format!("{what} reply"))
+                .await?;
+            if l.starts_with('+') {
+                // A continuation request we did not ask for: nothing to send, keep reading.
+                continue;
+            }
             if let Some(rest) = l
                 .split_once(' ')
                 .filter(|(t, _)| t.eq_ignore_ascii_case(tag))
@@ -312,6 +319,201 @@ impl Dialog {
                 return Err(too_many_lines(self.max_lines, what));
             }
             untagged.push(l);
+        }
+    }
+
+    /// Reads one IMAP response line, with any literals (`{N}` / `{N+}` at the end of a line,
+    /// RFC 9051 §4.3) read as raw bytes and folded in as text; at most `max_lines` literals.
+    async fn imap_line<S>(
+        &self,
+        conn: &mut LineConn<S>,
+        deadline: Instant,
+        what: &str,
+    ) -> Result<String, Failure>
+    where
+        S: AsyncRead + AsyncWrite + Unpin,
+    {
+        let ms = conn.timeout().as_millis();
+        let mut line = read(conn, deadline, what).await?;
+        let mut literals = 0;
+        while let Some(n) = literal_len(&line) {
+            literals += 1;
+            if literals > self.max_lines {
+                return Err(too_many_lines(self.max_lines, what));
+            }
+            let bytes = conn
+                .read_bytes_until(n, deadline)
+                .await
+                .map_err(|e| line_failure(e, what, ms))?;
+            line.push_str(&String::from_utf8_lossy(&bytes).replace(['\r', '\n'], " "));
+            let rest = read(conn, deadline, what).await?;
+            line.push_str(&rest);
+            if line.len() > MAX_MESSAGE_CHARS * 8 {
+                return Err(protocol_error(format!("{what}: response too long")));
+            }
+        }
+        Ok(line)
+    }
+
+    /// Logs in once with `mech`. `Ok` carries the server's verdict (accepted or refused, with
+    /// its text); `Err` is a transport or protocol problem. The password is only ever
+    /// written with [`LineConn::write_secret_line`], so transcripts show it masked.
+    pub async fn login<S>(
+        &mut self,
+        conn: &mut LineConn<S>,
+        mech: Mechanism,
+        user: &str,
+        password: &str,
+    ) -> Result<LoginReply, Failure>
+    where
+        S: AsyncRead + AsyncWrite + Unpin,
+    {
+        let ms = conn.timeout().as_millis();
+        match mech {
+            Mechanism::ImapPlain { ir } => {
+                let tag = self.next_tag();
+                let blob = auth::sasl_plain(user, password);
+                if ir {
+                    send_secret(
+                        conn,
+                        format!("{tag} AUTHENTICATE PLAIN {blob}"),
+                        format!("{tag} AUTHENTICATE PLAIN {MASK}"),
+                        ms,
+                    )
+                    .await?;
+                } else {
+                    send(conn, &format!("{tag} AUTHENTICATE PLAIN"), ms).await?;
+                    match self.imap_wait(conn, &tag).await? {
+                        ImapWait::Continue => send_secret(conn, blob, MASK.to_owned(), ms).await?,
+                        ImapWait::Tagged(t) => return Ok(LoginReply::from_imap(t)),
+                    }
+                }
+                loop {
+                    match self.imap_wait(conn, &tag).await? {
+                        // Another challenge after our credentials: cancel (RFC 9051 §6.2.2).
+                        ImapWait::Continue => send(conn, "*", ms).await?,
+                        ImapWait::Tagged(t) => return Ok(LoginReply::from_imap(t)),
+                    }
+                }
+            }
+            Mechanism::ImapLogin => {
+                let tag = self.next_tag();
+                let (Some(u), Some(p)) = (imap_quoted(user), imap_quoted(password)) else {
+                    // Literals would need several round trips; user names and passwords
+                    // with CR, LF or NUL are not valid for LOGIN anyway.
+                    return Err(protocol_error(
+                        "the user name or password contains characters IMAP LOGIN cannot carry"
+                            .to_owned(),
+                    ));
+                };
+                send_secret(
+                    conn,
+                    format!("{tag} LOGIN {u} {p}"),
+                    format!("{tag} LOGIN {u} {MASK}"),
+                    ms,
+                )
+                .await?;
+                loop {
+                    match self.imap_wait(conn, &tag).await? {
+                        ImapWait::Continue => send(conn, "", ms).await?,
+                        ImapWait::Tagged(t) => return Ok(LoginReply::from_imap(t)),
+                    }
+                }
+            }
+            Mechanism::Pop3Plain => {
+                send(conn, "AUTH PLAIN", ms).await?;
+                let deadline = Instant::now() + conn.timeout();
+                let r = read(conn, deadline, "AUTH reply").await?;
+                if !r.starts_with('+') || starts_with_ci(&r, "+OK") {
+                    return Ok(LoginReply::pop3(r));
+                }
+                send_secret(conn, auth::sasl_plain(user, password), MASK.to_owned(), ms).await?;
+                let deadline = Instant::now() + conn.timeout();
+                Ok(LoginReply::pop3(read(conn, deadline, "AUTH reply").await?))
+            }
+            Mechanism::Pop3UserPass => {
+                if user.contains(['\r', '\n']) || password.contains(['\r', '\n']) {
+                    return Err(protocol_error(
+                        "the user name or password contains a line break".to_owned(),
+                    ));
+                }
+                send(conn, &format!("USER {user}"), ms).await?;
+                let deadline = Instant::now() + conn.timeout();
+                let r = read(conn, deadline, "USER reply").await?;
+                if !starts_with_ci(&r, "+OK") {
+                    return Ok(LoginReply::pop3(r));
+                }
+                send_secret(conn, format!("PASS {password}"), format!("PASS {MASK}"), ms).await?;
+                let deadline = Instant::now() + conn.timeout();
+                Ok(LoginReply::pop3(read(conn, deadline, "PASS reply").await?))
+            }
+            Mechanism::SmtpPlain => {
+                send_secret(
+                    conn,
+                    format!("AUTH PLAIN {}", auth::sasl_plain(user, password)),
+                    format!("AUTH PLAIN {MASK}"),
+                    ms,
+                )
+                .await?;
+                let mut r = self.smtp_reply(conn, "AUTH reply").await?;
+                if r.code == 334 {
+                    send(conn, "*", ms).await?;
+                    r = self.smtp_reply(conn, "AUTH reply").await?;
+                }
+                Ok(LoginReply::smtp(&r))
+            }
+            Mechanism::SmtpLogin => {
+                send(conn, "AUTH LOGIN", ms).await?;
+                let r = self.smtp_reply(conn, "AUTH reply").await?;
+                if r.code != 334 {
+                    return Ok(LoginReply::smtp(&r));
+                }
+                send_secret(conn, auth::b64(user), format!("{MASK} (user name)"), ms).await?;
+                let r = self.smtp_reply(conn, "AUTH reply").await?;
+                if r.code != 334 {
+                    return Ok(LoginReply::smtp(&r));
+                }
+                send_secret(conn, auth::b64(password), MASK.to_owned(), ms).await?;
+                let mut r = self.smtp_reply(conn, "AUTH reply").await?;
+                if r.code == 334 {
+                    send(conn, "*", ms).await?;
+                    r = self.smtp_reply(conn, "AUTH reply").await?;
+                }
+                Ok(LoginReply::smtp(&r))
+            }
+        }
+    }
+
+    /// Reads IMAP responses until a continuation request or the tagged reply for `tag`.
+    async fn imap_wait<S>(&self, conn: &mut LineConn<S>, tag: &str) -> Result<ImapWait, Failure>
+    where
+        S: AsyncRead + AsyncWrite + Unpin,
+    {
+        let deadline = Instant::now() + conn.timeout();
+        let mut untagged = 0;
+        loop {
+            let l = self.imap_line(conn, deadline, "login reply").await?;
+            if l.starts_with('+') {
+                return Ok(ImapWait::Continue);
+            }
+            if let Some(rest) = l
+                .split_once(' ')
+                .filter(|(t, _)| t.eq_ignore_ascii_case(tag))
+                .map(|(_, r)| r)
+            {
+                return Ok(ImapWait::Tagged(Tagged {
+                    ok: starts_with_ci(rest, "OK"),
+                    line: l,
+                }));
+            }
+            if starts_with_ci(&l, "* BYE") {
+                // Some servers say why in a BYE before closing (e.g. "* BYE [ALERT] …").
+                return Ok(ImapWait::Tagged(Tagged { ok: false, line: l }));
+            }
+            untagged += 1;
+            if untagged > self.max_lines {
+                return Err(too_many_lines(self.max_lines, "login reply"));
+            }
         }
     }
 
@@ -367,6 +569,65 @@ struct Tagged {
     line: String,
 }
 
+enum ImapWait {
+    Continue,
+    Tagged(Tagged),
+}
+
+/// The server's verdict on a login attempt.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginReply {
+    /// Accepted.
+    pub ok: bool,
+    /// The reply, verbatim (multi-line SMTP replies joined with ` / `), capped.
+    pub text: String,
+}
+
+impl LoginReply {
+    fn from_imap(t: Tagged) -> Self {
+        Self {
+            ok: t.ok,
+            text: cap_chars(&t.line, MAX_MESSAGE_CHARS),
+        }
+    }
+
+    fn pop3(line: String) -> Self {
+        Self {
+            ok: starts_with_ci(&line, "+OK"),
+            text: cap_chars(&line, MAX_MESSAGE_CHARS),
+        }
+    }
+
+    fn smtp(r: &SmtpReply) -> Self {
+        Self {
+            ok: r.code / 100 == 2,
+            text: cap_chars(&r.lines.join(" / "), MAX_MESSAGE_CHARS),
+        }
+    }
+}
+
+/// `{N}` or `{N+}` / `{N-}` at the end of an IMAP line: the length of the literal that follows.
+fn literal_len(line: &str) -> Option<usize> {
+    let inner = line.strip_suffix('}')?;
+    let open = inner.rfind('{')?;
+    let digits = inner[open + 1..].trim_end_matches(['+', '-']);
+    if digits.is_empty() || digits.len() > 9 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+/// An IMAP quoted string (RFC 9051 §4.3), or `None` when the text needs a literal.
+fn imap_quoted(s: &str) -> Option<String> {
+    if s.bytes().any(|b| matches!(b, b'\r' | b'\n' | 0)) {
+        return None;
+    }
+    Some(format!(
+        "\"{}\"",
+        s.replace('\\', "\\\\").replace('"', "\\\"")
+    ))
+}
+
 struct SmtpReply {
     code: u16,
     lines: Vec<String>,
@@ -400,6 +661,21 @@ fn imap_capability_code(line: &str) -> Vec<String> {
     let rest = &line[start + "[CAPABILITY ".len()..];
     let inner = rest.split(']').next().unwrap_or("");
     inner.split_ascii_whitespace().map(str::to_owned).collect()
+}
+
+/// Sends a line carrying a credential; the transcript records `shown`.
+async fn send_secret<S>(
+    conn: &mut LineConn<S>,
+    line: String,
+    shown: String,
+    ms: u128,
+) -> Result<(), Failure>
+where
+    S: AsyncRead + AsyncWrite + Unpin,
+{
+    conn.write_secret_line(&line, &shown)
+        .await
+        .map_err(|e| line_failure(e, "sending the login", ms))
 }
 
 async fn send<S>(conn: &mut LineConn<S>, cmd: &str, ms: u128) -> Result<(), Failure>
@@ -617,6 +893,16 @@ mod tests {
         let d = Dialog::new(Protocol::Pop3, 10);
         assert!(d.offers_starttls(&["STLS".into()]));
         assert!(!d.offers_starttls(&["STARTTLS".into()]));
+    }
+
+    #[test]
+    fn imap_literal_and_quoting() {
+        assert_eq!(literal_len("* 1 FETCH (BODY[] {12}"), Some(12));
+        assert_eq!(literal_len("* OK {5+}"), Some(5));
+        assert_eq!(literal_len("* OK {}"), None);
+        assert_eq!(literal_len("* OK done"), None);
+        assert_eq!(imap_quoted(r#"p"a\ss"#).unwrap(), r#""p\"a\\ss""#);
+        assert_eq!(imap_quoted("a\r\nb"), None);
     }
 
     #[test]

@@ -270,7 +270,7 @@ async fn silent_server_times_out_at_greeting() {
     let r = probe_with(&pki, limits, Protocol::Pop3, Security::None, addr).await;
     assert_eq!(
         failed_at(&r),
-        (Step::Greeting, FailureKind::Timeout),
+        (Step::Greeting, FailureKind::NoGreeting),
         "{r:#?}"
     );
     assert!(start.elapsed() < Duration::from_secs(2));
@@ -646,4 +646,107 @@ async fn tls12_server_and_tls12_certificate_failure() {
         (Step::TlsHandshake, FailureKind::CertSelfSigned)
     );
     assert_eq!(r.tls.as_ref().unwrap().version, "TLSv1.2");
+}
+
+/// Hostile peers each end within their timeout with a finding: a greeting dripped one byte
+/// a second (per-reply deadline, not per read), an endless line, a 100 MB banner.
+#[tokio::test]
+async fn drip_endless_line_and_huge_banner_end_in_time() {
+    let pki = Pki::new("Test CA");
+    let limits = Limits {
+        read_timeout: Duration::from_millis(1200),
+        ..testkit::limits()
+    };
+    // One byte every 300 ms: every single read succeeds well within the read timeout.
+    let drip = testkit::serve(|mut tcp| async move {
+        for b in b"* OK drip drip drip drip drip drip drip drip\r\n"
+            .iter()
+            .cycle()
+        {
+            if tcp.write_all(&[*b]).await.is_err() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(300)).await;
+        }
+    })
+    .await;
+    let start = Instant::now();
+    let r = probe_with(&pki, limits.clone(), Protocol::Imap, Security::None, drip).await;
+    assert_eq!(
+        failed_at(&r),
+        (Step::Greeting, FailureKind::Timeout),
+        "{r:#?}"
+    );
+    assert!(
+        start.elapsed() < Duration::from_millis(2500),
+        "{:?}",
+        start.elapsed()
+    );
+
+    // An endless line without CRLF.
+    let endless = testkit::serve(|mut tcp| async move {
+        let chunk = vec![b'A'; 64 * 1024];
+        while tcp.write_all(&chunk).await.is_ok() {}
+    })
+    .await;
+    let start = Instant::now();
+    let r = probe_with(
+        &pki,
+        limits.clone(),
+        Protocol::Smtp,
+        Security::None,
+        endless,
+    )
+    .await;
+    assert_eq!(
+        failed_at(&r),
+        (Step::Greeting, FailureKind::ProtocolError),
+        "{r:#?}"
+    );
+    assert!(start.elapsed() < Duration::from_secs(2));
+
+    // A 100 MB multi-line SMTP banner: capped by lines, never read to the end.
+    let huge = testkit::serve(|mut tcp| async move {
+        let line = format!("220-{}\r\n", "x".repeat(96));
+        let block = line.repeat(1024); // 100 KB
+        for _ in 0..1024 {
+            if tcp.write_all(block.as_bytes()).await.is_err() {
+                return;
+            }
+        }
+        let _ = tcp.write_all(b"220 end\r\n").await;
+    })
+    .await;
+    let start = Instant::now();
+    let r = probe_with(&pki, limits, Protocol::Smtp, Security::None, huge).await;
+    let (step, kind) = failed_at(&r);
+    assert_eq!(
+        (step, kind),
+        (Step::Greeting, FailureKind::ProtocolError),
+        "{r:#?}"
+    );
+    assert!(r.failure().unwrap().1.message.contains("lines"), "{r:#?}");
+    assert!(start.elapsed() < Duration::from_secs(2));
+}
+
+/// A TLS server that answers every ClientHello with a `protocol_version` alert (as a
+/// TLS 1.0-only server does) is `TlsVersionTooOld`.
+#[tokio::test]
+async fn tls_version_too_old() {
+    let pki = Pki::new("Test CA");
+    let addr = testkit::serve(|mut tcp| async move {
+        let mut buf = [0u8; 4096];
+        let _ = tcp.read(&mut buf).await;
+        // Alert record, TLS 1.0, fatal (2), protocol_version (70).
+        let _ = tcp
+            .write_all(&[0x15, 0x03, 0x01, 0x00, 0x02, 0x02, 0x46])
+            .await;
+    })
+    .await;
+    let r = probe(&pki, Protocol::Imap, Security::Tls, addr).await;
+    assert_eq!(
+        failed_at(&r),
+        (Step::TlsHandshake, FailureKind::TlsVersionTooOld),
+        "{r:#?}"
+    );
 }

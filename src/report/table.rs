@@ -45,7 +45,11 @@ fn settings_rows(t: &mut Table, direction: &str, list: &[Setting]) {
             s.security.display_name().to_owned(),
             escape(&s.username),
             if s.verified {
-                "yes".to_owned()
+                match s.login_ok {
+                    Some(true) => "yes, login ok".to_owned(),
+                    Some(false) => "yes, login FAILED".to_owned(),
+                    None => "yes".to_owned(),
+                }
             } else {
                 "NOT VERIFIED".to_owned()
             },
@@ -126,16 +130,16 @@ pub fn render(r: &Report, out: &mut impl Write) -> std::io::Result<()> {
 
     if !r.probes.is_empty() {
         writeln!(out, "Servers checked")?;
-        let mut t = new_table(&["Server", "Address", "Result", "TLS", "Certificate"]);
+        let mut t = new_table(&["Server", "Address", "Result", "TLS", "Certificate", "Login"]);
         for p in &r.probes {
-            let result = match p.failure() {
+            let result = match p.connection_failure() {
                 None => "ok".to_owned(),
                 Some((step, f)) => format!("failed at {}: {}", step.as_str(), escape(&f.message)),
             };
-            let skipped = p
-                .steps
-                .iter()
-                .any(|s| matches!(s.status, StepStatus::Skipped { .. }));
+            let skipped = p.steps.iter().any(|s| {
+                matches!(s.status, StepStatus::Skipped { .. })
+                    && s.step != crate::model::Step::Login
+            });
             let tls = p
                 .tls
                 .as_ref()
@@ -155,17 +159,31 @@ pub fn render(r: &Report, out: &mut impl Write) -> std::io::Result<()> {
                 p.addr
                     .map(|a| a.ip().to_string())
                     .unwrap_or_else(|| "-".to_owned()),
-                if skipped && p.ok() {
+                if skipped && p.connection_ok() {
                     format!("{result} (partial)")
                 } else {
                     result
                 },
                 escape(&tls),
                 cert,
+                login_cell(p),
             ]);
         }
         writeln!(out, "{t}")?;
         writeln!(out)?;
+        // Transcripts exist only with --verbose; credentials were masked when recorded.
+        for p in r.probes.iter().filter(|p| !p.transcript.is_empty()) {
+            let addr = p.addr.map(|a| a.to_string()).unwrap_or_default();
+            writeln!(
+                out,
+                "Transcript: {} at {addr}",
+                escape(&p.endpoint.to_string())
+            )?;
+            for line in &p.transcript {
+                writeln!(out, "  {}", escape(line))?;
+            }
+            writeln!(out)?;
+        }
     }
 
     writeln!(out, "Sources tried")?;
@@ -185,6 +203,38 @@ pub fn render(r: &Report, out: &mut impl Write) -> std::io::Result<()> {
     }
     writeln!(out, "{t}")?;
     writeln!(out, "Finished in {} ms.", r.elapsed_ms)
+}
+
+/// The login column: the verdict with the user name and mechanism, or why it was skipped.
+fn login_cell(p: &crate::model::ProbeResult) -> String {
+    if let Some(l) = &p.login {
+        let verdict = if l.ok {
+            "ok".to_owned()
+        } else {
+            match p.login_failure() {
+                Some((_, f)) => format!("refused: {}", escape(&f.message)),
+                None => "refused".to_owned(),
+            }
+        };
+        return format!(
+            "{verdict}\n({} as {})",
+            escape(&l.mechanism),
+            escape(&l.username)
+        );
+    }
+    match p.login_failure() {
+        Some((_, f)) => format!("not possible: {}", escape(&f.message)),
+        None => p
+            .steps
+            .iter()
+            .find_map(|s| match &s.status {
+                StepStatus::Skipped { reason } if s.step == crate::model::Step::Login => {
+                    Some(format!("not tried: {}", escape(reason)))
+                }
+                _ => None,
+            })
+            .unwrap_or_default(),
+    }
 }
 
 fn status_name(s: SourceStatus) -> &'static str {

@@ -113,6 +113,24 @@ pub struct MailSpec {
     /// Capabilities appended to the default list (IMAP CAPABILITY atoms, POP3 CAPA lines,
     /// SMTP EHLO keywords).
     pub extra_capabilities: Vec<String>,
+    /// Scripted login: without it every login is refused with the default failure text.
+    pub auth: Option<AuthScript>,
+}
+
+/// A scripted login: accepts `user` with `password`, refuses everything else with `failure`.
+///
+/// IMAP `LOGIN "u" "p"` and `AUTHENTICATE PLAIN` (with SASL-IR or after `+`), POP3
+/// `USER`/`PASS` and `AUTH PLAIN` (after `+`), SMTP `AUTH PLAIN` (initial response or after
+/// `334`). `failure` is the reply after the tag for IMAP (e.g. `NO [AUTHENTICATIONFAILED]
+/// Authentication failed.`) and the whole line for POP3 and SMTP.
+#[derive(Debug, Clone)]
+pub struct AuthScript {
+    /// The accepted user name.
+    pub user: String,
+    /// The accepted password.
+    pub password: String,
+    /// The refusal, verbatim.
+    pub failure: String,
 }
 
 impl MailSpec {
@@ -126,7 +144,18 @@ impl MailSpec {
             behaviour: Behaviour::Normal,
             ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
             extra_capabilities: Vec::new(),
+            auth: None,
         }
+    }
+
+    /// Scripts logins: `user`/`password` accepted, anything else refused with `failure`.
+    pub fn auth(mut self, user: &str, password: &str, failure: &str) -> Self {
+        self.auth = Some(AuthScript {
+            user: user.to_owned(),
+            password: password.to_owned(),
+            failure: failure.to_owned(),
+        });
+        self
     }
 
     /// Presents `leaf` in TLS handshakes.
@@ -166,6 +195,8 @@ struct Stats {
     tls_handshakes: AtomicUsize,
     tls_failures: AtomicUsize,
     transcript: Mutex<Vec<String>>,
+    raw: Mutex<Vec<u8>>,
+    logins: AtomicUsize,
 }
 
 /// A running scripted mail server; stops on drop.
@@ -258,6 +289,17 @@ impl MailServer {
         self.stats.tls_failures.load(Ordering::SeqCst)
     }
 
+    /// Every byte received on the TCP sockets, as sent on the wire (TLS records stay
+    /// encrypted), over all connections.
+    pub fn raw_received(&self) -> Vec<u8> {
+        self.stats.raw.lock().expect("raw").clone()
+    }
+
+    /// Login attempts received (credentials checked), over all connections.
+    pub fn login_attempts(&self) -> usize {
+        self.stats.logins.load(Ordering::SeqCst)
+    }
+
     /// Every line received from clients, over all connections in arrival order, without the
     /// line ending (non-UTF-8 bytes replaced). Lines sent inside TLS are included in clear.
     pub fn transcript(&self) -> Vec<String> {
@@ -280,10 +322,63 @@ enum Next {
     Continue,
     Close,
     StartTls,
+    /// The next line is a SASL PLAIN response for this IMAP tag (empty for POP3/SMTP).
+    Sasl(String),
+}
+
+/// Records every byte read from the socket into the server's stats.
+struct Recording {
+    inner: TcpStream,
+    stats: Arc<Stats>,
+}
+
+impl AsyncRead for Recording {
+    fn poll_read(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &mut tokio::io::ReadBuf<'_>,
+    ) -> std::task::Poll<io::Result<()>> {
+        let before = buf.filled().len();
+        let r = std::pin::Pin::new(&mut self.inner).poll_read(cx, buf);
+        if let std::task::Poll::Ready(Ok(())) = r {
+            self.stats
+                .raw
+                .lock()
+                .expect("raw")
+                .extend_from_slice(&buf.filled()[before..]);
+        }
+        r
+    }
+}
+
+impl AsyncWrite for Recording {
+    fn poll_write(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<io::Result<usize>> {
+        std::pin::Pin::new(&mut self.inner).poll_write(cx, buf)
+    }
+    fn poll_flush(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_flush(cx)
+    }
+    fn poll_shutdown(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<io::Result<()>> {
+        std::pin::Pin::new(&mut self.inner).poll_shutdown(cx)
+    }
 }
 
 impl Conn {
-    async fn run(self, mut tcp: TcpStream) {
+    async fn run(self, tcp: TcpStream) {
+        let mut tcp = Recording {
+            inner: tcp,
+            stats: Arc::clone(&self.stats),
+        };
         match self.spec.behaviour {
             Behaviour::CloseImmediately => return,
             Behaviour::Silent => {
@@ -309,6 +404,8 @@ impl Conn {
         if self.send(&mut io, &[self.greeting_line()]).await.is_err() {
             return;
         }
+        let mut sasl: Option<String> = None;
+        let mut pop3_user = String::new();
         loop {
             let line = match read_line(&mut io, MAX_LINE).await {
                 Ok(ReadLine::Line(line)) => line,
@@ -323,7 +420,27 @@ impl Conn {
                 .lock()
                 .expect("transcript")
                 .push(line.clone());
-            let (reply, next) = self.respond(&line, tls);
+            let (reply, next) = if let Some(tag) = sasl.take() {
+                (vec![self.sasl_answer(&tag, &line)], Next::Continue)
+            } else if self.spec.protocol == Protocol::Pop3
+                && self.spec.auth.is_some()
+                && line.to_ascii_uppercase().starts_with("USER ")
+            {
+                pop3_user = line[5..].to_owned();
+                (vec!["+OK".to_owned()], Next::Continue)
+            } else if self.spec.protocol == Protocol::Pop3
+                && self.spec.auth.is_some()
+                && line.to_ascii_uppercase().starts_with("PASS ")
+            {
+                (
+                    vec![self.verdict("", &pop3_user, &line[5..])],
+                    Next::Continue,
+                )
+            } else if let Some(r) = self.auth_command(&line) {
+                r
+            } else {
+                self.respond(&line, tls)
+            };
             if self.send(&mut io, &reply).await.is_err() {
                 return;
             }
@@ -333,6 +450,7 @@ impl Conn {
                     let _ = io.get_mut().shutdown().await;
                     return;
                 }
+                Next::Sasl(tag) => sasl = Some(tag),
                 Next::StartTls => {
                     // Plaintext the client pipelined after STARTTLS is dropped with the buffer.
                     match self.handshake(io.into_inner()).await {
@@ -443,6 +561,79 @@ impl Conn {
                 Err(Refusal::Rejected)
             }
             Mode::Starttls { .. } => Ok(()),
+        }
+    }
+
+    /// The reply to a login with `user`/`password`, counting the attempt.
+    fn verdict(&self, tag: &str, user: &str, password: &str) -> String {
+        self.stats.logins.fetch_add(1, Ordering::SeqCst);
+        let Some(a) = &self.spec.auth else {
+            return String::new();
+        };
+        let ok = user == a.user && password == a.password;
+        match (self.spec.protocol, ok) {
+            (Protocol::Imap, true) => format!("{tag} OK Logged in"),
+            (Protocol::Imap, false) => format!("{tag} {}", a.failure),
+            (Protocol::Pop3, true) => "+OK Logged in.".to_owned(),
+            (Protocol::Smtp, true) => "235 2.7.0 Authentication successful".to_owned(),
+            (_, false) => a.failure.clone(),
+        }
+    }
+
+    /// Checks a base64 SASL PLAIN response (`[authzid] NUL user NUL password`).
+    fn sasl_answer(&self, tag: &str, b64: &str) -> String {
+        use base64::Engine;
+        let raw = base64::engine::general_purpose::STANDARD
+            .decode(b64.trim())
+            .unwrap_or_default();
+        let parts: Vec<&[u8]> = raw.split(|b| *b == 0).collect();
+        let (user, pass) = match parts.as_slice() {
+            [_, u, p] => (
+                String::from_utf8_lossy(u).into_owned(),
+                String::from_utf8_lossy(p).into_owned(),
+            ),
+            _ => (String::new(), String::new()),
+        };
+        self.verdict(tag, &user, &pass)
+    }
+
+    /// Login commands, when an [`AuthScript`] is set.
+    fn auth_command(&self, line: &str) -> Option<(Vec<String>, Next)> {
+        self.spec.auth.as_ref()?;
+        let words: Vec<&str> = line.split(' ').collect();
+        let upper: Vec<String> = words.iter().map(|w| w.to_ascii_uppercase()).collect();
+        let up: Vec<&str> = upper.iter().map(String::as_str).collect();
+        match (self.spec.protocol, up.as_slice()) {
+            (Protocol::Imap, [_, "AUTHENTICATE", "PLAIN"]) => {
+                Some((vec!["+ ".to_owned()], Next::Sasl(words[0].to_owned())))
+            }
+            (Protocol::Imap, [_, "AUTHENTICATE", "PLAIN", _]) => {
+                Some((vec![self.sasl_answer(words[0], words[3])], Next::Continue))
+            }
+            (Protocol::Imap, [_, "LOGIN", ..]) => {
+                let rest = line.splitn(3, ' ').nth(2).unwrap_or_default();
+                let quoted: Vec<String> = rest
+                    .split('"')
+                    .enumerate()
+                    .filter(|(i, _)| i % 2 == 1)
+                    .map(|(_, s)| s.to_owned())
+                    .collect();
+                let (u, p) = match quoted.as_slice() {
+                    [u, p, ..] => (u.clone(), p.clone()),
+                    _ => (String::new(), String::new()),
+                };
+                Some((vec![self.verdict(words[0], &u, &p)], Next::Continue))
+            }
+            (Protocol::Pop3, ["AUTH", "PLAIN"]) => {
+                Some((vec!["+ ".to_owned()], Next::Sasl(String::new())))
+            }
+            (Protocol::Smtp, ["AUTH", "PLAIN"]) => {
+                Some((vec!["334 ".to_owned()], Next::Sasl(String::new())))
+            }
+            (Protocol::Smtp, ["AUTH", "PLAIN", _]) => {
+                Some((vec![self.sasl_answer("", words[2])], Next::Continue))
+            }
+            _ => None,
         }
     }
 
