@@ -8,6 +8,7 @@ use crate::config::Config;
 use crate::discover::discover;
 use crate::dns::Dns;
 use crate::error::Error;
+use crate::http::HttpClient;
 use crate::model::Endpoint;
 use crate::net::Net;
 use crate::net::connect::Connector;
@@ -31,6 +32,8 @@ pub struct Context {
     pub providers: ProviderDb,
     /// Network handles.
     pub net: Net,
+    /// HTTP client for autoconfig and Autodiscover.
+    pub http: HttpClient,
 }
 
 impl Context {
@@ -44,8 +47,15 @@ impl Context {
             config.connect_to.clone(),
             config.limits.connect_timeout,
         );
+        let http = HttpClient::new(
+            connector.clone(),
+            config.ca_file.as_deref(),
+            config.limits.read_timeout,
+        )
+        .map_err(|e| Error::Tls(crate::net::tls::TlsInitError(e.0)))?;
         Ok(Self {
             providers,
+            http,
             net: Net {
                 dns,
                 connector,
@@ -63,6 +73,7 @@ pub async fn run(ctx: &Context, request: &Request) -> Report {
     let source_timeout = ctx.net.limits.dns_timeout + Duration::from_secs(1);
     let discovery = discover(
         &ctx.net.dns,
+        Some(&ctx.http),
         &ctx.providers,
         addr,
         &request.checks,

@@ -5,5 +5,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod e2e;
+mod e2e_discovery;
 mod harness_selftest;
 mod support;
