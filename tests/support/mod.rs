@@ -18,7 +18,6 @@ mod background;
 pub mod cli;
 pub mod dns;
 pub mod http;
-
 pub mod mail;
 pub mod net;
 pub mod pki;
