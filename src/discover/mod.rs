@@ -613,8 +613,9 @@ fn http_sources<'a>(
                     HttpSource::new(SourceKind::AutoconfigMx, &target)
                         .outcome(SourceStatus::Skipped, why.to_owned())
                 };
+                let label = answer.label();
                 let DnsAnswer::Records(records) = answer else {
-                    return skip("no MX records");
+                    return skip(&format!("no MX host to follow (MX: {label})"));
                 };
                 let Some(first) = records.iter().find(|m| !m.exchange.is_empty()) else {
                     return skip("null MX: the domain accepts no mail");
