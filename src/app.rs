@@ -9,6 +9,7 @@ use crate::config::{Config, Credentials};
 use crate::discover::discover;
 use crate::dns::Dns;
 use crate::error::Error;
+use crate::http::HttpClient;
 use crate::model::Endpoint;
 use crate::net::Net;
 use crate::net::connect::Connector;
@@ -36,6 +37,8 @@ pub struct Context {
     pub credentials: Option<Credentials>,
     /// Keep dialogue transcripts (`--verbose`).
     pub verbose: bool,
+    /// HTTP client for autoconfig and Autodiscover.
+    pub http: HttpClient,
 }
 
 impl Context {
@@ -49,8 +52,15 @@ impl Context {
             config.connect_to.clone(),
             config.limits.connect_timeout,
         );
+        let http = HttpClient::new(
+            connector.clone(),
+            config.ca_file.as_deref(),
+            config.limits.read_timeout,
+        )
+        .map_err(|e| Error::Tls(crate::net::tls::TlsInitError(e.0)))?;
         Ok(Self {
             providers,
+            http,
             net: Net {
                 dns,
                 connector,
@@ -76,6 +86,7 @@ pub async fn run_cached(ctx: &Context, request: &Request, cache: Option<&ProbeCa
     let source_timeout = ctx.net.limits.dns_timeout + Duration::from_secs(1);
     let discovery = discover(
         &ctx.net.dns,
+        Some(&ctx.http),
         &ctx.providers,
         addr,
         &request.checks,

@@ -15,6 +15,7 @@ pub mod discover;
 pub mod dns;
 pub mod error;
 pub mod exit;
+pub mod http;
 pub mod model;
 pub mod net;
 pub mod probe;

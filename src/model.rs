@@ -149,6 +149,14 @@ pub enum SourceKind {
     Mx,
     /// Common host names and ports, tried when nothing better exists.
     Guess,
+    /// Thunderbird autoconfig fetched over HTTPS from the address's domain.
+    Autoconfig,
+    /// Thunderbird autoconfig fetched over plain HTTP (can be forged on the way).
+    AutoconfigHttp,
+    /// Thunderbird autoconfig over HTTPS from the domain of the address's MX host.
+    AutoconfigMx,
+    /// Microsoft Autodiscover (POX, Outlook schema) over HTTPS.
+    Autodiscover,
 }
 
 impl SourceKind {
@@ -160,6 +168,10 @@ impl SourceKind {
             Self::Srv => "srv",
             Self::Mx => "mx",
             Self::Guess => "guess",
+            Self::Autoconfig => "autoconfig",
+            Self::AutoconfigHttp => "autoconfig_http",
+            Self::AutoconfigMx => "autoconfig_mx",
+            Self::Autodiscover => "autodiscover",
         }
     }
 }
@@ -202,6 +214,9 @@ pub enum SourceStatus {
     Timeout,
     /// The source was not consulted (e.g. guessing when better candidates exist).
     Skipped,
+    /// The source answered with something unusable: an HTML page, malformed XML, a body
+    /// over the size cap, a redirect loop, an Autodiscover error code.
+    Invalid,
 }
 
 /// What one discovery source did, kept for the report even when it found nothing.
@@ -219,6 +234,13 @@ pub struct SourceReport {
     pub candidates: usize,
     /// Elapsed wall time in milliseconds.
     pub elapsed_ms: u64,
+    /// HTTP sources: the status code of the last response, when there was one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+    /// HTTP sources: every URL requested after the first (redirects, Autodiscover
+    /// RedirectUrl/RedirectAddr), in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub redirects: Vec<String>,
 }
 
 /// One step of an endpoint probe.

@@ -201,7 +201,7 @@ fn interrupted_batch_leaves_only_complete_records() {
     let mut args = base_args(&l);
     args.extend([
         "--connect-to".into(),
-        format!("::{}:{}", hole.addr.ip(), hole.addr.port()),
+        format!(":993:{}:{}", hole.addr.ip(), hole.addr.port()),
     ]);
     args.extend([
         "--batch".into(),

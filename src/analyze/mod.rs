@@ -8,6 +8,7 @@
 //!   for the same protocol; otherwise it is information about an alternative;
 //! - guessed endpoints that do not exist or do not answer are expected misses, not findings.
 
+mod sources;
 mod text;
 mod typed;
 
@@ -89,6 +90,7 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
 
     domain_rules(discovery, &mut findings);
     typed::rules(discovery, &mut findings);
+    sources::rules(discovery, &settings, &mut findings);
     let domain_gone = matches!(
         discovery.domain,
         DomainState::NotFound | DomainState::NullMx

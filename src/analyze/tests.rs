@@ -27,6 +27,8 @@ fn discovery(cands: &[(Endpoint, SourceKind)], domain: DomainState) -> Discovery
             detail: String::new(),
             candidates: 0,
             elapsed_ms: 0,
+            http_status: None,
+            redirects: vec![],
         }],
         candidates: set.into_sorted(),
         provider: None,

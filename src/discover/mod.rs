@@ -8,18 +8,25 @@
 //! then SRV, then MX-derived provider settings, then guesses; within a source implicit TLS
 //! before STARTTLS before plaintext.
 
+pub mod autoconfig;
+pub mod autodiscover;
 pub mod guess;
 pub mod srv;
 
 use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
 use std::time::{Duration, Instant};
 
+use futures_util::FutureExt;
 use serde::Serialize;
 
 use crate::address::EmailAddress;
 use crate::dns::{Dns, DnsAnswer, Mx};
+use crate::http::{FetchError, HttpClient, registrable_domain};
 use crate::model::{
-    Candidate, Endpoint, Hint, Origin, Protocol, Security, SourceKind, SourceReport, SourceStatus,
+    Candidate, Endpoint, FailureKind, Hint, Origin, Protocol, Security, SourceKind, SourceReport,
+    SourceStatus,
 };
 use crate::provider::{Provider, ProviderDb};
 
@@ -93,9 +100,12 @@ fn source_rank(kind: SourceKind) -> u32 {
     match kind {
         SourceKind::User => 0,
         SourceKind::Provider => 1,
-        SourceKind::Srv => 2,
-        SourceKind::Mx => 3,
-        SourceKind::Guess => 5,
+        SourceKind::Autoconfig => 2,
+        SourceKind::Srv => 3,
+        SourceKind::Autodiscover => 4,
+        SourceKind::Mx | SourceKind::AutoconfigMx => 5,
+        SourceKind::AutoconfigHttp => 6,
+        SourceKind::Guess => 7,
     }
 }
 
@@ -208,8 +218,13 @@ fn provider_match(p: &Provider, via: SourceKind, mx_host: Option<String>) -> Pro
 /// Runs every discovery source concurrently and merges the results. `user` endpoints
 /// (from `--check`) are included as candidates of rank 0. Never fails: every problem is a
 /// source outcome.
+///
+/// `http` enables the HTTP sources (autoconfig, Autodiscover); each of them is bounded by
+/// twice the client's request timeout (name lookup plus request), DNS sources by
+/// `source_timeout`, and they all run at once.
 pub async fn discover(
     dns: &Dns,
+    http: Option<&HttpClient>,
     providers: &ProviderDb,
     addr: &EmailAddress,
     user: &[Endpoint],
@@ -259,10 +274,12 @@ pub async fn discover(
         detail,
         candidates: count,
         elapsed_ms: elapsed_ms(start),
+        http_status: None,
+        redirects: Vec::new(),
     });
 
-    // DNS sources, all at once, each bounded by its own timeout.
-    let mx_fut = timed(source_timeout, dns.mx(domain));
+    // DNS and HTTP sources, all at once, each bounded by its own timeout.
+    let mx_fut = timed(source_timeout, dns.mx(domain)).shared();
     let srv_futs = srv::SERVICES.map(|(label, _, _)| {
         let name = format!("{label}.{domain}");
         async move {
@@ -270,7 +287,15 @@ pub async fn discover(
             (name, r)
         }
     });
-    let (mx, srv_results) = tokio::join!(mx_fut, futures_util::future::join_all(srv_futs));
+    let http_futs = match http {
+        Some(h) => http_sources(h, dns, addr, mx_fut.clone(), source_timeout),
+        None => Vec::new(),
+    };
+    let (mx, srv_results, http_results) = tokio::join!(
+        mx_fut,
+        futures_util::future::join_all(srv_futs),
+        futures_util::future::join_all(http_futs)
+    );
 
     // SRV.
     for ((name, (answer, ms)), (_, protocol, security)) in
@@ -318,6 +343,8 @@ pub async fn discover(
             detail,
             candidates: count,
             elapsed_ms: ms,
+            http_status: None,
+            redirects: Vec::new(),
         });
     }
 
@@ -341,7 +368,42 @@ pub async fn discover(
         detail,
         candidates: count,
         elapsed_ms: mx_ms,
+        http_status: None,
+        redirects: Vec::new(),
     });
+
+    // HTTP sources, in a fixed order. A domain that accepts no mail (null MX) or does not
+    // exist gets no settings from them: the outcome stays in the trace.
+    let accepts_mail = matches!(domain_state, DomainState::Exists | DomainState::Unknown(_));
+    for r in http_results {
+        let mut detail = r.detail;
+        if !r.redirects.is_empty() {
+            detail = format!("{detail} (redirected to {})", r.redirects.join(" → "));
+        }
+        let mut count = 0;
+        if !r.found.is_empty() && !accepts_mail {
+            detail.push_str("; ignored: the domain accepts no mail");
+        } else {
+            let origin = Origin {
+                source: r.kind,
+                detail: r.target.clone(),
+            };
+            for (i, f) in r.found.into_iter().enumerate() {
+                set.add(f.endpoint, f.username, origin.clone(), i);
+                count += 1;
+            }
+        }
+        sources.push(SourceReport {
+            source: r.kind,
+            target: r.target,
+            status: r.status,
+            detail,
+            candidates: count,
+            elapsed_ms: r.elapsed_ms,
+            http_status: r.http_status,
+            redirects: r.redirects,
+        });
+    }
 
     // Guessing: only for protocols nothing else covered, and only when the domain may exist.
     let start = Instant::now();
@@ -389,6 +451,8 @@ pub async fn discover(
         detail,
         candidates: guessed,
         elapsed_ms: elapsed_ms(start),
+        http_status: None,
+        redirects: Vec::new(),
     });
 
     Discovery {
@@ -398,6 +462,232 @@ pub async fn discover(
         domain: domain_state,
         not_offered,
     }
+}
+
+/// A server setting an HTTP source proposed, placeholders expanded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// Where to connect.
+    pub endpoint: Endpoint,
+    /// User name to log in with.
+    pub username: String,
+}
+
+/// What one HTTP source (one starting URL and the redirects it led to) did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpSource {
+    /// Which source.
+    pub kind: SourceKind,
+    /// The first URL (or DNS name) asked.
+    pub target: String,
+    /// Outcome class.
+    pub status: SourceStatus,
+    /// Outcome detail.
+    pub detail: String,
+    /// Status code of the last response.
+    pub http_status: Option<u16>,
+    /// URLs requested after the first.
+    pub redirects: Vec<String>,
+    /// Settings proposed.
+    pub found: Vec<Found>,
+    /// An autoconfig document whose `<domain>` list lacks the address's domain.
+    pub domain_not_listed: bool,
+    /// Elapsed wall time.
+    pub elapsed_ms: u64,
+}
+
+impl HttpSource {
+    /// A source that has not answered yet.
+    pub fn new(kind: SourceKind, target: &str) -> Self {
+        Self {
+            kind,
+            target: target.to_owned(),
+            status: SourceStatus::Skipped,
+            detail: String::new(),
+            http_status: None,
+            redirects: Vec::new(),
+            found: Vec::new(),
+            domain_not_listed: false,
+            elapsed_ms: 0,
+        }
+    }
+
+    /// Sets the outcome.
+    pub fn outcome(mut self, status: SourceStatus, detail: String) -> Self {
+        self.status = status;
+        self.detail = detail;
+        self
+    }
+}
+
+/// The outcome class and detail of a failed request.
+pub fn fetch_status(e: &FetchError) -> (SourceStatus, String) {
+    match e {
+        FetchError::Network(f) => {
+            let status = match f.kind {
+                FailureKind::NxDomain => SourceStatus::NxDomain,
+                FailureKind::NoAddress => SourceStatus::NotFound,
+                FailureKind::DnsTimeout | FailureKind::Timeout => SourceStatus::Timeout,
+                _ => SourceStatus::Failed,
+            };
+            let tls = matches!(
+                f.kind,
+                FailureKind::CertExpired { .. }
+                    | FailureKind::CertNotYetValid { .. }
+                    | FailureKind::CertNameMismatch { .. }
+                    | FailureKind::CertSelfSigned
+                    | FailureKind::CertUntrusted
+                    | FailureKind::CertInvalid
+                    | FailureKind::HandshakeFailed
+            );
+            let detail = if tls && !f.message.starts_with("TLS") {
+                format!("TLS error: {}", f.message)
+            } else {
+                f.message.clone()
+            };
+            (status, detail)
+        }
+        FetchError::Timeout(_) => (SourceStatus::Timeout, e.to_string()),
+        FetchError::TooLarge { .. } | FetchError::BadUrl(_) => {
+            (SourceStatus::Invalid, e.to_string())
+        }
+        FetchError::Http(_) => (SourceStatus::Failed, e.to_string()),
+    }
+}
+
+type SourceFuture<'a> = Pin<Box<dyn Future<Output = HttpSource> + Send + 'a>>;
+
+/// Runs `fut` within `limit`; a source that does not finish is a timeout outcome.
+async fn bounded(
+    limit: Duration,
+    kind: SourceKind,
+    target: String,
+    fut: impl Future<Output = HttpSource>,
+) -> HttpSource {
+    let start = Instant::now();
+    let mut r = match tokio::time::timeout(limit, fut).await {
+        Ok(r) => r,
+        Err(_) => HttpSource::new(kind, &target).outcome(
+            SourceStatus::Timeout,
+            format!("no answer within {} ms", limit.as_millis()),
+        ),
+    };
+    r.elapsed_ms = elapsed_ms(start);
+    r
+}
+
+/// Every HTTP source as a future: the autoconfig URLs, the MX provider's autoconfig (after
+/// the MX answer), Autodiscover POSTs, the `_autodiscover._tcp` SRV target and the plain
+/// HTTP redirect.
+fn http_sources<'a>(
+    http: &'a HttpClient,
+    dns: &'a Dns,
+    addr: &'a EmailAddress,
+    mx: impl Future<Output = (DnsAnswer<Mx>, u64)> + Send + 'a,
+    source_timeout: Duration,
+) -> Vec<SourceFuture<'a>> {
+    let limit = http.timeout() * 2;
+    let domain = addr.domain.as_str();
+    let mut futs: Vec<SourceFuture<'a>> = Vec::new();
+    for (kind, url) in autoconfig::urls(addr) {
+        let target = url.to_string();
+        futs.push(
+            bounded(
+                limit,
+                kind,
+                target,
+                autoconfig::fetch(http, kind, url, addr),
+            )
+            .boxed(),
+        );
+    }
+    let target = format!("{domain} MX → autoconfig of the MX host's domain");
+    futs.push(
+        bounded(
+            limit + source_timeout,
+            SourceKind::AutoconfigMx,
+            target.clone(),
+            async move {
+                let (answer, _) = mx.await;
+                let skip = |why: &str| {
+                    HttpSource::new(SourceKind::AutoconfigMx, &target)
+                        .outcome(SourceStatus::Skipped, why.to_owned())
+                };
+                let label = answer.label();
+                let DnsAnswer::Records(records) = answer else {
+                    return skip(&format!("no MX host to follow (MX: {label})"));
+                };
+                let Some(first) = records.iter().find(|m| !m.exchange.is_empty()) else {
+                    return skip("null MX: the domain accepts no mail");
+                };
+                let theirs = registrable_domain(&first.exchange);
+                if theirs == registrable_domain(domain) {
+                    return skip("the MX host is in the address's own domain");
+                }
+                let Some(url) = autoconfig::mx_url(&theirs, addr) else {
+                    return skip("no valid autoconfig URL for the MX host's domain");
+                };
+                let mut r = autoconfig::fetch(http, SourceKind::AutoconfigMx, url, addr).await;
+                r.detail = format!("MX {}: {}", first.exchange, r.detail);
+                r
+            },
+        )
+        .boxed(),
+    );
+    for url in autodiscover::post_urls(domain) {
+        let target = format!("POST {url}");
+        futs.push(
+            bounded(
+                limit,
+                SourceKind::Autodiscover,
+                target,
+                autodiscover::post(http, url, addr, "POST "),
+            )
+            .boxed(),
+        );
+    }
+    let srv_name = format!("_autodiscover._tcp.{domain}");
+    futs.push(
+        bounded(
+            limit + source_timeout,
+            SourceKind::Autodiscover,
+            format!("{srv_name} SRV"),
+            async move {
+                let (answer, _) = timed(source_timeout, dns.srv(&srv_name)).await;
+                let label = format!("{srv_name} SRV");
+                let mut records = match answer {
+                    DnsAnswer::Records(r) => r,
+                    other => {
+                        let (status, detail, _) = dns_status(&other);
+                        return HttpSource::new(SourceKind::Autodiscover, &label)
+                            .outcome(status, detail);
+                    }
+                };
+                srv::order(&mut records);
+                let Some(url) = records
+                    .iter()
+                    .find(|r| !r.target.is_empty() && r.port != 0)
+                    .and_then(|r| autodiscover::srv_url(&r.target, r.port))
+                else {
+                    return HttpSource::new(SourceKind::Autodiscover, &label)
+                        .outcome(SourceStatus::NotFound, "no usable SRV target".to_owned());
+                };
+                autodiscover::post(http, url, addr, &format!("{label} → POST ")).await
+            },
+        )
+        .boxed(),
+    );
+    let target = format!("GET http://autodiscover.{domain}{}", autodiscover::PATH);
+    futs.push(
+        bounded(
+            limit * 2,
+            SourceKind::Autodiscover,
+            target,
+            autodiscover::http_redirect(http, domain, addr),
+        )
+        .boxed(),
+    );
+    futs
 }
 
 fn mx_source(

@@ -30,6 +30,10 @@ fn source_name(k: SourceKind) -> &'static str {
         SourceKind::Srv => "DNS SRV",
         SourceKind::Mx => "DNS MX",
         SourceKind::Guess => "guess",
+        SourceKind::Autoconfig => "autoconfig",
+        SourceKind::AutoconfigHttp => "autoconfig (plain HTTP)",
+        SourceKind::AutoconfigMx => "autoconfig via MX",
+        SourceKind::Autodiscover => "Autodiscover",
     }
 }
 
@@ -245,5 +249,6 @@ fn status_name(s: SourceStatus) -> &'static str {
         SourceStatus::Failed => "failed",
         SourceStatus::Timeout => "timed out",
         SourceStatus::Skipped => "skipped",
+        SourceStatus::Invalid => "unusable answer",
     }
 }

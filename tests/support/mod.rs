@@ -1,6 +1,7 @@
 //! In-process integration-test harness: servers the tests start on 127.0.0.0/8.
 //!
 //! * [`dns`]: authoritative DNS server with zones built in code ([`dns::TestDns`]);
+//! * [`http`]: HTTP and HTTPS servers with routes and a request log ([`http::HttpServer`]);
 //! * [`pki`]: a test CA and leaf certificates, good and bad ([`pki::TestPki`]);
 //! * [`mail`]: scripted IMAP / POP3 / SMTP servers ([`mail::MailServer`]);
 //! * [`net`]: refused ports and black-holed ports;
@@ -16,6 +17,7 @@
 mod background;
 pub mod cli;
 pub mod dns;
+pub mod http;
 pub mod mail;
 pub mod net;
 pub mod pki;
