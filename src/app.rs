@@ -1,5 +1,6 @@
 //! Orchestration: address → discovery → probes → analysis → [`Report`]. No formatting here.
 
+use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use crate::address::EmailAddress;
@@ -10,7 +11,7 @@ use crate::discover::discover;
 use crate::dns::Dns;
 use crate::error::Error;
 use crate::http::HttpClient;
-use crate::model::Endpoint;
+use crate::model::{Endpoint, ProbeResult};
 use crate::net::Net;
 use crate::net::connect::Connector;
 use crate::net::tls::TlsClient;
@@ -84,40 +85,74 @@ pub async fn run_cached(ctx: &Context, request: &Request, cache: Option<&ProbeCa
     let start = Instant::now();
     let addr = &request.address;
     let source_timeout = ctx.net.limits.dns_timeout + Duration::from_secs(1);
-    let discovery = discover(
-        &ctx.net.dns,
-        Some(&ctx.http),
-        &ctx.providers,
-        addr,
-        &request.checks,
-        source_timeout,
-    )
-    .await;
-    let endpoints: Vec<Endpoint> = discovery
-        .candidates
-        .iter()
-        .map(|c| c.endpoint.clone())
-        .collect();
-    // Batch mode shares probe results between addresses and never logs in.
-    let probes = match cache {
-        Some(cache) => cache.probe(&ctx.net, endpoints).await,
-        None => {
-            let login = ctx.credentials.as_ref().map(|c| {
-                crate::probe::LoginPlan::new(
-                    c.password.clone(),
-                    &addr.local,
-                    &addr.domain,
-                    &discovery.candidates,
-                    c.try_usernames,
-                    c.allow_untrusted_host,
-                )
-            });
-            let options = crate::probe::ProbeOptions {
-                transcript: ctx.verbose,
-                login,
-            };
-            crate::probe::run_with(&ctx.net, endpoints, &options).await
-        }
+    let discover_with = |early| {
+        discover(
+            &ctx.net.dns,
+            Some(&ctx.http),
+            &ctx.providers,
+            addr,
+            &request.checks,
+            source_timeout,
+            early,
+        )
+    };
+    let (discovery, probes) = if ctx.credentials.is_none() {
+        // Probe what DNS and the provider database propose while the HTTP sources are still
+        // running; then probe only what those added. Total time tracks the slowest chain.
+        let (tx, rx) = tokio::sync::oneshot::channel();
+        let early_probes = async {
+            match rx.await {
+                Ok(endpoints) => probe_plain(ctx, cache, endpoints).await,
+                Err(_) => Vec::new(),
+            }
+        };
+        let (discovery, early) = tokio::join!(discover_with(Some(tx)), early_probes);
+        let wanted: BTreeSet<&Endpoint> =
+            discovery.candidates.iter().map(|c| &c.endpoint).collect();
+        let done: BTreeSet<&Endpoint> = early.iter().map(|p| &p.endpoint).collect();
+        let late: Vec<Endpoint> = wanted
+            .iter()
+            .filter(|e| !done.contains(*e))
+            .map(|e| (*e).clone())
+            .collect();
+        let late = if late.is_empty() {
+            Vec::new()
+        } else {
+            probe_plain(ctx, cache, late).await
+        };
+        // Early guesses that better HTTP sources made unnecessary are dropped.
+        let mut probes: Vec<ProbeResult> = early
+            .into_iter()
+            .filter(|p| wanted.contains(&p.endpoint))
+            .chain(late)
+            .collect();
+        probes.sort_by(|a, b| a.endpoint.cmp(&b.endpoint).then(a.addr.cmp(&b.addr)));
+        (discovery, probes)
+    } else {
+        // A login picks its server from the final candidates and the probe results of one
+        // run, so discovery completes first.
+        let discovery = discover_with(None).await;
+        let endpoints: Vec<Endpoint> = discovery
+            .candidates
+            .iter()
+            .map(|c| c.endpoint.clone())
+            .collect();
+        let login = ctx.credentials.as_ref().map(|c| {
+            crate::probe::LoginPlan::new(
+                c.password.clone(),
+                &addr.local,
+                &addr.domain,
+                &discovery.candidates,
+                c.try_usernames,
+                c.allow_untrusted_host,
+            )
+        });
+        let options = crate::probe::ProbeOptions {
+            transcript: ctx.verbose,
+            login,
+        };
+        let probes = crate::probe::run_with(&ctx.net, endpoints, &options).await;
+        (discovery, probes)
     };
     let analysis = analyze(&discovery, &probes);
     Report {
@@ -136,5 +171,23 @@ pub async fn run_cached(ctx: &Context, request: &Request, cache: Option<&ProbeCa
         sources: discovery.sources,
         probes,
         elapsed_ms: u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX),
+    }
+}
+
+/// Probes without logging in: through the batch cache when there is one.
+async fn probe_plain(
+    ctx: &Context,
+    cache: Option<&ProbeCache>,
+    endpoints: Vec<Endpoint>,
+) -> Vec<ProbeResult> {
+    match cache {
+        Some(cache) => cache.probe(&ctx.net, endpoints).await,
+        None => {
+            let options = crate::probe::ProbeOptions {
+                transcript: ctx.verbose,
+                login: None,
+            };
+            crate::probe::run_with(&ctx.net, endpoints, &options).await
+        }
     }
 }

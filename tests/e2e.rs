@@ -696,3 +696,59 @@ fn usage_errors_exit_2_with_a_clear_message() {
     assert_eq!(r.code, 0);
     assert!(r.stdout.contains("Exit status"), "{}", r.stdout);
 }
+
+/// Probing overlaps the slow HTTP sources: a domain whose web hosts never answer and whose
+/// SRV server is filtered costs about the slower of the two, not their sum.
+#[test]
+fn probes_run_while_http_sources_are_still_waiting() {
+    let pki = TestPki::new();
+    let hole = Blackhole::start();
+    let dns = TestDns::builder()
+        .zone("example.com")
+        .a("example.com", "127.0.0.1")
+        .a("autoconfig.example.com", "127.0.0.1")
+        .a("autodiscover.example.com", "127.0.0.1")
+        .a("imap.example.com", "127.0.0.1")
+        .srv("_imaps._tcp.example.com", 0, 1, 993, "imap.example.com")
+        .srv_not_offered("_submissions._tcp.example.com")
+        .srv_not_offered("_submission._tcp.example.com")
+        .srv_not_offered("_pop3s._tcp.example.com")
+        .start();
+    let mut a = args(
+        &dns,
+        &pki,
+        &[("imap.example.com", 993, hole.addr)],
+        &["alice@example.com"],
+    );
+    for port in [80, 443] {
+        a.push("--connect-to".to_owned());
+        a.push(format!(":{port}:{}:{}", hole.addr.ip(), hole.addr.port()));
+    }
+    let start = Instant::now();
+    let (code, doc, _) = run_json(a);
+    let total = start.elapsed();
+    assert_eq!(code, 1, "{doc:#}");
+    assert_eq!(finding(&doc, "net.timeout")["endpoint"]["port"], 993);
+    let http_ms = doc["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["target"].as_str().unwrap().starts_with("http"))
+        .map(|s| s["elapsed_ms"].as_u64().unwrap())
+        .max()
+        .unwrap();
+    let probe_ms = doc["probes"][0]["elapsed_ms"].as_u64().unwrap();
+    assert!(
+        probe_ms >= 1500,
+        "the filtered port cost a connect timeout: {probe_ms} ms"
+    );
+    assert!(
+        http_ms >= 1500,
+        "the HTTP sources waited for their timeout: {http_ms} ms"
+    );
+    let sum = Duration::from_millis(http_ms + probe_ms);
+    assert!(
+        total + Duration::from_millis(1000) < sum,
+        "total {total:?} should track the slower chain, not http {http_ms} ms + probe {probe_ms} ms"
+    );
+}

@@ -159,6 +159,11 @@ impl CandidateSet {
         }
     }
 
+    /// The endpoints collected so far.
+    pub fn endpoints(&self) -> impl Iterator<Item = &Endpoint> {
+        self.map.keys()
+    }
+
     /// True when some candidate has this protocol.
     pub fn has(&self, protocol: Protocol) -> bool {
         self.map.keys().any(|e| e.protocol == protocol)
@@ -229,6 +234,7 @@ pub async fn discover(
     addr: &EmailAddress,
     user: &[Endpoint],
     source_timeout: Duration,
+    early: Option<tokio::sync::oneshot::Sender<Vec<Endpoint>>>,
 ) -> Discovery {
     let domain = addr.domain.as_str();
     let mut sources = Vec::new();
@@ -291,86 +297,100 @@ pub async fn discover(
         Some(h) => http_sources(h, dns, addr, mx_fut.clone(), source_timeout),
         None => Vec::new(),
     };
-    let (mx, srv_results, http_results) = tokio::join!(
-        mx_fut,
-        futures_util::future::join_all(srv_futs),
-        futures_util::future::join_all(http_futs)
-    );
+    // The DNS sources usually answer in milliseconds, the HTTP ones may take a timeout:
+    // process DNS as soon as it is complete and hand its candidates to `early`, so probing
+    // overlaps the HTTP sources instead of waiting for them.
+    let dns_part = async {
+        let (mx, srv_results) = tokio::join!(mx_fut, futures_util::future::join_all(srv_futs));
 
-    // SRV.
-    for ((name, (answer, ms)), (_, protocol, security)) in
-        srv_results.into_iter().zip(srv::SERVICES.iter())
-    {
-        let (status, detail, count) = match answer {
-            DnsAnswer::Records(mut records) => {
-                if srv::is_not_offered(&records) {
-                    not_offered.push(NotOffered {
-                        name: name.clone(),
-                        protocol: *protocol,
-                        security: *security,
-                    });
-                    (
-                        SourceStatus::NotFound,
-                        "service not offered (target \".\")".to_owned(),
-                        0,
-                    )
-                } else {
-                    srv::order(&mut records);
-                    let mut n = 0;
-                    let mut shown = Vec::new();
-                    for (i, r) in records.iter().enumerate() {
-                        if r.target.is_empty() || r.port == 0 {
-                            continue;
+        // SRV.
+        for ((name, (answer, ms)), (_, protocol, security)) in
+            srv_results.into_iter().zip(srv::SERVICES.iter())
+        {
+            let (status, detail, count) = match answer {
+                DnsAnswer::Records(mut records) => {
+                    if srv::is_not_offered(&records) {
+                        not_offered.push(NotOffered {
+                            name: name.clone(),
+                            protocol: *protocol,
+                            security: *security,
+                        });
+                        (
+                            SourceStatus::NotFound,
+                            "service not offered (target \".\")".to_owned(),
+                            0,
+                        )
+                    } else {
+                        srv::order(&mut records);
+                        let mut n = 0;
+                        let mut shown = Vec::new();
+                        for (i, r) in records.iter().enumerate() {
+                            if r.target.is_empty() || r.port == 0 {
+                                continue;
+                            }
+                            let e = Endpoint::new(*protocol, &r.target, r.port, *security);
+                            shown.push(format!("{}:{}", e.host, e.port));
+                            let origin = Origin {
+                                source: SourceKind::Srv,
+                                detail: name.clone(),
+                            };
+                            set.add(e, addr.ascii(), origin, i);
+                            n += 1;
                         }
-                        let e = Endpoint::new(*protocol, &r.target, r.port, *security);
-                        shown.push(format!("{}:{}", e.host, e.port));
-                        let origin = Origin {
-                            source: SourceKind::Srv,
-                            detail: name.clone(),
-                        };
-                        set.add(e, addr.ascii(), origin, i);
-                        n += 1;
+                        (SourceStatus::Found, shown.join(", "), n)
                     }
-                    (SourceStatus::Found, shown.join(", "), n)
                 }
+                other => dns_status(&other),
+            };
+            sources.push(SourceReport {
+                source: SourceKind::Srv,
+                target: format!("{name} SRV"),
+                status,
+                detail,
+                candidates: count,
+                elapsed_ms: ms,
+                http_status: None,
+                redirects: Vec::new(),
+            });
+        }
+
+        // MX: domain existence, null MX, and provider detection by MX host.
+        let (mx_answer, mx_ms) = mx;
+        let domain_state = match &mx_answer {
+            DnsAnswer::Records(r) if r.iter().any(|m| m.exchange.is_empty()) => DomainState::NullMx,
+            DnsAnswer::Records(_) | DnsAnswer::NoRecords => DomainState::Exists,
+            DnsAnswer::NxDomain => DomainState::NotFound,
+            DnsAnswer::Failed(m) => DomainState::Unknown(m.clone()),
+            DnsAnswer::Timeout => DomainState::Unknown("timeout".to_owned()),
+        };
+        let (status, detail, count) = match &mx_answer {
+            DnsAnswer::Records(records) => {
+                mx_source(records, providers, addr, &mut set, &mut provider)
             }
-            other => dns_status(&other),
+            other => dns_status(other),
         };
         sources.push(SourceReport {
-            source: SourceKind::Srv,
-            target: format!("{name} SRV"),
+            source: SourceKind::Mx,
+            target: format!("{domain} MX"),
             status,
             detail,
             candidates: count,
-            elapsed_ms: ms,
+            elapsed_ms: mx_ms,
             http_status: None,
             redirects: Vec::new(),
         });
-    }
 
-    // MX: domain existence, null MX, and provider detection by MX host.
-    let (mx_answer, mx_ms) = mx;
-    let domain_state = match &mx_answer {
-        DnsAnswer::Records(r) if r.iter().any(|m| m.exchange.is_empty()) => DomainState::NullMx,
-        DnsAnswer::Records(_) | DnsAnswer::NoRecords => DomainState::Exists,
-        DnsAnswer::NxDomain => DomainState::NotFound,
-        DnsAnswer::Failed(m) => DomainState::Unknown(m.clone()),
-        DnsAnswer::Timeout => DomainState::Unknown("timeout".to_owned()),
+        if let Some(tx) = early {
+            // Guesses are not included: they are tried last, only for protocols that no
+            // source at all (HTTP ones included) covers.
+            let endpoints: Vec<Endpoint> = set.endpoints().cloned().collect();
+            // The receiver may be gone (nobody probes early); that is fine.
+            let _ = tx.send(endpoints);
+        }
+        domain_state
     };
-    let (status, detail, count) = match &mx_answer {
-        DnsAnswer::Records(records) => mx_source(records, providers, addr, &mut set, &mut provider),
-        other => dns_status(other),
-    };
-    sources.push(SourceReport {
-        source: SourceKind::Mx,
-        target: format!("{domain} MX"),
-        status,
-        detail,
-        candidates: count,
-        elapsed_ms: mx_ms,
-        http_status: None,
-        redirects: Vec::new(),
-    });
+    let (domain_state, http_results) =
+        tokio::join!(dns_part, futures_util::future::join_all(http_futs));
 
     // HTTP sources, in a fixed order. A domain that accepts no mail (null MX) or does not
     // exist gets no settings from them: the outcome stays in the trace.
