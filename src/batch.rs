@@ -65,7 +65,7 @@ pub enum BatchFormat {
 }
 
 /// A line that could not be diagnosed (malformed address or check URL).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct BatchError {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,

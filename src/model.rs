@@ -12,7 +12,19 @@ use std::net::SocketAddr;
 use serde::{Deserialize, Serialize};
 
 /// A mail access or submission protocol.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Protocol {
     /// IMAP4rev1/IMAP4rev2 (RFC 9051), incoming.
@@ -55,7 +67,19 @@ impl fmt::Display for Protocol {
 }
 
 /// How a connection is secured (RFC 8314 terms).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Security {
     /// Implicit TLS: the TLS handshake starts as soon as TCP connects (993, 995, 465).
@@ -93,7 +117,9 @@ impl fmt::Display for Security {
 }
 
 /// One thing to connect to: protocol, host name (ASCII/punycode), port and security mode.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct Endpoint {
     /// Protocol spoken on the port.
     pub protocol: Protocol,
@@ -136,7 +162,19 @@ pub fn normalize_host(host: &str) -> String {
 }
 
 /// Where a candidate or a piece of evidence came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
     /// What the user typed with `--check`.
@@ -177,7 +215,9 @@ impl SourceKind {
 }
 
 /// One origin of a candidate: the source and what in it (provider id, SRV name, MX host).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, schemars::JsonSchema,
+)]
 pub struct Origin {
     /// The source.
     pub source: SourceKind,
@@ -186,7 +226,7 @@ pub struct Origin {
 }
 
 /// A server setting that discovery proposes, to be probed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Candidate {
     /// Where to connect.
     pub endpoint: Endpoint,
@@ -199,7 +239,9 @@ pub struct Candidate {
 }
 
 /// Outcome class of one discovery source.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceStatus {
     /// The source produced candidates.
@@ -220,7 +262,7 @@ pub enum SourceStatus {
 }
 
 /// What one discovery source did, kept for the report even when it found nothing.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct SourceReport {
     /// Which source.
     pub source: SourceKind,
@@ -239,12 +281,24 @@ pub struct SourceReport {
     pub http_status: Option<u16>,
     /// HTTP sources: every URL requested after the first (redirects, Autodiscover
     /// RedirectUrl/RedirectAddr), in order.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub redirects: Vec<String>,
 }
 
 /// One step of an endpoint probe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Step {
     /// Resolve the host name to addresses (A/AAAA).
@@ -285,7 +339,7 @@ impl Step {
 }
 
 /// Why a step failed: a closed set, classified from types (never from message strings).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum FailureKind {
     /// DNS: the host name does not exist.
@@ -372,7 +426,7 @@ pub enum FailureKind {
 }
 
 /// A failed step: its class and a human-readable message (escaped before printing).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Failure {
     /// Class of failure.
     #[serde(flatten)]
@@ -382,7 +436,7 @@ pub struct Failure {
 }
 
 /// State of one step.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum StepStatus {
     /// Completed.
@@ -397,7 +451,7 @@ pub enum StepStatus {
 }
 
 /// One step's outcome and duration.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct StepResult {
     /// Which step.
     pub step: Step,
@@ -409,7 +463,7 @@ pub struct StepResult {
 }
 
 /// What we learned about a certificate (from x509-parser; pure data).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct CertInfo {
     /// Subject distinguished name.
     pub subject: String,
@@ -428,7 +482,7 @@ pub struct CertInfo {
 }
 
 /// The negotiated TLS session and the certificate verdict.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct TlsInfo {
     /// Protocol version, e.g. `TLSv1.3`.
     pub version: String,
@@ -441,7 +495,7 @@ pub struct TlsInfo {
 }
 
 /// What the single login attempt (per protocol) did. Never holds the password.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct LoginInfo {
     /// The user name the settings give.
     pub settings_username: String,
@@ -458,7 +512,7 @@ pub struct LoginInfo {
 }
 
 /// Everything one probe of one endpoint at one address observed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ProbeResult {
     /// The endpoint probed.
     pub endpoint: Endpoint,
@@ -477,13 +531,13 @@ pub struct ProbeResult {
     /// Total elapsed wall time in milliseconds.
     pub elapsed_ms: u64,
     /// Login mechanisms the server offered over TLS (IMAP `AUTH=`, POP3 `SASL`, SMTP `AUTH`).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub auth_mechanisms: Vec<String>,
     /// The login attempt, when a password was given and this endpoint was chosen for it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login: Option<LoginInfo>,
     /// The dialogue (`C:`/`S:` lines, credentials masked), only with `--verbose`.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub transcript: Vec<String>,
 }
 
@@ -521,7 +575,19 @@ impl ProbeResult {
 }
 
 /// How bad a finding is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing.
@@ -544,7 +610,7 @@ impl Severity {
 }
 
 /// One diagnosis: a stable code, a severity, one plain cause and one fix.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Finding {
     /// Stable machine-readable code, e.g. `tls.expired`.
     pub code: &'static str,
@@ -560,7 +626,7 @@ pub struct Finding {
 }
 
 /// A provider hint: something a person must know to make the account work.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Hint {
     /// Stable code, e.g. `app_password`, `enable_pop3`, `bridge_only`.
     pub code: String,

@@ -103,6 +103,7 @@ fn every_address_gets_exactly_one_record_and_servers_are_probed_once() {
     let mut seen: BTreeMap<String, Value> = BTreeMap::new();
     for line in r.stdout.lines() {
         let doc: Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}"));
+        crate::support::schema::assert_document(&doc);
         let key = doc["address"]["input"]
             .as_str()
             .or_else(|| doc["input"].as_str())

@@ -9,4 +9,5 @@ mod e2e_batch;
 mod e2e_discovery;
 mod e2e_probe;
 mod harness_selftest;
+mod schema;
 mod support;

@@ -23,7 +23,7 @@ use crate::model::{
 };
 
 /// One setting to type into a mail client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Setting {
     /// Protocol.
     pub protocol: Protocol,
@@ -45,7 +45,7 @@ pub struct Setting {
 }
 
 /// Incoming and outgoing settings, best first.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Settings {
     /// IMAP/POP3.
     pub incoming: Vec<Setting>,
@@ -54,7 +54,7 @@ pub struct Settings {
 }
 
 /// Overall verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     /// Everything needed works.

@@ -31,7 +31,7 @@ use crate::model::{
 use crate::provider::{Provider, ProviderDb};
 
 /// Does the address's domain exist in DNS? Decided from the MX query.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case", tag = "state", content = "detail")]
 pub enum DomainState {
     /// The domain answered (records or NODATA).
@@ -45,7 +45,7 @@ pub enum DomainState {
 }
 
 /// How the provider was recognised.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct ProviderMatch {
     /// Provider id (its main domain).
     pub id: String,
@@ -63,7 +63,7 @@ pub struct ProviderMatch {
 }
 
 /// A service that SRV explicitly marks as not offered (target ".").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct NotOffered {
     /// The SRV name queried.
     pub name: String,

@@ -17,7 +17,7 @@ use crate::model::{Finding, ProbeResult, SourceReport};
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// The address as reported.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct AddressInfo {
     /// The address as typed (Unicode domain).
     pub input: String,
@@ -30,7 +30,7 @@ pub struct AddressInfo {
 }
 
 /// Everything a run found, ready to render.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, schemars::JsonSchema)]
 pub struct Report {
     /// Always [`SCHEMA_VERSION`].
     pub schema_version: u32,

@@ -147,6 +147,8 @@ where
             r.code, r.stdout, r.stderr
         )
     });
+    // Every document any test produces must match the published schema.
+    super::schema::assert_document(&json);
     (r.code, json, r.stderr)
 }
 

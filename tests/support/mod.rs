@@ -21,3 +21,4 @@ pub mod http;
 pub mod mail;
 pub mod net;
 pub mod pki;
+pub mod schema;
