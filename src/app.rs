@@ -4,19 +4,21 @@ use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use crate::address::EmailAddress;
+use crate::analyze::Status;
 use crate::analyze::analyze;
 use crate::batch::ProbeCache;
 use crate::config::{Config, Credentials};
-use crate::discover::discover;
+use crate::discover::{Handles, discover};
 use crate::dns::Dns;
 use crate::error::Error;
 use crate::http::HttpClient;
-use crate::model::{Endpoint, ProbeResult};
+use crate::model::{Endpoint, Finding, ProbeResult, Severity};
 use crate::net::Net;
 use crate::net::connect::Connector;
 use crate::net::tls::TlsClient;
 use crate::provider::ProviderDb;
 use crate::report::{AddressInfo, Report, SCHEMA_VERSION};
+use tokio_util::sync::CancellationToken;
 
 /// What to diagnose.
 #[derive(Debug, Clone)]
@@ -76,24 +78,40 @@ impl Context {
 
 /// Runs the whole pipeline for one address.
 pub async fn run(ctx: &Context, request: &Request) -> Report {
-    run_cached(ctx, request, None).await
+    run_full(ctx, request, None, &CancellationToken::new()).await
 }
 
 /// Runs the pipeline, taking probe results from `cache` when given (batch mode shares one
 /// cache between addresses so each endpoint is probed once).
 pub async fn run_cached(ctx: &Context, request: &Request, cache: Option<&ProbeCache>) -> Report {
+    run_full(ctx, request, cache, &CancellationToken::new()).await
+}
+
+/// Runs the pipeline until it finishes or `cancel` fires (Ctrl-C). When cancelled, every
+/// source and probe still running stops at once and is reported as interrupted; what was
+/// already found is kept, so the partial report is still worth printing.
+pub async fn run_full(
+    ctx: &Context,
+    request: &Request,
+    cache: Option<&ProbeCache>,
+    cancel: &CancellationToken,
+) -> Report {
     let start = Instant::now();
     let addr = &request.address;
     let source_timeout = ctx.net.limits.dns_timeout + Duration::from_secs(1);
     let discover_with = |early| {
+        let handles = Handles {
+            dns: &ctx.net.dns,
+            http: Some(&ctx.http),
+            providers: &ctx.providers,
+        };
         discover(
-            &ctx.net.dns,
-            Some(&ctx.http),
-            &ctx.providers,
+            handles,
             addr,
             &request.checks,
             source_timeout,
             early,
+            cancel,
         )
     };
     let (discovery, probes) = if ctx.credentials.is_none() {
@@ -102,7 +120,7 @@ pub async fn run_cached(ctx: &Context, request: &Request, cache: Option<&ProbeCa
         let (tx, rx) = tokio::sync::oneshot::channel();
         let early_probes = async {
             match rx.await {
-                Ok(endpoints) => probe_plain(ctx, cache, endpoints).await,
+                Ok(endpoints) => probe_plain(ctx, cache, endpoints, cancel).await,
                 Err(_) => Vec::new(),
             }
         };
@@ -118,7 +136,7 @@ pub async fn run_cached(ctx: &Context, request: &Request, cache: Option<&ProbeCa
         let late = if late.is_empty() {
             Vec::new()
         } else {
-            probe_plain(ctx, cache, late).await
+            probe_plain(ctx, cache, late, cancel).await
         };
         // Early guesses that better HTTP sources made unnecessary are dropped.
         let mut probes: Vec<ProbeResult> = early
@@ -150,11 +168,16 @@ pub async fn run_cached(ctx: &Context, request: &Request, cache: Option<&ProbeCa
         let options = crate::probe::ProbeOptions {
             transcript: ctx.verbose,
             login,
+            cancel: Some(cancel.clone()),
         };
         let probes = crate::probe::run_with(&ctx.net, endpoints, &options).await;
         (discovery, probes)
     };
-    let analysis = analyze(&discovery, &probes);
+    let mut analysis = analyze(&discovery, &probes);
+    let interrupted = cancel.is_cancelled();
+    if interrupted {
+        mark_interrupted(&mut analysis);
+    }
     Report {
         schema_version: SCHEMA_VERSION,
         address: AddressInfo {
@@ -170,7 +193,31 @@ pub async fn run_cached(ctx: &Context, request: &Request, cache: Option<&ProbeCa
         findings: analysis.findings,
         sources: discovery.sources,
         probes,
+        interrupted,
         elapsed_ms: u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX),
+    }
+}
+
+/// An interrupted run found less than it would have: say so once, and drop the findings
+/// that would blame the servers for what was simply not finished.
+fn mark_interrupted(analysis: &mut crate::analyze::Analysis) {
+    analysis
+        .findings
+        .retain(|f| !matches!(f.code, "settings.no_incoming" | "settings.no_outgoing"));
+    analysis.findings.insert(
+        0,
+        Finding {
+            code: "run.interrupted",
+            severity: Severity::Warning,
+            endpoint: None,
+            cause: "The run was interrupted (Ctrl-C) before every check finished; what is \
+                    shown is what was found until then."
+                .to_owned(),
+            fix: "Run maildoctor again and let it finish for a complete diagnosis.".to_owned(),
+        },
+    );
+    if analysis.status == Status::Ok {
+        analysis.status = Status::Warning;
     }
 }
 
@@ -179,6 +226,7 @@ async fn probe_plain(
     ctx: &Context,
     cache: Option<&ProbeCache>,
     endpoints: Vec<Endpoint>,
+    cancel: &CancellationToken,
 ) -> Vec<ProbeResult> {
     match cache {
         Some(cache) => cache.probe(&ctx.net, endpoints).await,
@@ -186,6 +234,7 @@ async fn probe_plain(
             let options = crate::probe::ProbeOptions {
                 transcript: ctx.verbose,
                 login: None,
+                cancel: Some(cancel.clone()),
             };
             crate::probe::run_with(&ctx.net, endpoints, &options).await
         }

@@ -8,12 +8,13 @@ use std::time::Instant;
 
 use clap::Parser;
 use maildoctor::analyze::Status;
-use maildoctor::app::{Context, Request, run};
+use maildoctor::app::{Context, Request, run_full};
 use maildoctor::batch::{self, BatchFormat, Record};
 use maildoctor::cli::{Args, Mode};
 use maildoctor::error::Error;
 use maildoctor::exit;
 use maildoctor::report::{self, Format};
+use tokio_util::sync::CancellationToken;
 
 fn main() -> ExitCode {
     let json_requested = std::env::args_os().any(|a| a == "--json");
@@ -86,16 +87,27 @@ fn quiet_pipe(r: std::io::Result<()>) -> Result<(), Error> {
 }
 
 async fn single(ctx: &Context, request: &Request, format: Format) -> Result<u8, Error> {
-    let report = tokio::select! {
-        r = run(ctx, request) => r,
-        _ = tokio::signal::ctrl_c() => {
-            eprintln!("maildoctor: interrupted");
-            return Ok(exit::CANCELLED);
-        }
+    // Ctrl-C stops every check at once and prints what was found so far; a second Ctrl-C
+    // quits without a report.
+    let cancel = CancellationToken::new();
+    let watcher = {
+        let cancel = cancel.clone();
+        tokio::spawn(async move {
+            if tokio::signal::ctrl_c().await.is_ok() {
+                eprintln!("maildoctor: interrupted; printing what was found so far");
+                cancel.cancel();
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    std::process::exit(i32::from(exit::CANCELLED));
+                }
+            }
+        })
     };
+    let report = run_full(ctx, request, None, &cancel).await;
+    watcher.abort();
     let mut out = std::io::stdout().lock();
     quiet_pipe(report::render(&report, format, &mut out).and_then(|()| out.flush()))?;
     Ok(match report.status {
+        _ if report.interrupted => exit::CANCELLED,
         Status::Error => exit::PROBLEMS,
         Status::Ok | Status::Warning => exit::OK,
     })

@@ -396,6 +396,8 @@ pub enum FailureKind {
     StarttlsNotOffered,
     /// The server refused the STARTTLS command.
     StarttlsRejected,
+    /// The run was interrupted (Ctrl-C) before this step finished.
+    Interrupted,
     /// TCP connected but the server sent not a single byte of greeting in time.
     NoGreeting,
     /// The server sent its certificate without the intermediate certificate(s) that link it

@@ -752,3 +752,78 @@ fn probes_run_while_http_sources_are_still_waiting() {
         "total {total:?} should track the slower chain, not http {http_ms} ms + probe {probe_ms} ms"
     );
 }
+
+/// Ctrl-C stops every check at once and still prints what was found, as JSON here.
+#[test]
+fn ctrl_c_prints_the_partial_report() {
+    use std::io::Read;
+    let h = healthy();
+    let hole = Blackhole::start();
+    let mut a = args(
+        &h.dns,
+        &h.pki,
+        &h.maps,
+        &[
+            "--json",
+            "--check",
+            "imaps://stuck.example.com",
+            "alice@example.com",
+        ],
+    );
+    let t = a.iter().position(|s| s == "--timeout").unwrap();
+    a[t + 1] = "30".to_owned();
+    a.push("--connect-to".to_owned());
+    a.push(connect_to("stuck.example.com", 993, hole.addr));
+    let mut cmd = crate::support::cli::maildoctor_cmd();
+    cmd.args(&a)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    std::thread::sleep(Duration::from_millis(1500));
+    let sent = Instant::now();
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut stdout = String::new();
+    child
+        .stdout
+        .take()
+        .unwrap()
+        .read_to_string(&mut stdout)
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        sent.elapsed() < Duration::from_secs(3),
+        "stopped promptly: {:?}",
+        sent.elapsed()
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(130),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("{e}: {stdout}"));
+    crate::support::schema::assert_document(&doc);
+    assert_eq!(doc["interrupted"], true);
+    assert_eq!(doc["findings"][0]["code"], "run.interrupted");
+    // What finished before the interrupt is kept; the stuck probe says it was interrupted.
+    assert_eq!(doc["settings"]["incoming"][0]["verified"], true, "{doc:#}");
+    let stuck = doc["probes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["endpoint"]["host"] == "stuck.example.com")
+        .unwrap();
+    let last = stuck["steps"].as_array().unwrap().last().unwrap();
+    assert_eq!(last["kind"], "interrupted", "{stuck:#}");
+    assert!(
+        !doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["code"] == "net.timeout")
+    );
+}

@@ -105,6 +105,9 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
         let Some((step, failure)) = results.iter().find_map(|r| r.connection_failure()) else {
             continue;
         };
+        if failure.kind == FailureKind::Interrupted {
+            continue; // not the server's fault; the run says it was interrupted
+        }
         let candidate = discovery.candidate(endpoint);
         let user_typed = is_user(candidate);
         let guessed_only =

@@ -28,6 +28,7 @@ pub(super) fn code(kind: &FailureKind, step: Step) -> &'static str {
         FailureKind::HandshakeFailed => "tls.handshake_failed",
         FailureKind::StarttlsNotOffered => "starttls.not_offered",
         FailureKind::StarttlsRejected => "starttls.rejected",
+        FailureKind::Interrupted => "run.interrupted",
         FailureKind::NoGreeting => "net.no_greeting",
         FailureKind::ChainIncomplete { .. } => "tls.chain_incomplete",
         FailureKind::TlsVersionTooOld => "tls.old_version",

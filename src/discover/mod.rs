@@ -18,6 +18,8 @@ use std::future::Future;
 use std::pin::Pin;
 use std::time::{Duration, Instant};
 
+use tokio_util::sync::CancellationToken;
+
 use futures_util::FutureExt;
 use serde::Serialize;
 
@@ -220,6 +222,18 @@ fn provider_match(p: &Provider, via: SourceKind, mx_host: Option<String>) -> Pro
     }
 }
 
+/// What discovery reads from: DNS, the HTTP client (`None` disables the HTTP sources) and
+/// the provider database.
+#[derive(Debug, Clone, Copy)]
+pub struct Handles<'a> {
+    /// DNS resolver.
+    pub dns: &'a Dns,
+    /// HTTP client for autoconfig and Autodiscover.
+    pub http: Option<&'a HttpClient>,
+    /// Provider database.
+    pub providers: &'a ProviderDb,
+}
+
 /// Runs every discovery source concurrently and merges the results. `user` endpoints
 /// (from `--check`) are included as candidates of rank 0. Never fails: every problem is a
 /// source outcome.
@@ -228,14 +242,18 @@ fn provider_match(p: &Provider, via: SourceKind, mx_host: Option<String>) -> Pro
 /// twice the client's request timeout (name lookup plus request), DNS sources by
 /// `source_timeout`, and they all run at once.
 pub async fn discover(
-    dns: &Dns,
-    http: Option<&HttpClient>,
-    providers: &ProviderDb,
+    handles: Handles<'_>,
     addr: &EmailAddress,
     user: &[Endpoint],
     source_timeout: Duration,
     early: Option<tokio::sync::oneshot::Sender<Vec<Endpoint>>>,
+    cancel: &CancellationToken,
 ) -> Discovery {
+    let Handles {
+        dns,
+        http,
+        providers,
+    } = handles;
     let domain = addr.domain.as_str();
     let mut sources = Vec::new();
     let mut set = CandidateSet::default();
@@ -285,16 +303,16 @@ pub async fn discover(
     });
 
     // DNS and HTTP sources, all at once, each bounded by its own timeout.
-    let mx_fut = timed(source_timeout, dns.mx(domain)).shared();
+    let mx_fut = timed(source_timeout, cancel, dns.mx(domain)).shared();
     let srv_futs = srv::SERVICES.map(|(label, _, _)| {
         let name = format!("{label}.{domain}");
         async move {
-            let r = timed(source_timeout, dns.srv(&name)).await;
+            let r = timed(source_timeout, cancel, dns.srv(&name)).await;
             (name, r)
         }
     });
     let http_futs = match http {
-        Some(h) => http_sources(h, dns, addr, mx_fut.clone(), source_timeout),
+        Some(h) => http_sources(h, dns, addr, mx_fut.clone(), source_timeout, cancel),
         None => Vec::new(),
     };
     // The DNS sources usually answer in milliseconds, the HTTP ones may take a timeout:
@@ -580,17 +598,22 @@ type SourceFuture<'a> = Pin<Box<dyn Future<Output = HttpSource> + Send + 'a>>;
 /// Runs `fut` within `limit`; a source that does not finish is a timeout outcome.
 async fn bounded(
     limit: Duration,
+    cancel: CancellationToken,
     kind: SourceKind,
     target: String,
     fut: impl Future<Output = HttpSource>,
 ) -> HttpSource {
     let start = Instant::now();
-    let mut r = match tokio::time::timeout(limit, fut).await {
-        Ok(r) => r,
-        Err(_) => HttpSource::new(kind, &target).outcome(
-            SourceStatus::Timeout,
-            format!("no answer within {} ms", limit.as_millis()),
-        ),
+    let mut r = tokio::select! {
+        r = tokio::time::timeout(limit, fut) => match r {
+            Ok(r) => r,
+            Err(_) => HttpSource::new(kind, &target).outcome(
+                SourceStatus::Timeout,
+                format!("no answer within {} ms", limit.as_millis()),
+            ),
+        },
+        () = cancel.cancelled() => HttpSource::new(kind, &target)
+            .outcome(SourceStatus::Skipped, "interrupted".to_owned()),
     };
     r.elapsed_ms = elapsed_ms(start);
     r
@@ -605,6 +628,7 @@ fn http_sources<'a>(
     addr: &'a EmailAddress,
     mx: impl Future<Output = (DnsAnswer<Mx>, u64)> + Send + 'a,
     source_timeout: Duration,
+    cancel: &'a CancellationToken,
 ) -> Vec<SourceFuture<'a>> {
     let limit = http.timeout() * 2;
     let domain = addr.domain.as_str();
@@ -614,6 +638,7 @@ fn http_sources<'a>(
         futs.push(
             bounded(
                 limit,
+                cancel.clone(),
                 kind,
                 target,
                 autoconfig::fetch(http, kind, url, addr),
@@ -625,6 +650,7 @@ fn http_sources<'a>(
     futs.push(
         bounded(
             limit + source_timeout,
+            cancel.clone(),
             SourceKind::AutoconfigMx,
             target.clone(),
             async move {
@@ -659,6 +685,7 @@ fn http_sources<'a>(
         futs.push(
             bounded(
                 limit,
+                cancel.clone(),
                 SourceKind::Autodiscover,
                 target,
                 autodiscover::post(http, url, addr, "POST "),
@@ -670,10 +697,11 @@ fn http_sources<'a>(
     futs.push(
         bounded(
             limit + source_timeout,
+            cancel.clone(),
             SourceKind::Autodiscover,
             format!("{srv_name} SRV"),
             async move {
-                let (answer, _) = timed(source_timeout, dns.srv(&srv_name)).await;
+                let (answer, _) = timed(source_timeout, cancel, dns.srv(&srv_name)).await;
                 let label = format!("{srv_name} SRV");
                 let mut records = match answer {
                     DnsAnswer::Records(r) => r,
@@ -701,6 +729,7 @@ fn http_sources<'a>(
     futs.push(
         bounded(
             limit * 2,
+            cancel.clone(),
             SourceKind::Autodiscover,
             target,
             autodiscover::http_redirect(http, domain, addr),
@@ -767,11 +796,16 @@ fn dns_status<T>(answer: &DnsAnswer<T>) -> (SourceStatus, String, usize) {
     }
 }
 
-async fn timed<T>(limit: Duration, fut: impl Future<Output = DnsAnswer<T>>) -> (DnsAnswer<T>, u64) {
+async fn timed<T>(
+    limit: Duration,
+    cancel: &CancellationToken,
+    fut: impl Future<Output = DnsAnswer<T>>,
+) -> (DnsAnswer<T>, u64) {
     let start = Instant::now();
-    let answer = tokio::time::timeout(limit, fut)
-        .await
-        .unwrap_or(DnsAnswer::Timeout);
+    let answer = tokio::select! {
+        r = tokio::time::timeout(limit, fut) => r.unwrap_or(DnsAnswer::Timeout),
+        () = cancel.cancelled() => DnsAnswer::Failed("interrupted".to_owned()),
+    };
     (answer, elapsed_ms(start))
 }
 

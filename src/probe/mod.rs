@@ -34,6 +34,7 @@ use tokio::io::{AsyncRead, AsyncWrite};
 use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 use tokio::time::Instant;
+use tokio_util::sync::CancellationToken;
 
 use crate::model::{
     Endpoint, Failure, FailureKind, LoginInfo, ProbeResult, Protocol, Security, Step, StepResult,
@@ -61,6 +62,37 @@ pub struct ProbeOptions {
     pub transcript: bool,
     /// Log in once per protocol, when a password was given.
     pub login: Option<LoginPlan>,
+    /// Stop early (Ctrl-C): unfinished probes end with an `interrupted` failure.
+    pub cancel: Option<CancellationToken>,
+}
+
+/// How a batch of probes ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    Finished,
+    TimedOut,
+    Interrupted,
+}
+
+/// Runs `work` under the run timeout and the optional cancel token.
+async fn bounded_run(
+    run_timeout: Duration,
+    cancel: Option<&CancellationToken>,
+    work: impl Future<Output = ()>,
+) -> End {
+    let timed = async {
+        match tokio::time::timeout(run_timeout, work).await {
+            Ok(()) => End::Finished,
+            Err(_) => End::TimedOut,
+        }
+    };
+    match cancel {
+        Some(c) => tokio::select! {
+            end = timed => end,
+            () = c.cancelled() => End::Interrupted,
+        },
+        None => timed.await,
+    }
 }
 
 /// Probes every endpoint concurrently (bounded) and returns one result per endpoint and
@@ -77,8 +109,10 @@ pub async fn run_with(
     endpoints: Vec<Endpoint>,
     opts: &ProbeOptions,
 ) -> Vec<ProbeResult> {
-    let mut results = probe_all(net, endpoints, opts.transcript).await;
-    if let Some(plan) = &opts.login {
+    let cancel = opts.cancel.as_ref();
+    let mut results = probe_all(net, endpoints, opts.transcript, cancel).await;
+    let interrupted = cancel.is_some_and(CancellationToken::is_cancelled);
+    if let Some(plan) = opts.login.as_ref().filter(|_| !interrupted) {
         let (jobs, skipped) = plan.pick(&results);
         for (i, reason) in skipped {
             if let Some(r) = results.get_mut(i) {
@@ -89,7 +123,7 @@ pub async fn run_with(
                 });
             }
         }
-        let logins = login_all(net, &results, jobs, opts.transcript).await;
+        let logins = login_all(net, &results, jobs, opts.transcript, cancel).await;
         for (i, login) in logins {
             if let Some(r) = results.get_mut(i) {
                 merge_login(r, login);
@@ -119,6 +153,7 @@ async fn login_all(
     results: &[ProbeResult],
     jobs: Vec<(usize, LoginJob)>,
     transcript: bool,
+    cancel: Option<&CancellationToken>,
 ) -> Vec<(usize, ProbeResult)> {
     let hosts = jobs
         .iter()
@@ -144,11 +179,9 @@ async fn login_all(
         async move { while set.join_next().await.is_some() {} }
     };
     let limits = &net.limits;
-    let timed_out = tokio::time::timeout(limits.run_timeout, work)
-        .await
-        .is_err();
+    let end = bounded_run(limits.run_timeout, cancel, work).await;
     // `close` sorts; match the results back by (endpoint, address), which are unique.
-    let done = board.close(timed_out, limits.run_timeout);
+    let done = board.close(end, limits.run_timeout);
     order
         .into_iter()
         .filter_map(|i| {
@@ -196,7 +229,12 @@ fn merge_login(r: &mut ProbeResult, mut login: ProbeResult) {
     }
 }
 
-async fn probe_all(net: &Net, endpoints: Vec<Endpoint>, transcript: bool) -> Vec<ProbeResult> {
+async fn probe_all(
+    net: &Net,
+    endpoints: Vec<Endpoint>,
+    transcript: bool,
+    cancel: Option<&CancellationToken>,
+) -> Vec<ProbeResult> {
     let endpoints: BTreeSet<Endpoint> = endpoints.into_iter().collect();
     let limits = &net.limits;
     let ctx = new_ctx(net, endpoints.iter().map(|e| e.host.clone()), transcript);
@@ -213,10 +251,8 @@ async fn probe_all(net: &Net, endpoints: Vec<Endpoint>, transcript: bool) -> Vec
             while set.join_next().await.is_some() {}
         }
     };
-    let timed_out = tokio::time::timeout(limits.run_timeout, work)
-        .await
-        .is_err();
-    board.close(timed_out, limits.run_timeout)
+    let end = bounded_run(limits.run_timeout, cancel, work).await;
+    board.close(end, limits.run_timeout)
 }
 
 struct Ctx {
@@ -706,7 +742,7 @@ impl Board {
 
     /// Freezes the board and returns the sorted results; unfinished probes get a failed
     /// step (timeout when the run timed out).
-    fn close(&self, timed_out: bool, run_timeout: Duration) -> Vec<ProbeResult> {
+    fn close(&self, end: End, run_timeout: Duration) -> Vec<ProbeResult> {
         let mut st = self.state.lock().unwrap_or_else(PoisonError::into_inner);
         st.closed = true;
         let now = Instant::now();
@@ -717,19 +753,22 @@ impl Board {
             }
             let mut r = e.result;
             if !e.finished {
-                let (kind, why) = if timed_out {
-                    (
+                let (kind, why) = match end {
+                    End::TimedOut => (
                         FailureKind::Timeout,
                         format!(
                             "the run timeout ({} ms) was reached before this step finished",
                             run_timeout.as_millis()
                         ),
-                    )
-                } else {
-                    (
+                    ),
+                    End::Interrupted => (
+                        FailureKind::Interrupted,
+                        "interrupted (Ctrl-C) before this step finished".to_owned(),
+                    ),
+                    End::Finished => (
                         FailureKind::ProtocolError,
                         "internal error: the probe ended without a result".to_owned(),
-                    )
+                    ),
                 };
                 let (step, since, message) = match (e.current, r.addr) {
                     (Some((s, since)), _) => (s, since, why),

@@ -50,6 +50,8 @@ pub struct Report {
     pub sources: Vec<SourceReport>,
     /// Every probe, per endpoint and address.
     pub probes: Vec<ProbeResult>,
+    /// True when the run was interrupted (Ctrl-C) and the report is partial.
+    pub interrupted: bool,
     /// Wall time of the whole run, in milliseconds.
     pub elapsed_ms: u64,
 }
