@@ -144,6 +144,7 @@ fn run_login(
     );
     let doc: Value = serde_json::from_str(&r.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}\n{}", r.stdout, r.stderr));
+    crate::support::schema::assert_document(&doc);
     (r.code, doc)
 }
 
@@ -572,4 +573,188 @@ fn leaf_without_intermediate_is_chain_incomplete() {
             assert!(f["fix"].as_str().unwrap().contains("server-side"), "{f:#}");
         }
     }
+}
+
+/// A certificate that expires in a few days works today: a warning, not an error.
+#[test]
+fn certificate_expiring_soon_is_a_warning() {
+    let pki = TestPki::new();
+    let dns = dns("example.com");
+    let t = Trio {
+        imap: MailServer::start(
+            MailSpec::new(Protocol::Imap, Mode::ImplicitTls)
+                .cert(pki.expiring_in_days(&["imap.example.com"], 5)),
+        ),
+        pop3: MailServer::start(
+            MailSpec::new(Protocol::Pop3, Mode::ImplicitTls).cert(pki.valid(&["pop.example.com"])),
+        ),
+        smtp: MailServer::start(
+            MailSpec::new(Protocol::Smtp, Mode::ImplicitTls).cert(pki.valid(&["smtp.example.com"])),
+        ),
+    };
+    let mut cmd = maildoctor_cmd();
+    cmd.args([
+        "--json",
+        "--resolver",
+        &dns.resolver_arg(),
+        "--ca-file",
+        pki.ca_pem_path().to_str().unwrap(),
+    ]);
+    for (h, p, a) in [
+        ("imap.example.com", 993, t.imap.addr),
+        ("pop.example.com", 995, t.pop3.addr),
+        ("smtp.example.com", 465, t.smtp.addr),
+    ] {
+        cmd.args(["--connect-to", &connect_to(h, p, a)]);
+    }
+    cmd.arg(USER);
+    let r = run_cmd(cmd);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    crate::support::schema::assert_document(&doc);
+    assert_eq!(r.code, 0, "{doc:#}");
+    assert_eq!(doc["status"], "warning");
+    let f = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "tls.expires_soon")
+        .expect("tls.expires_soon");
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["endpoint"]["host"], "imap.example.com");
+    let cause = f["cause"].as_str().unwrap();
+    assert!(
+        cause.contains('4') || cause.contains('5'),
+        "days left in the cause: {cause}"
+    );
+    assert_eq!(doc["settings"]["incoming"][0]["verified"], true);
+}
+
+/// A server reachable only without encryption is reported, and never gets the password.
+#[test]
+fn plaintext_only_server_is_no_encryption_and_gets_no_password() {
+    let pki = TestPki::new();
+    let imap =
+        MailServer::start(MailSpec::new(Protocol::Imap, Mode::Plain).auth("alice", PASSWORD, ""));
+    let smtp = MailServer::start(
+        MailSpec::new(Protocol::Smtp, Mode::ImplicitTls).cert(pki.valid(&["mail.corp.example"])),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("corp.example.xml"),
+        r#"<clientConfig version="1.1"><emailProvider id="corp.example"><domain>corp.example</domain>
+<incomingServer type="imap"><hostname>mail.corp.example</hostname><port>143</port><socketType>plain</socketType><username>%EMAILADDRESS%</username></incomingServer>
+<outgoingServer type="smtp"><hostname>mail.corp.example</hostname><port>465</port><socketType>SSL</socketType><username>%EMAILADDRESS%</username></outgoingServer>
+</emailProvider></clientConfig>"#,
+    )
+    .unwrap();
+    let dns = TestDns::builder()
+        .zone("corp.example")
+        .a("mail.corp.example", "127.0.0.1")
+        .start();
+    let mut cmd = maildoctor_cmd();
+    cmd.args([
+        "--json",
+        "--resolver",
+        &dns.resolver_arg(),
+        "--ca-file",
+        pki.ca_pem_path().to_str().unwrap(),
+        "--providers",
+        dir.path().to_str().unwrap(),
+        "--connect-to",
+        &connect_to("mail.corp.example", 143, imap.addr),
+        "--connect-to",
+        &connect_to("mail.corp.example", 465, smtp.addr),
+        "--verbose",
+        "alice@corp.example",
+    ]);
+    cmd.env("MAILDOCTOR_PASSWORD", PASSWORD);
+    let r = run_cmd(cmd);
+    assert!(!r.stdout.contains(PASSWORD) && !r.stderr.contains(PASSWORD));
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    crate::support::schema::assert_document(&doc);
+    assert_eq!(r.code, 1, "{doc:#}");
+    let f = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "security.no_encryption")
+        .expect("security.no_encryption");
+    assert_eq!(f["severity"], "error", "no encrypted alternative for IMAP");
+    assert_eq!(f["endpoint"]["port"], 143);
+    assert_eq!(imap.login_attempts(), 0);
+    assert_no_password(&imap.raw_received(), "plaintext IMAP server");
+}
+
+/// A server that accepts the connection and never says a word.
+#[test]
+fn silent_server_is_no_greeting() {
+    let pki = TestPki::new();
+    let silent = crate::support::net::silent();
+    let dns = TestDns::builder()
+        .zone("example.com")
+        .a("imap.example.com", "127.0.0.1")
+        .start();
+    let mut cmd = maildoctor_cmd();
+    cmd.args([
+        "--json",
+        "--resolver",
+        &dns.resolver_arg(),
+        "--ca-file",
+        pki.ca_pem_path().to_str().unwrap(),
+        "--timeout",
+        "1",
+        "--check",
+        "imap://imap.example.com",
+        "--connect-to",
+        &connect_to("imap.example.com", 143, silent.addr),
+        USER,
+    ]);
+    let r = run_cmd(cmd);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    crate::support::schema::assert_document(&doc);
+    let f = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "net.no_greeting")
+        .expect("net.no_greeting");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["endpoint"]["port"], 143);
+}
+
+/// The human-readable output never shows the password either, even with --verbose.
+#[test]
+fn table_output_with_verbose_transcripts_never_shows_the_password() {
+    let pki = TestPki::new();
+    let dns = dns("example.com");
+    let t = trio(&pki, "example.com", USER, ["", "", ""]);
+    let mut cmd = maildoctor_cmd();
+    cmd.args([
+        "--verbose",
+        "--resolver",
+        &dns.resolver_arg(),
+        "--ca-file",
+        pki.ca_pem_path().to_str().unwrap(),
+    ]);
+    for (h, p, a) in [
+        ("imap.example.com", 993, t.imap.addr),
+        ("pop.example.com", 995, t.pop3.addr),
+        ("smtp.example.com", 465, t.smtp.addr),
+    ] {
+        cmd.args(["--connect-to", &connect_to(h, p, a)]);
+    }
+    cmd.arg(USER).env("MAILDOCTOR_PASSWORD", PASSWORD);
+    let r = run_cmd(cmd);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    for form in password_forms(USER) {
+        assert!(
+            !contains(r.stdout.as_bytes(), &form),
+            "password form in the table output"
+        );
+    }
+    assert!(
+        r.stdout.contains("AUTHENTICATE") || r.stdout.contains("AUTH"),
+        "transcripts shown: {}",
+        r.stdout
+    );
 }

@@ -189,6 +189,16 @@ impl TestPki {
         })
     }
 
+    /// A leaf for `names` signed by the CA that expires `days` days from now (valid since
+    /// yesterday).
+    pub fn expiring_in_days(&self, names: &[&str], days: i64) -> Leaf {
+        let now = time::OffsetDateTime::now_utc();
+        issue(names, &self.ca_issuer, None, |p| {
+            p.not_before = now - time::Duration::days(1);
+            p.not_after = now + time::Duration::days(days);
+        })
+    }
+
     /// A leaf for `names` signed by the CA that becomes valid on 2090-01-01.
     pub fn not_yet_valid(&self, names: &[&str]) -> Leaf {
         issue(names, &self.ca_issuer, None, |p| {
