@@ -104,6 +104,11 @@ pub async fn run_full(
             dns: &ctx.net.dns,
             http: Some(&ctx.http),
             providers: &ctx.providers,
+            autodiscover_password: ctx
+                .credentials
+                .as_ref()
+                .filter(|c| c.autodiscover_auth)
+                .map(|c| &c.password),
         };
         discover(
             handles,

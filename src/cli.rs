@@ -118,6 +118,12 @@ pub struct Args {
     #[arg(long)]
     pub allow_untrusted_host: bool,
 
+    /// Answer an Autodiscover server that asks for a login (HTTP 401) with the address and
+    /// password: over HTTPS only, and only to hosts within the address's registrable domain.
+    /// Needs a password (see --login).
+    #[arg(long)]
+    pub autodiscover_auth: bool,
+
     /// Show each server dialogue (passwords masked).
     #[arg(long, short = 'v')]
     pub verbose: bool,
@@ -222,6 +228,11 @@ impl Args {
 
     /// [`Args::into_mode`] with the password already known.
     pub fn into_mode_with(self, password: Option<Secret>) -> Result<(Config, Mode), Error> {
+        if self.autodiscover_auth && password.is_none() && self.batch.is_none() {
+            return Err(Error::Usage(format!(
+                "--autodiscover-auth needs a password: use --password-stdin, {PASSWORD_ENV} or --login"
+            )));
+        }
         if !(self.timeout > 0.0 && self.timeout <= 600.0) {
             return Err(Error::Usage(format!(
                 "--timeout must be between 0 and 600 seconds, not {}",
@@ -257,6 +268,7 @@ impl Args {
                 password,
                 try_usernames: self.try_usernames,
                 allow_untrusted_host: self.allow_untrusted_host,
+                autodiscover_auth: self.autodiscover_auth,
             }),
             verbose: self.verbose,
         };

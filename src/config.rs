@@ -161,6 +161,9 @@ pub struct Credentials {
     /// `--allow-untrusted-host`: also send the password to guessed hosts and hosts outside
     /// the address's domain and its provider.
     pub allow_untrusted_host: bool,
+    /// `--autodiscover-auth`: answer an Autodiscover server's 401 with these credentials
+    /// (HTTPS only, only within the address's registrable domain).
+    pub autodiscover_auth: bool,
 }
 
 #[cfg(test)]
@@ -177,6 +180,7 @@ mod tests {
             password: s.clone(),
             try_usernames: false,
             allow_untrusted_host: false,
+            autodiscover_auth: false,
         };
         assert!(!format!("{c:?}").contains("hunter2"));
         assert_eq!(s.expose(), "hunter2");

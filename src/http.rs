@@ -33,6 +33,7 @@ use reqwest::header::{CONTENT_TYPE, HOST, HeaderValue, LOCATION, WWW_AUTHENTICAT
 use rustls::RootCertStore;
 use rustls::pki_types::CertificateDer;
 
+use crate::config::Secret;
 use crate::model::{Failure, FailureKind};
 use crate::net::connect::Connector;
 
@@ -108,6 +109,8 @@ pub struct Body {
     pub content_type: &'static str,
     /// The bytes (UTF-8 text here).
     pub text: String,
+    /// HTTP Basic credentials (user, password), sent only over HTTPS.
+    pub basic_auth: Option<(String, Secret)>,
 }
 
 /// HTTP client with `--connect-to` overrides, our DNS and our trust store. Cheap to clone.
@@ -241,10 +244,19 @@ impl HttpClient {
             .build()
             .map_err(|e| FetchError::Http(chain_message(&e)))?;
         let mut request = match body {
-            Some(b) => client
-                .post(target_url)
-                .header(CONTENT_TYPE, b.content_type)
-                .body(b.text.clone()),
+            Some(b) => {
+                let post = client
+                    .post(target_url.clone())
+                    .header(CONTENT_TYPE, b.content_type)
+                    .body(b.text.clone());
+                match &b.basic_auth {
+                    // Never over plain HTTP, whatever the caller asked.
+                    Some((user, pw)) if target_url.scheme() == "https" => {
+                        post.basic_auth(user, Some(pw.expose()))
+                    }
+                    _ => post,
+                }
+            }
             None => client.get(target_url),
         };
         if let Some(h) = host_header {

@@ -545,3 +545,118 @@ fn sources_that_disagree_and_plain_http_configs_are_findings() {
     assert_eq!(s["source"], "autoconfig_http");
     assert_eq!(s["status"], "found");
 }
+
+/// `--autodiscover-auth`: a 401 from an HTTPS Autodiscover host inside the address's
+/// registrable domain is answered once with the address and password; a host outside the
+/// domain (reached by RedirectUrl) never gets it; without the flag nobody gets it.
+#[test]
+fn autodiscover_auth_only_within_the_domain_and_only_with_the_flag() {
+    use base64::Engine;
+    const PW: &str = "s3cret-Autodiscover";
+    let basic = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("alice@example.com:{PW}"))
+    );
+    let pki = TestPki::new();
+    let ad = HttpServer::start(
+        HttpSpec::https(pki.valid(&[
+            "autodiscover.example.com",
+            "example.com",
+            "autodiscover.evil.example",
+        ]))
+        .route(
+            "autodiscover.example.com",
+            AD_PATH,
+            Reply::AuthGate {
+                authorization: basic,
+                ok: Box::new(Reply::xml(&pox_settings("imap.example.com"))),
+            },
+        )
+        .route(
+            "example.com",
+            AD_PATH,
+            Reply::xml(&pox_redirect_url(
+                "https://autodiscover.evil.example/autodiscover/autodiscover.xml",
+            )),
+        )
+        .route("autodiscover.evil.example", AD_PATH, Reply::unauthorized()),
+    );
+    let imap = MailServer::start(
+        MailSpec::new(Protocol::Imap, Mode::ImplicitTls).cert(pki.valid(&["imap.example.com"])),
+    );
+    let dns = zone("example.com").start();
+    let maps = [
+        ("autodiscover.example.com", 443, ad.addr),
+        ("example.com", 443, ad.addr),
+        ("autodiscover.evil.example", 443, ad.addr),
+        ("imap.example.com", 993, imap.addr),
+    ];
+    let run = |flag: bool| {
+        let mut cmd = crate::support::cli::maildoctor_cmd();
+        cmd.arg("--json")
+            .args(args(&dns, &pki, &maps, "alice@example.com"));
+        if flag {
+            cmd.arg("--autodiscover-auth");
+        }
+        cmd.env("MAILDOCTOR_PASSWORD", PW);
+        let r = crate::support::cli::run_cmd(cmd);
+        assert!(
+            !r.stdout.contains(PW) && !r.stderr.contains(PW),
+            "password printed"
+        );
+        let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+        crate::support::schema::assert_document(&doc);
+        doc
+    };
+    let with_auth = |host: &str| {
+        ad.requests()
+            .iter()
+            .filter(|r| r.host.starts_with(host) && r.header("authorization").is_some())
+            .count()
+    };
+
+    // Without the flag: the 401 is an outcome, nothing is sent.
+    let doc = run(false);
+    assert_eq!(
+        ad.requests()
+            .iter()
+            .filter(|r| r.header("authorization").is_some())
+            .count(),
+        0
+    );
+    let s = source(&doc, "POST https://autodiscover.example.com/");
+    assert!(
+        s["detail"]
+            .as_str()
+            .unwrap()
+            .contains("--autodiscover-auth"),
+        "{s:#}"
+    );
+
+    // With the flag: exactly one authorised retry to the host inside the domain.
+    let doc = run(true);
+    assert_eq!(with_auth("autodiscover.example.com"), 1);
+    assert_eq!(
+        with_auth("autodiscover.evil.example"),
+        0,
+        "never outside the domain"
+    );
+    let s = source(&doc, "POST https://autodiscover.example.com/");
+    assert_eq!(s["status"], "found", "{s:#}");
+    let evil = source(&doc, "POST https://example.com/");
+    assert!(
+        evil["detail"].as_str().unwrap().contains("withheld"),
+        "{evil:#}"
+    );
+    assert!(
+        doc["settings"]["incoming"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["host"] == "imap.example.com"
+                && s["sources"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&Value::from("autodiscover")))
+    );
+}

@@ -19,7 +19,8 @@ use reqwest::Url;
 
 use super::{Found, HttpSource, fetch_status};
 use crate::address::EmailAddress;
-use crate::http::{Body, HttpClient, MAX_REDIRECTS, redirect_target};
+use crate::config::Secret;
+use crate::http::{Body, HttpClient, MAX_REDIRECTS, redirect_target, registrable_domain};
 use crate::model::{Endpoint, Protocol, Security, SourceKind, SourceStatus};
 
 /// Deepest element nesting accepted in a response.
@@ -41,6 +42,7 @@ pub fn request_body(address: &str) -> Body {
             "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Autodiscover xmlns=\"{REQUEST_SCHEMA}\">\n  <Request>\n    <EMailAddress>{}</EMailAddress>\n    <AcceptableResponseSchema>{RESPONSE_SCHEMA}</AcceptableResponseSchema>\n  </Request>\n</Autodiscover>\n",
             quick_xml::escape::escape(address)
         ),
+        basic_auth: None,
     }
 }
 
@@ -348,32 +350,62 @@ pub async fn http_redirect(http: &HttpClient, domain: &str, addr: &EmailAddress)
         );
     }
     out.redirects.push(next.to_string());
-    post_chain(http, out, next, addr.ascii(), 1).await
+    // A redirect learned over plain HTTP can be forged: never log in after one.
+    post_chain(http, out, next, addr, None, 1).await
 }
 
 /// POSTs to `url` and follows HTTP redirects, `RedirectUrl` and `RedirectAddr`.
-pub async fn post(http: &HttpClient, url: Url, addr: &EmailAddress, label: &str) -> HttpSource {
+pub async fn post(
+    http: &HttpClient,
+    url: Url,
+    addr: &EmailAddress,
+    label: &str,
+    auth: Option<&Secret>,
+) -> HttpSource {
     let out = HttpSource::new(SourceKind::Autodiscover, &format!("{label}{url}"));
-    post_chain(http, out, url, addr.ascii(), 0).await
+    post_chain(http, out, url, addr, auth, 0).await
+}
+
+/// May the password go to `url` (`--autodiscover-auth`)? Only over HTTPS and only to a
+/// host within the address's registrable domain (the 2021 Autodiscover leak sent
+/// passwords to autodiscover.<tld> hosts outside it).
+fn may_send_password(url: &Url, addr: &EmailAddress) -> Result<(), String> {
+    if url.scheme() != "https" {
+        return Err("not over HTTPS".to_owned());
+    }
+    let host = url.host_str().unwrap_or_default();
+    let ours = registrable_domain(&addr.domain);
+    if registrable_domain(host) == ours {
+        Ok(())
+    } else {
+        Err(format!("{host} is outside {ours}"))
+    }
 }
 
 async fn post_chain(
     http: &HttpClient,
     mut out: HttpSource,
     mut url: Url,
-    mut address: String,
+    addr: &EmailAddress,
+    auth: Option<&Secret>,
     mut hops: usize,
 ) -> HttpSource {
+    let mut address = addr.ascii();
+    let mut with_auth = false;
     let mut seen = BTreeSet::new();
     let mut previous_address = address.clone();
     loop {
-        if !seen.insert((url.to_string(), address.clone())) {
+        if !seen.insert((url.to_string(), address.clone(), with_auth)) {
             return out.outcome(
                 SourceStatus::Invalid,
                 format!("redirect loop: {url} for {address} was already asked"),
             );
         }
-        let response = match http.fetch(&url, Some(&request_body(&address))).await {
+        let mut body = request_body(&address);
+        if with_auth && let Some(pw) = auth {
+            body.basic_auth = Some((addr.ascii(), pw.clone()));
+        }
+        let response = match http.fetch(&url, Some(&body)).await {
             Ok(r) => r,
             Err(e) => {
                 let (status, detail) = fetch_status(&e);
@@ -443,13 +475,38 @@ async fn post_chain(
                 },
             }
         } else if response.status == 401 || response.auth_requested {
-            return out.outcome(
-                SourceStatus::Failed,
-                format!(
-                    "HTTP {}: asks for a login; no credentials were sent (maildoctor never sends a password to Autodiscover)",
-                    response.status
-                ),
-            );
+            let allowed = auth.map(|_| may_send_password(&url, addr));
+            match allowed {
+                Some(Ok(())) if !with_auth => {
+                    // --autodiscover-auth: ask the same URL once more, with the login.
+                    with_auth = true;
+                    continue;
+                }
+                Some(Ok(())) => {
+                    return out.outcome(
+                        SourceStatus::Failed,
+                        format!("HTTP {}: the login was refused", response.status),
+                    );
+                }
+                Some(Err(why)) => {
+                    return out.outcome(
+                        SourceStatus::Failed,
+                        format!(
+                            "HTTP {}: asks for a login; the password was withheld ({why})",
+                            response.status
+                        ),
+                    );
+                }
+                None => {
+                    return out.outcome(
+                        SourceStatus::Failed,
+                        format!(
+                            "HTTP {}: asks for a login; no credentials were sent (--autodiscover-auth allows it)",
+                            response.status
+                        ),
+                    );
+                }
+            }
         } else if matches!(response.status, 404 | 410) {
             return out.outcome(SourceStatus::NotFound, format!("HTTP {}", response.status));
         } else {
@@ -475,6 +532,7 @@ async fn post_chain(
         });
         previous_address.clone_from(&address);
         url = next;
+        with_auth = false;
     }
 }
 

@@ -20,6 +20,8 @@ use std::time::{Duration, Instant};
 
 use tokio_util::sync::CancellationToken;
 
+use crate::config::Secret;
+
 use futures_util::FutureExt;
 use serde::Serialize;
 
@@ -232,6 +234,9 @@ pub struct Handles<'a> {
     pub http: Option<&'a HttpClient>,
     /// Provider database.
     pub providers: &'a ProviderDb,
+    /// The password for Autodiscover servers that ask for a login (`--autodiscover-auth`);
+    /// `None` never sends one.
+    pub autodiscover_password: Option<&'a Secret>,
 }
 
 /// Runs every discovery source concurrently and merges the results. `user` endpoints
@@ -253,6 +258,7 @@ pub async fn discover(
         dns,
         http,
         providers,
+        autodiscover_password,
     } = handles;
     let domain = addr.domain.as_str();
     let mut sources = Vec::new();
@@ -312,7 +318,15 @@ pub async fn discover(
         }
     });
     let http_futs = match http {
-        Some(h) => http_sources(h, dns, addr, mx_fut.clone(), source_timeout, cancel),
+        Some(h) => http_sources(
+            h,
+            dns,
+            addr,
+            mx_fut.clone(),
+            source_timeout,
+            cancel,
+            autodiscover_password,
+        ),
         None => Vec::new(),
     };
     // The DNS sources usually answer in milliseconds, the HTTP ones may take a timeout:
@@ -629,6 +643,7 @@ fn http_sources<'a>(
     mx: impl Future<Output = (DnsAnswer<Mx>, u64)> + Send + 'a,
     source_timeout: Duration,
     cancel: &'a CancellationToken,
+    auth: Option<&'a Secret>,
 ) -> Vec<SourceFuture<'a>> {
     let limit = http.timeout() * 2;
     let domain = addr.domain.as_str();
@@ -688,7 +703,7 @@ fn http_sources<'a>(
                 cancel.clone(),
                 SourceKind::Autodiscover,
                 target,
-                autodiscover::post(http, url, addr, "POST "),
+                autodiscover::post(http, url, addr, "POST ", auth),
             )
             .boxed(),
         );
@@ -720,7 +735,7 @@ fn http_sources<'a>(
                     return HttpSource::new(SourceKind::Autodiscover, &label)
                         .outcome(SourceStatus::NotFound, "no usable SRV target".to_owned());
                 };
-                autodiscover::post(http, url, addr, &format!("{label} → POST ")).await
+                autodiscover::post(http, url, addr, &format!("{label} → POST "), auth).await
             },
         )
         .boxed(),

@@ -49,6 +49,14 @@ pub enum Reply {
     Huge(usize),
     /// Accept the request and never answer.
     Hang,
+    /// `ok` when the request carries exactly this `Authorization` header, else a 401 that
+    /// asks for Basic credentials.
+    AuthGate {
+        /// The expected header value, e.g. `Basic YWxpY2U6cHc=`.
+        authorization: String,
+        /// The reply for an authorised request.
+        ok: Box<Self>,
+    },
 }
 
 impl Reply {
@@ -256,6 +264,10 @@ async fn answer(
         .await
         .map(|b| String::from_utf8_lossy(&b.to_bytes()).into_owned())
         .unwrap_or_default();
+    let authorization = headers
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case("authorization"))
+        .map(|(_, v)| v.clone());
     log.lock().unwrap().push(Recorded {
         method,
         host: host.clone(),
@@ -273,6 +285,19 @@ async fn answer(
         .find(|(h, p, _)| (h.is_empty() || *h == bare_host) && *p == path)
         .map(|(_, _, r)| r.clone())
         .unwrap_or_else(|| Reply::status(404));
+    let reply = match reply {
+        Reply::AuthGate {
+            authorization: want,
+            ok,
+        } => {
+            if authorization.as_deref() == Some(want.as_str()) {
+                *ok
+            } else {
+                Reply::unauthorized()
+            }
+        }
+        other => other,
+    };
     match reply {
         Reply::Fixed {
             status,
@@ -301,5 +326,9 @@ async fn answer(
             tokio::time::sleep(Duration::from_secs(3600)).await;
             Response::new(Full::new(Bytes::new()).boxed())
         }
+        Reply::AuthGate { .. } => Response::builder()
+            .status(500)
+            .body(Full::new(Bytes::from_static(b"nested AuthGate")).boxed())
+            .unwrap(),
     }
 }
