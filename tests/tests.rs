@@ -6,4 +6,5 @@
 
 mod e2e;
 mod harness_selftest;
+mod real_servers;
 mod support;
