@@ -6,5 +6,6 @@
 
 mod e2e;
 mod harness_selftest;
+mod hostile;
 mod real_servers;
 mod support;
