@@ -9,5 +9,7 @@ mod e2e_batch;
 mod e2e_discovery;
 mod e2e_probe;
 mod harness_selftest;
+mod hostile;
+mod real_servers;
 mod schema;
 mod support;

@@ -5,6 +5,7 @@
 //! * [`pki`]: a test CA and leaf certificates, good and bad ([`pki::TestPki`]);
 //! * [`mail`]: scripted IMAP / POP3 / SMTP servers ([`mail::MailServer`]);
 //! * [`net`]: refused ports and black-holed ports;
+//! * [`hostile`]: peers that misbehave on purpose (hostile-input suite);
 //! * [`cli`]: running the `maildoctor` binary hermetically.
 //!
 //! Every server runs on its own thread with its own tokio runtime, so it works from
@@ -17,6 +18,7 @@
 mod background;
 pub mod cli;
 pub mod dns;
+pub mod hostile;
 pub mod http;
 pub mod mail;
 pub mod net;
