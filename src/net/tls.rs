@@ -383,6 +383,16 @@ pub fn cert_failure(err: &rustls::Error, chain: &[CertificateDer<'_>], host: &st
                 )
             }
         }
+        // A lone self-issued certificate that fails for another reason (webpki's
+        // CaUsedAsEndEntity: `openssl req -x509` marks its certificate as a CA) is still the
+        // self-signed case a person needs to hear about.
+        _ if chain.len() == 1 && leaf.is_some_and(|c| cert::is_self_issued(c)) => failure(
+            FailureKind::CertSelfSigned,
+            format!(
+                "the certificate is self-signed and not in the trust store ({})",
+                rustls::Error::InvalidCertificate(ce.clone())
+            ),
+        ),
         other => failure(
             FailureKind::CertInvalid,
             format!(
@@ -621,5 +631,26 @@ mod tests {
         assert_eq!(c.root_count(), 0);
         let hello = c.client_hello("mail.example.com").unwrap();
         assert_eq!(&hello[..2], &[0x16, 0x03]);
+    }
+
+    #[test]
+    fn lone_self_signed_ca_certificate_is_self_signed() {
+        let key = rcgen::KeyPair::generate().unwrap();
+        let mut params =
+            rcgen::CertificateParams::new(vec!["mail.example.com".to_owned()]).unwrap();
+        params.is_ca = rcgen::IsCa::Ca(rcgen::BasicConstraints::Unconstrained);
+        let cert = params.self_signed(&key).unwrap();
+        let chain = vec![cert.der().clone()];
+        let err = rustls::Error::InvalidCertificate(CertificateError::Other(rustls::OtherError(
+            std::sync::Arc::new(std::io::Error::other("CaUsedAsEndEntity")),
+        )));
+        let f = cert_failure(&err, &chain, "mail.example.com");
+        assert_eq!(f.kind, FailureKind::CertSelfSigned, "{}", f.message);
+        // The same error on a chain of two stays a generic certificate problem.
+        let two = vec![cert.der().clone(), cert.der().clone()];
+        assert_eq!(
+            cert_failure(&err, &two, "mail.example.com").kind,
+            FailureKind::CertInvalid
+        );
     }
 }
