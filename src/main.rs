@@ -13,7 +13,7 @@ use maildoctor::batch::{self, BatchFormat, Record};
 use maildoctor::cli::{Args, Mode};
 use maildoctor::error::Error;
 use maildoctor::exit;
-use maildoctor::report::{self, Format};
+use maildoctor::report::{self, Format, RenderOptions};
 
 fn main() -> ExitCode {
     let json_requested = std::env::args_os().any(|a| a == "--json");
@@ -60,9 +60,14 @@ fn real_main(args: Args) -> Result<u8, Error> {
             quiet_pipe(out.write_all(&bytes).and_then(|()| out.flush()))?;
             Ok(exit::OK)
         }
-        Mode::Single { request, format } => {
+        Mode::Single {
+            request,
+            format,
+            options,
+        } => {
             let ctx = load()?;
-            runtime.block_on(single(&ctx, &request, format))
+            // The analysis writes causes and fixes in the language of this scope.
+            runtime.block_on(options.lang.scope(single(&ctx, &request, format, &options)))
         }
         Mode::Batch {
             input,
@@ -71,7 +76,7 @@ fn real_main(args: Args) -> Result<u8, Error> {
         } => {
             let text = read_input(&input)?;
             let ctx = load()?;
-            runtime.block_on(batch_main(&ctx, &text, format, jobs))
+            runtime.block_on(config.lang.scope(batch_main(&ctx, &text, format, jobs)))
         }
     }
 }
@@ -85,7 +90,12 @@ fn quiet_pipe(r: std::io::Result<()>) -> Result<(), Error> {
     }
 }
 
-async fn single(ctx: &Context, request: &Request, format: Format) -> Result<u8, Error> {
+async fn single(
+    ctx: &Context,
+    request: &Request,
+    format: Format,
+    options: &RenderOptions,
+) -> Result<u8, Error> {
     let report = tokio::select! {
         r = run(ctx, request) => r,
         _ = tokio::signal::ctrl_c() => {
@@ -94,7 +104,7 @@ async fn single(ctx: &Context, request: &Request, format: Format) -> Result<u8, 
         }
     };
     let mut out = std::io::stdout().lock();
-    quiet_pipe(report::render(&report, format, &mut out).and_then(|()| out.flush()))?;
+    quiet_pipe(report::render(&report, format, options, &mut out).and_then(|()| out.flush()))?;
     Ok(match report.status {
         Status::Error => exit::PROBLEMS,
         Status::Ok | Status::Warning => exit::OK,
