@@ -168,7 +168,7 @@ fn plaintext_advertised(discovery: &Discovery, findings: &mut Vec<Finding>, lang
                 "Use an SSL/TLS or STARTTLS setting instead; the domain's administrator should stop advertising the unencrypted one.".to_owned(),
             ),
             Lang::ZhCn => (
-                format!("{names}公布的 {p} 服务器 {server} 不加密：密码和邮件内容会以明文在网络上传输，途中任何人都能看到。"),
+                format!("{names}公布的 {p} 服务器 {server}不加密：密码和邮件内容会以明文在网络上传输，途中任何人都能看到。"),
                 "请改用 SSL/TLS 或 STARTTLS 的设置；域名管理员应停止公布不加密的设置。".to_owned(),
             ),
         };
@@ -201,7 +201,7 @@ fn origin_rules(
                 "It can be used, but the domain's administrator should publish SRV records (RFC 6186) or an autoconfig file so mail clients find it by themselves.".to_owned(),
             ),
             Lang::ZhCn => (
-                format!("没有任何公开的配置写明{direction}服务器；{server} 是按常见名称试出来的。"),
+                format!("没有任何公开的配置写明{direction}服务器；{server}是按常见名称试出来的。"),
                 "可以使用；但域名管理员应发布 SRV 记录（RFC 6186）或 autoconfig 文件，让邮件客户端能自动找到服务器。".to_owned(),
             ),
         };
@@ -230,7 +230,7 @@ fn origin_rules(
                     "Check it against the provider's documentation before typing a password; the domain's administrator should serve autoconfig over HTTPS.".to_owned(),
                 ),
                 Lang::ZhCn => (
-                    format!("{direction}设置 {server} 只来自通过明文 HTTP 获取的 autoconfig 文件，网络途中任何人都可以伪造。"),
+                    format!("{direction}设置 {server}只来自通过明文 HTTP 获取的 autoconfig 文件，网络途中任何人都可以伪造。"),
                     "填写密码前，请先对照邮箱服务商的官方说明核实；域名管理员应改用 HTTPS 提供 autoconfig。".to_owned(),
                 ),
             };

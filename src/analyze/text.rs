@@ -628,13 +628,13 @@ fn explain_host_zh(
             "请检查本机的 DNS 设置或稍后再试；也可以用 --resolver 换一个 DNS 服务器。".to_owned(),
         ),
         FailureKind::CertExpired { not_after } => (
-            format!("{on} 的证书已过期（到期日 {}）。", date(not_after)),
+            format!("{on}的证书已过期（到期日 {}）。", date(not_after)),
             format!(
                 "需要服务器管理员更新证书；在此之前邮件客户端会拒绝连接或弹出安全警告。{alt_text}"
             ),
         ),
         FailureKind::CertNotYetValid { not_before } => (
-            format!("{on} 的证书尚未生效（{} 起才有效）。", date(not_before)),
+            format!("{on}的证书尚未生效（{} 起才有效）。", date(not_before)),
             "请先检查本机的日期和时间是否正确；如果正确，需要服务器管理员修正证书。".to_owned(),
         ),
         FailureKind::CertNameMismatch { presented } => {
@@ -644,7 +644,7 @@ fn explain_host_zh(
                 presented.join("、")
             };
             (
-                format!("{on} 的证书与服务器地址不符：证书颁发给 {names}，而不是 {host}。"),
+                format!("{on}的证书与服务器地址不符：证书颁发给 {names}，而不是 {host}。"),
                 match presented.iter().find(|n| !n.starts_with('*')) {
                     Some(n) => format!(
                         "如果邮箱服务商确认是同一台服务器，请把服务器地址改为证书上的 {n}；否则需要服务器管理员修正证书。"
@@ -655,14 +655,14 @@ fn explain_host_zh(
             )
         }
         FailureKind::CertSelfSigned => (
-            format!("{on} 使用的是自签名证书，没有权威机构为这台服务器的身份担保。"),
+            format!("{on}使用的是自签名证书，没有权威机构为这台服务器的身份担保。"),
             format!(
                 "请服务器管理员安装正规证书机构签发的证书（如 Let's Encrypt）；无法核实时，不要在邮件客户端里选择“永久信任”。{alt_text}"
             ),
         ),
         FailureKind::ChainIncomplete { missing_issuer } => (
             format!(
-                "服务器 {on} 只发送了自己的证书，缺少中间证书，证书链不完整（缺少：{missing_issuer}）。部分邮件客户端能连上，很多会拒绝。"
+                "服务器 {on}只发送了自己的证书，缺少中间证书，证书链不完整（缺少：{missing_issuer}）。部分邮件客户端能连上，很多会拒绝。"
             ),
             format!(
                 "需要在服务器端修复：管理员应配置完整证书链（证书 + 中间证书，例如 fullchain.pem）；如果服务器使用私有 CA，请用 --ca-file 指定。{alt_text}"
@@ -670,14 +670,14 @@ fn explain_host_zh(
         ),
         FailureKind::CertUntrusted => (
             format!(
-                "{on} 的证书不是本机信任的机构签发的（证书机构未知，或服务器没有发送中间证书）。"
+                "{on}的证书不是本机信任的机构签发的（证书机构未知，或服务器没有发送中间证书）。"
             ),
             format!(
                 "服务器管理员应使用正规证书机构的证书，并发送完整证书链；如果是私有 CA，请用 --ca-file 指定。{alt_text}"
             ),
         ),
         _ => (
-            format!("{on} 的证书无效：{msg}"),
+            format!("{on}的证书无效：{msg}"),
             format!("请联系服务器管理员修正证书。{alt_text}"),
         ),
     }

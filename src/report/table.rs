@@ -11,7 +11,7 @@ use std::collections::BTreeSet;
 use std::io::Write;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, Color, ContentArrangement, Table};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::{RenderOptions, Report, escape};
 use crate::analyze::{Setting, Status};
@@ -47,6 +47,8 @@ fn new_table(header: &[&str], o: &RenderOptions) -> Table {
     }
     if o.color {
         t.enforce_styling();
+        // crossterm drops colours when NO_COLOR is set; `--color always` wins (no-color.org).
+        crossterm::style::force_color_output(true);
     }
     t
 }
@@ -279,17 +281,17 @@ pub fn render(r: &Report, o: &RenderOptions, out: &mut impl Write) -> std::io::R
     if r.findings.is_empty() {
         writeln!(out, "  {}", l.t("No problems found.", "没有发现问题。"))?;
     } else {
-        let mut t = new_table(
-            &[
-                l.t("Severity", "级别"),
-                l.t("What", "项目"),
-                l.t("Cause", "原因"),
-                l.t("Fix", "解决办法"),
-            ],
-            o,
-        );
-        for f in &r.findings {
-            let what = match &f.endpoint {
+        let header = [
+            l.t("Severity", "级别"),
+            l.t("What", "项目"),
+            l.t("Cause", "原因"),
+            l.t("Fix", "解决办法"),
+        ];
+        let mut t = new_table(&header, o);
+        let whats: Vec<String> = r
+            .findings
+            .iter()
+            .map(|f| match &f.endpoint {
                 Some(e) => format!(
                     "{}\n{} {}:{} ({})",
                     f.code,
@@ -299,7 +301,10 @@ pub fn render(r: &Report, o: &RenderOptions, out: &mut impl Write) -> std::io::R
                     o.lang.security(e.security)
                 ),
                 None => f.code.to_owned(),
-            };
+            })
+            .collect();
+        let wrap = text_wrapper(&mut t, &header, &whats, o);
+        for (f, what) in r.findings.iter().zip(whats) {
             t.add_row(vec![
                 cell(
                     o.lang.severity(f.severity),
@@ -307,8 +312,8 @@ pub fn render(r: &Report, o: &RenderOptions, out: &mut impl Write) -> std::io::R
                     o,
                 ),
                 Cell::new(what),
-                Cell::new(escape(&f.cause)),
-                Cell::new(escape(&f.fix)),
+                Cell::new(wrap(&escape(&f.cause))),
+                Cell::new(wrap(&escape(&f.fix))),
             ]);
         }
         writeln!(out, "{t}")?;
@@ -334,6 +339,62 @@ pub fn render(r: &Report, o: &RenderOptions, out: &mut impl Write) -> std::io::R
     match o.lang {
         Lang::En => writeln!(out, "Finished in {} ms.", r.elapsed_ms),
         Lang::ZhCn => writeln!(out, "用时 {} 毫秒。", r.elapsed_ms),
+    }
+}
+
+/// Line-breaks the cause and fix columns of the findings table by Unicode line-breaking
+/// rules (UAX #14, via textwrap): Chinese breaks between characters but never before
+/// "，。；：）", and host names are kept whole when they fit. comfy-table alone breaks only
+/// at spaces and chops longer runs anywhere, which cuts Chinese sentences and host names.
+/// The two text columns share what the severity and "what" columns leave of the table
+/// width; on a very narrow terminal comfy-table's own arrangement is kept.
+fn text_wrapper(
+    t: &mut Table,
+    header: &[&str],
+    whats: &[String],
+    o: &RenderOptions,
+) -> impl Fn(&str) -> String + use<> {
+    use textwrap::core::display_width;
+    const PADDING: usize = 2;
+    let severity_w = [Severity::Error, Severity::Warning, Severity::Info]
+        .iter()
+        .map(|s| display_width(o.lang.severity(*s)))
+        .chain([display_width(header[0])])
+        .max()
+        .unwrap_or(0)
+        + PADDING;
+    let what_w = whats
+        .iter()
+        .flat_map(|w| w.lines())
+        .map(display_width)
+        .chain([display_width(header[1])])
+        .max()
+        .unwrap_or(0)
+        + PADDING;
+    let total = usize::from(t.width().unwrap_or(FIXED_WIDTH));
+    // Five vertical borders for four columns.
+    let column = total.saturating_sub(5 + severity_w + what_w) / 2;
+    let text_width = if column >= 20 + PADDING {
+        if let Ok(w) = u16::try_from(column) {
+            t.set_constraints([
+                ColumnConstraint::ContentWidth,
+                ColumnConstraint::ContentWidth,
+                ColumnConstraint::Absolute(Width::Fixed(w)),
+                ColumnConstraint::Absolute(Width::Fixed(w)),
+            ]);
+        }
+        Some(column - PADDING)
+    } else {
+        None
+    };
+    move |text: &str| match text_width {
+        Some(w) => {
+            let options = textwrap::Options::new(w)
+                .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
+                .break_words(true);
+            textwrap::wrap(text, options).join("\n")
+        }
+        None => text.to_owned(),
     }
 }
 
