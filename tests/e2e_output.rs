@@ -299,6 +299,11 @@ fn filters() -> Vec<(&'static str, &'static str)> {
             "certificate: [days] day(s) left",
         ),
         (r"证书还剩 \d+ 天", "证书还剩 [days] 天"),
+        (r"证书已过期 \d+ 天", "证书已过期 [days] 天"),
+        (
+            r"certificate expired \d+ day\(s\) ago",
+            "certificate expired [days] day(s) ago",
+        ),
         (r"maildoctor test CA \d+-\d+", "maildoctor test CA [id]"),
     ]
 }
@@ -358,7 +363,7 @@ fn has_cjk(s: &str) -> bool {
 #[test]
 fn healthy_srv_domain() {
     let zh = snapshots("healthy", &healthy(), 0);
-    assert!(zh.contains("正常：以下设置可以使用"), "{zh}");
+    assert!(zh.contains("正常，以下设置可以使用"), "{zh}");
 }
 
 #[test]

@@ -75,7 +75,7 @@ impl Labels {
     fn verdict(&self, status: Status, errors: usize, warnings: usize) -> String {
         match (status, self.lang) {
             (Status::Ok, Lang::En) => "OK: these settings work".to_owned(),
-            (Status::Ok, Lang::ZhCn) => "正常：以下设置可以使用".to_owned(),
+            (Status::Ok, Lang::ZhCn) => "正常，以下设置可以使用".to_owned(),
             (Status::Warning, Lang::En) => format!("WORKS WITH WARNINGS ({warnings} warning(s))"),
             (Status::Warning, Lang::ZhCn) => format!("可以使用，但有 {warnings} 个警告"),
             (Status::Error, Lang::En) => format!("BROKEN ({errors} problem(s) found)"),
