@@ -480,6 +480,23 @@ fn language_defaults_to_the_locale() {
 }
 
 #[test]
+fn batch_records_follow_the_language() {
+    let case = missing_domain();
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("list.txt");
+    std::fs::write(&input, "alice@nowhere.example\n").unwrap();
+    let mut cmd = maildoctor_cmd();
+    cmd.args(["--resolver", &case.dns.resolver_arg(), "--timeout", "2"])
+        .args(["--lang", "zh-CN", "--batch"])
+        .arg(&input);
+    let r = run_cmd(cmd);
+    let doc: Value = serde_json::from_str(r.stdout.trim()).unwrap();
+    let f = &doc["findings"][0];
+    assert_eq!(f["code"], "dns.domain_not_found");
+    assert!(has_cjk(f["cause"].as_str().unwrap()), "{f}");
+}
+
+#[test]
 fn colour_only_when_asked_or_on_a_terminal() {
     let case = bad_certificates();
     // The harness sets NO_COLOR=1 and stdout is a pipe: no colour by default.
