@@ -4,15 +4,15 @@ use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use crate::address::EmailAddress;
-use crate::analyze::Status;
-use crate::analyze::analyze;
+use crate::analyze::analyze_in;
 use crate::batch::ProbeCache;
 use crate::config::{Config, Credentials};
 use crate::discover::{Handles, discover};
 use crate::dns::Dns;
 use crate::error::Error;
 use crate::http::HttpClient;
-use crate::model::{Endpoint, Finding, ProbeResult, Severity};
+use crate::i18n::Lang;
+use crate::model::{Endpoint, ProbeResult};
 use crate::net::Net;
 use crate::net::connect::Connector;
 use crate::net::tls::TlsClient;
@@ -36,6 +36,8 @@ pub struct Context {
     pub providers: ProviderDb,
     /// Network handles.
     pub net: Net,
+    /// Language of causes and fixes.
+    pub lang: Lang,
     /// Password and login permissions, when a login was asked for.
     pub credentials: Option<Credentials>,
     /// Keep dialogue transcripts (`--verbose`).
@@ -72,6 +74,7 @@ impl Context {
             },
             credentials: config.credentials.clone(),
             verbose: config.verbose,
+            lang: config.lang,
         })
     }
 }
@@ -178,10 +181,10 @@ pub async fn run_full(
         let probes = crate::probe::run_with(&ctx.net, endpoints, &options).await;
         (discovery, probes)
     };
-    let mut analysis = analyze(&discovery, &probes);
+    let mut analysis = analyze_in(&discovery, &probes, ctx.lang);
     let interrupted = cancel.is_cancelled();
     if interrupted {
-        mark_interrupted(&mut analysis);
+        crate::analyze::mark_interrupted(&mut analysis, ctx.lang);
     }
     Report {
         schema_version: SCHEMA_VERSION,
@@ -200,29 +203,6 @@ pub async fn run_full(
         probes,
         interrupted,
         elapsed_ms: u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX),
-    }
-}
-
-/// An interrupted run found less than it would have: say so once, and drop the findings
-/// that would blame the servers for what was simply not finished.
-fn mark_interrupted(analysis: &mut crate::analyze::Analysis) {
-    analysis
-        .findings
-        .retain(|f| !matches!(f.code, "settings.no_incoming" | "settings.no_outgoing"));
-    analysis.findings.insert(
-        0,
-        Finding {
-            code: "run.interrupted",
-            severity: Severity::Warning,
-            endpoint: None,
-            cause: "The run was interrupted (Ctrl-C) before every check finished; what is \
-                    shown is what was found until then."
-                .to_owned(),
-            fix: "Run maildoctor again and let it finish for a complete diagnosis.".to_owned(),
-        },
-    );
-    if analysis.status == Status::Ok {
-        analysis.status = Status::Warning;
     }
 }
 

@@ -11,14 +11,16 @@ use crate::app::Request;
 use crate::batch::BatchFormat;
 use crate::config::{Config, ConnectTo, Credentials, Limits, ResolverChoice, Secret};
 use crate::error::Error;
+use crate::i18n::Lang;
 use crate::model::{Endpoint, Protocol, Security};
-use crate::report::Format;
+use crate::report::{ColorChoice, Format, RenderOptions};
 
 const AFTER_HELP: &str = "\
 Examples:
   maildoctor alice@qq.com
   maildoctor --batch addresses.txt --format csv > results.csv
   maildoctor --json alice@example.com
+  maildoctor --lang zh-CN alice@qq.com                (causes and fixes in Chinese)
   maildoctor --check pop3s://pop3.example.com:995 alice@example.com
   MAILDOCTOR_PASSWORD=... maildoctor --login alice@example.com
   maildoctor --login --verbose alice@example.com      (asks for the password)
@@ -127,6 +129,16 @@ pub struct Args {
     /// Show each server dialogue (passwords masked).
     #[arg(long, short = 'v')]
     pub verbose: bool,
+
+    /// Language of causes, fixes, headings and verdicts (tables and JSON `cause`/`fix`);
+    /// codes, JSON keys and server replies stay as they are [default: from LC_ALL,
+    /// LC_MESSAGES or LANG: zh_CN/zh_SG/zh → zh-CN, otherwise en].
+    #[arg(long, value_enum, value_name = "LANG")]
+    pub lang: Option<Lang>,
+
+    /// Colour in tables: auto (only on a terminal, and not when NO_COLOR is set), always, never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
 }
 
 /// Environment variable holding the password for `--login`.
@@ -192,6 +204,8 @@ pub enum Mode {
         request: Request,
         /// Table or JSON.
         format: Format,
+        /// Language, colour and detail of the table view.
+        options: RenderOptions,
     },
     /// Many addresses from a file or standard input.
     Batch {
@@ -271,6 +285,7 @@ impl Args {
                 autodiscover_auth: self.autodiscover_auth,
             }),
             verbose: self.verbose,
+            lang: self.lang.unwrap_or_else(Lang::from_env),
         };
         if let Some(shell) = self.completions {
             let mut out = Vec::new();
@@ -306,11 +321,17 @@ impl Args {
         } else {
             Format::Table
         };
+        let options = RenderOptions {
+            lang: config.lang,
+            color: format == Format::Table && self.color.enabled_for_stdout(),
+            verbose: self.verbose,
+        };
         Ok((
             config,
             Mode::Single {
                 request: Request { address, checks },
                 format,
+                options,
             },
         ))
     }
@@ -504,6 +525,31 @@ mod tests {
             "{text}"
         );
         assert!(Args::try_parse_from(["maildoctor", "--man", "a@example.com"]).is_err());
+    }
+
+    #[test]
+    fn lang_and_color_flags() {
+        let parse = |extra: &[&str]| {
+            let mut v = vec!["maildoctor"];
+            v.extend_from_slice(extra);
+            v.push("a@example.com");
+            let (cfg, mode) = Args::try_parse_from(v)
+                .unwrap()
+                .into_mode_with(None)
+                .unwrap();
+            let Mode::Single { options, .. } = mode else {
+                panic!("single")
+            };
+            (cfg, options)
+        };
+        let (cfg, o) = parse(&["--lang", "zh-CN", "--color", "always"]);
+        assert_eq!((cfg.lang, o.lang, o.color), (Lang::ZhCn, Lang::ZhCn, true));
+        let (_, o) = parse(&["--lang", "en", "--color", "never", "-v"]);
+        assert_eq!((o.lang, o.color, o.verbose), (Lang::En, false, true));
+        let (_, o) = parse(&["--json", "--color", "always"]);
+        assert!(!o.color, "JSON is never coloured");
+        assert!(Args::try_parse_from(["maildoctor", "--lang", "fr", "a@example.com"]).is_err());
+        assert!(Args::try_parse_from(["maildoctor", "--color", "red", "a@example.com"]).is_err());
     }
 
     #[test]

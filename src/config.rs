@@ -100,6 +100,8 @@ pub struct Config {
     pub credentials: Option<Credentials>,
     /// Keep a transcript of each dialogue (`--verbose`), passwords masked.
     pub verbose: bool,
+    /// Language of causes, fixes and labels (`--lang`, default from the locale).
+    pub lang: crate::i18n::Lang,
 }
 
 /// A password. Its `Debug`, `Display` and `Serialize` never reveal it; only

@@ -16,6 +16,7 @@ pub mod dns;
 pub mod error;
 pub mod exit;
 pub mod http;
+pub mod i18n;
 pub mod model;
 pub mod net;
 pub mod probe;

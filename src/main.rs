@@ -13,7 +13,7 @@ use maildoctor::batch::{self, BatchFormat, Record};
 use maildoctor::cli::{Args, Mode};
 use maildoctor::error::Error;
 use maildoctor::exit;
-use maildoctor::report::{self, Format};
+use maildoctor::report::{self, Format, RenderOptions};
 use tokio_util::sync::CancellationToken;
 
 fn main() -> ExitCode {
@@ -61,9 +61,13 @@ fn real_main(args: Args) -> Result<u8, Error> {
             quiet_pipe(out.write_all(&bytes).and_then(|()| out.flush()))?;
             Ok(exit::OK)
         }
-        Mode::Single { request, format } => {
+        Mode::Single {
+            request,
+            format,
+            options,
+        } => {
             let ctx = load()?;
-            runtime.block_on(single(&ctx, &request, format))
+            runtime.block_on(single(&ctx, &request, format, &options))
         }
         Mode::Batch {
             input,
@@ -86,7 +90,12 @@ fn quiet_pipe(r: std::io::Result<()>) -> Result<(), Error> {
     }
 }
 
-async fn single(ctx: &Context, request: &Request, format: Format) -> Result<u8, Error> {
+async fn single(
+    ctx: &Context,
+    request: &Request,
+    format: Format,
+    options: &RenderOptions,
+) -> Result<u8, Error> {
     // Ctrl-C stops every check at once and prints what was found so far; a second Ctrl-C
     // quits without a report.
     let cancel = CancellationToken::new();
@@ -105,7 +114,7 @@ async fn single(ctx: &Context, request: &Request, format: Format) -> Result<u8, 
     let report = run_full(ctx, request, None, &cancel).await;
     watcher.abort();
     let mut out = std::io::stdout().lock();
-    quiet_pipe(report::render(&report, format, &mut out).and_then(|()| out.flush()))?;
+    quiet_pipe(report::render(&report, format, options, &mut out).and_then(|()| out.flush()))?;
     Ok(match report.status {
         _ if report.interrupted => exit::CANCELLED,
         Status::Error => exit::PROBLEMS,

@@ -268,7 +268,7 @@ fn table_output_shows_settings_and_is_escaped() {
     assert!(r.stdout.contains("Settings to use"));
     assert!(r.stdout.contains("imap.example.com"));
     assert!(r.stdout.contains("SSL/TLS"));
-    assert!(r.stdout.contains("Sources tried"));
+    assert!(r.stdout.contains("--verbose shows details"), "{}", r.stdout);
     assert!(
         !r.stdout.contains('\x1b'),
         "no escape sequences with NO_COLOR"

@@ -7,6 +7,7 @@
 mod e2e;
 mod e2e_batch;
 mod e2e_discovery;
+mod e2e_output;
 mod e2e_probe;
 mod harness_selftest;
 mod hostile;

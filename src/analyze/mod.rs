@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use crate::discover::{Discovery, DomainState};
+use crate::i18n::Lang;
 use crate::model::{
     Candidate, Endpoint, Failure, FailureKind, Finding, ProbeResult, Protocol, Security, Severity,
     SourceKind, Step,
@@ -76,8 +77,37 @@ pub struct Analysis {
     pub status: Status,
 }
 
-/// Runs every rule.
+/// Adjusts an analysis of an interrupted run (Ctrl-C): one `run.interrupted` warning
+/// first, and no "nothing works" findings that would blame the servers for checks that
+/// simply did not finish. Unfinished probes themselves never become findings.
+pub fn mark_interrupted(analysis: &mut Analysis, lang: Lang) {
+    analysis
+        .findings
+        .retain(|f| !matches!(f.code, "settings.no_incoming" | "settings.no_outgoing"));
+    let (cause, fix) = text::interrupted(lang);
+    analysis.findings.insert(
+        0,
+        Finding {
+            code: "run.interrupted",
+            severity: Severity::Warning,
+            endpoint: None,
+            cause,
+            fix,
+        },
+    );
+    if analysis.status == Status::Ok {
+        analysis.status = Status::Warning;
+    }
+}
+
+/// Runs every rule, with causes and fixes in English (see [`analyze_in`]).
 pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
+    analyze_in(discovery, probes, Lang::En)
+}
+
+/// Runs every rule, writing causes and fixes in `lang`. Codes, severities and the order of
+/// findings do not depend on the language.
+pub fn analyze_in(discovery: &Discovery, probes: &[ProbeResult], lang: Lang) -> Analysis {
     let by_endpoint = group(probes);
     let working: Vec<&Endpoint> = by_endpoint
         .iter()
@@ -88,9 +118,9 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
     let settings = settings(discovery, &by_endpoint, &bad_hosts);
     let mut findings = Vec::new();
 
-    domain_rules(discovery, &mut findings);
-    typed::rules(discovery, &mut findings);
-    sources::rules(discovery, &settings, &mut findings);
+    domain_rules(discovery, &mut findings, lang);
+    typed::rules(discovery, &mut findings, lang);
+    sources::rules(discovery, &settings, &mut findings, lang);
     let domain_gone = matches!(
         discovery.domain,
         DomainState::NotFound | DomainState::NullMx
@@ -133,7 +163,7 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
         }
         let alt = alternative(endpoint, &working, discovery);
         let severity = severity(user_typed, alt.is_some(), &failure.kind);
-        let (cause, fix) = text::explain(endpoint, step, failure, alt);
+        let (cause, fix) = text::explain(endpoint, step, failure, alt, lang);
         findings.push(Finding {
             code,
             severity,
@@ -162,7 +192,7 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
             Step::Resolve => alt.or_else(|| known_host(first, discovery, &bad_hosts)),
             _ => alt,
         };
-        let (cause, fix) = text::explain_host(first, &ports, step, failure, suggestion);
+        let (cause, fix) = text::explain_host(first, &ports, step, failure, suggestion, lang);
         findings.push(Finding {
             code,
             severity,
@@ -172,15 +202,15 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
         });
     }
 
-    probe_rules(discovery, &by_endpoint, &working, &mut findings);
+    probe_rules(discovery, &by_endpoint, &working, &mut findings, lang);
 
     for n in &discovery.not_offered {
         findings.push(Finding {
             code: "srv.not_offered",
             severity: Severity::Info,
             endpoint: None,
-            cause: text::not_offered_cause(n),
-            fix: text::not_offered_fix(n),
+            cause: text::not_offered_cause(n, lang),
+            fix: text::not_offered_fix(n, lang),
         });
     }
 
@@ -202,7 +232,7 @@ pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
                     .keys()
                     .filter(|e| e.protocol.is_incoming() == incoming)
                     .count();
-                let (code, cause, fix) = text::nothing_works(incoming, tried);
+                let (code, cause, fix) = text::nothing_works(incoming, tried, lang);
                 findings.push(Finding {
                     code,
                     severity: Severity::Error,
@@ -239,6 +269,7 @@ fn probe_rules(
     by_endpoint: &BTreeMap<&Endpoint, Vec<&ProbeResult>>,
     working: &[&Endpoint],
     findings: &mut Vec<Finding>,
+    lang: Lang,
 ) {
     // Certificates expiring within 14 days: one warning per host and certificate end date.
     let mut soon: BTreeMap<(String, String), (Vec<u16>, i64, &Endpoint)> = BTreeMap::new();
@@ -249,7 +280,7 @@ fn probe_rules(
                     .login
                     .as_ref()
                     .map_or_else(String::new, |l| l.username.clone());
-                let (cause, fix) = text::explain_login(endpoint, f, &user);
+                let (cause, fix) = text::explain_login(endpoint, f, &user, lang);
                 findings.push(Finding {
                     code: text::login_code(&f.kind),
                     severity: Severity::Error,
@@ -263,7 +294,7 @@ fn probe_rules(
                 && l.username != l.settings_username
             {
                 let (cause, fix) =
-                    text::username_format(endpoint, &l.settings_username, &l.username);
+                    text::username_format(endpoint, &l.settings_username, &l.username, lang);
                 findings.push(Finding {
                     code: "auth.username_format",
                     severity: Severity::Warning,
@@ -288,7 +319,7 @@ fn probe_rules(
                     }
                 }
                 if matches!(tls.version.as_str(), "TLSv1.0" | "TLSv1.1" | "SSLv3") {
-                    let (cause, fix) = text::old_tls_version(endpoint, &tls.version);
+                    let (cause, fix) = text::old_tls_version(endpoint, &tls.version, lang);
                     findings.push(Finding {
                         code: "tls.old_version",
                         severity: Severity::Warning,
@@ -304,7 +335,7 @@ fn probe_rules(
                 .iter()
                 .any(|w| w.protocol == endpoint.protocol && w.security != Security::None);
             let user_typed = is_user(discovery.candidate(endpoint));
-            let (cause, fix) = text::no_encryption(endpoint, encrypted);
+            let (cause, fix) = text::no_encryption(endpoint, encrypted, lang);
             findings.push(Finding {
                 code: "security.no_encryption",
                 severity: if encrypted && !user_typed {
@@ -319,7 +350,7 @@ fn probe_rules(
         }
     }
     for ((host, not_after), (ports, days, endpoint)) in soon {
-        let (cause, fix) = text::expires_soon(&host, &ports, days, &not_after);
+        let (cause, fix) = text::expires_soon(&host, &ports, days, &not_after, lang);
         findings.push(Finding {
             code: "tls.expires_soon",
             severity: Severity::Warning,
@@ -510,33 +541,57 @@ fn settings(
     out
 }
 
-fn domain_rules(discovery: &Discovery, findings: &mut Vec<Finding>) {
+fn domain_rules(discovery: &Discovery, findings: &mut Vec<Finding>, lang: Lang) {
     let domain = discovery_domain(discovery);
-    match &discovery.domain {
-        DomainState::Exists => {}
-        DomainState::NotFound => findings.push(Finding {
-            code: "dns.domain_not_found",
-            severity: Severity::Error,
-            endpoint: None,
-            cause: format!("The domain {domain} does not exist in DNS (NXDOMAIN), so no mail server can be found for it."),
-            fix: "Check the part of the address after the @ for typos; if it is correct, the domain has expired or was never registered.".to_owned(),
-        }),
-        DomainState::NullMx => findings.push(Finding {
-            code: "dns.null_mx",
-            severity: Severity::Error,
-            endpoint: None,
-            cause: format!("The domain {domain} publishes a \"null MX\" record: it states that it accepts no email (RFC 7505)."),
-            fix: "This address cannot receive mail; check the address, or ask the domain owner which address to use.".to_owned(),
-        }),
-        DomainState::Unknown(reason) => findings.push(Finding {
-            code: "dns.lookup_failed",
-            severity: Severity::Warning,
-            endpoint: None,
-            cause: format!("The DNS lookup for {domain} failed ({reason}); this does not mean the domain does not exist."),
-            fix: "Check this computer's DNS settings or try another resolver with --resolver; the results below may be incomplete.".to_owned(),
-        }),
-    }
+    let (code, severity, cause, fix) = match (&discovery.domain, lang) {
+        (DomainState::Exists, _) => return,
+        (DomainState::NotFound, Lang::En) => (
+            "dns.domain_not_found",
+            Severity::Error,
+            format!("The domain {domain} does not exist in DNS (NXDOMAIN), so no mail server can be found for it."),
+            "Check the part of the address after the @ for typos; if it is correct, the domain has expired or was never registered.".to_owned(),
+        ),
+        (DomainState::NotFound, Lang::ZhCn) => (
+            "dns.domain_not_found",
+            Severity::Error,
+            format!("域名 {domain} 不存在（DNS 返回 NXDOMAIN），所以找不到它的邮件服务器。"),
+            "请检查邮箱地址 @ 后面的部分有没有拼错；如果没有拼错，说明这个域名已过期或从未注册。".to_owned(),
+        ),
+        (DomainState::NullMx, Lang::En) => (
+            "dns.null_mx",
+            Severity::Error,
+            format!("The domain {domain} publishes a \"null MX\" record: it states that it accepts no email (RFC 7505)."),
+            "This address cannot receive mail; check the address, or ask the domain owner which address to use.".to_owned(),
+        ),
+        (DomainState::NullMx, Lang::ZhCn) => (
+            "dns.null_mx",
+            Severity::Error,
+            format!("域名 {domain} 发布了“空 MX”记录，声明不接收任何邮件（RFC 7505）。"),
+            "这个地址收不到邮件；请核对邮箱地址，或向域名所有者确认应该用哪个地址。".to_owned(),
+        ),
+        (DomainState::Unknown(reason), Lang::En) => (
+            "dns.lookup_failed",
+            Severity::Warning,
+            format!("The DNS lookup for {domain} failed ({reason}); this does not mean the domain does not exist."),
+            "Check this computer's DNS settings or try another resolver with --resolver; the results below may be incomplete.".to_owned(),
+        ),
+        (DomainState::Unknown(reason), Lang::ZhCn) => (
+            "dns.lookup_failed",
+            Severity::Warning,
+            format!("查询 {domain} 的域名解析失败（{reason}）；这不代表域名不存在。"),
+            "请检查本机的 DNS 设置，或用 --resolver 换一个 DNS 服务器；下面的结果可能不完整。".to_owned(),
+        ),
+    };
+    findings.push(Finding {
+        code,
+        severity,
+        endpoint: None,
+        cause,
+        fix,
+    });
 }
 
+#[cfg(test)]
+mod i18n_tests;
 #[cfg(test)]
 mod tests;

@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use super::{Setting, Settings};
 use crate::discover::{Discovery, DomainState};
 use crate::http::registrable_domain;
+use crate::i18n::Lang;
 use crate::model::{Endpoint, Finding, Protocol, Security, Severity, SourceKind};
 
 /// Sources that publish settings (not guesses, not what the user typed).
@@ -25,22 +26,32 @@ fn published(k: SourceKind) -> bool {
 }
 
 /// Name of a source in a sentence.
-pub(super) fn source_label(k: SourceKind) -> &'static str {
-    match k {
-        SourceKind::User => "your --check",
-        SourceKind::Provider => "the provider database",
-        SourceKind::Srv => "DNS SRV",
-        SourceKind::Mx => "the provider found from MX",
-        SourceKind::Guess => "guessing",
-        SourceKind::Autoconfig => "autoconfig (HTTPS)",
-        SourceKind::AutoconfigHttp => "autoconfig over plain HTTP",
-        SourceKind::AutoconfigMx => "the MX host's autoconfig",
-        SourceKind::Autodiscover => "Autodiscover",
+pub(super) fn source_label(k: SourceKind, lang: Lang) -> &'static str {
+    match (k, lang) {
+        (SourceKind::User, Lang::En) => "your --check",
+        (SourceKind::User, Lang::ZhCn) => "您的 --check",
+        (SourceKind::Provider, Lang::En) => "the provider database",
+        (SourceKind::Provider, Lang::ZhCn) => "服务商数据库",
+        (SourceKind::Srv, _) => "DNS SRV",
+        (SourceKind::Mx, Lang::En) => "the provider found from MX",
+        (SourceKind::Mx, Lang::ZhCn) => "根据 MX 识别的服务商",
+        (SourceKind::Guess, Lang::En) => "guessing",
+        (SourceKind::Guess, Lang::ZhCn) => "猜测",
+        (SourceKind::Autoconfig, Lang::En) => "autoconfig (HTTPS)",
+        (SourceKind::Autoconfig, Lang::ZhCn) => "autoconfig（HTTPS）",
+        (SourceKind::AutoconfigHttp, Lang::En) => "autoconfig over plain HTTP",
+        (SourceKind::AutoconfigHttp, Lang::ZhCn) => "明文 HTTP 获取的 autoconfig",
+        (SourceKind::AutoconfigMx, Lang::En) => "the MX host's autoconfig",
+        (SourceKind::AutoconfigMx, Lang::ZhCn) => "MX 主机的 autoconfig",
+        (SourceKind::Autodiscover, _) => "Autodiscover",
     }
 }
 
-fn hp(e: &Endpoint) -> String {
-    format!("{}:{} ({})", e.host, e.port, e.security.display_name())
+fn hp(e: &Endpoint, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{}:{} ({})", e.host, e.port, lang.security(e.security)),
+        Lang::ZhCn => format!("{}:{}（{}）", e.host, e.port, lang.security(e.security)),
+    }
 }
 
 fn address_domain(d: &Discovery) -> String {
@@ -52,22 +63,27 @@ fn address_domain(d: &Discovery) -> String {
 }
 
 /// Runs every cross-source rule.
-pub(super) fn rules(discovery: &Discovery, settings: &Settings, findings: &mut Vec<Finding>) {
+pub(super) fn rules(
+    discovery: &Discovery,
+    settings: &Settings,
+    findings: &mut Vec<Finding>,
+    lang: Lang,
+) {
     if matches!(
         discovery.domain,
         DomainState::NotFound | DomainState::NullMx
     ) {
         return;
     }
-    disagreement(discovery, findings);
-    plaintext_advertised(discovery, findings);
+    disagreement(discovery, findings, lang);
+    plaintext_advertised(discovery, findings, lang);
     let domain = address_domain(discovery);
     for (incoming, list) in [(true, &settings.incoming), (false, &settings.outgoing)] {
-        origin_rules(&domain, incoming, list, findings);
+        origin_rules(&domain, incoming, list, findings, lang);
     }
 }
 
-fn disagreement(discovery: &Discovery, findings: &mut Vec<Finding>) {
+fn disagreement(discovery: &Discovery, findings: &mut Vec<Finding>, lang: Lang) {
     // protocol → source → endpoints it proposes.
     let mut by: BTreeMap<Protocol, BTreeMap<SourceKind, BTreeSet<&Endpoint>>> = BTreeMap::new();
     for c in &discovery.candidates {
@@ -100,25 +116,35 @@ fn disagreement(discovery: &Discovery, findings: &mut Vec<Finding>) {
         let views: Vec<String> = kinds
             .iter()
             .map(|(k, eps)| {
-                let list: Vec<String> = eps.iter().map(|e| hp(e)).collect();
-                format!("{} says {}", source_label(**k), list.join(", "))
+                let list: Vec<String> = eps.iter().map(|e| hp(e, lang)).collect();
+                match lang {
+                    Lang::En => format!("{} says {}", source_label(**k, lang), list.join(", ")),
+                    Lang::ZhCn => format!("{}给出 {}", source_label(**k, lang), list.join("、")),
+                }
             })
             .collect();
+        let p = protocol.display_name();
+        let (cause, fix) = match lang {
+            Lang::En => (
+                format!("The published settings for {p} disagree: {}.", views.join("; ")),
+                "Use the setting marked as checked under \"Settings to use\"; the domain's administrator should make every published configuration name the same server.".to_owned(),
+            ),
+            Lang::ZhCn => (
+                format!("各处公布的 {p} 设置不一致：{}。", views.join("；")),
+                "请使用“推荐设置”中已验证的那一项；域名管理员应让各处公布的配置指向同一台服务器。".to_owned(),
+            ),
+        };
         findings.push(Finding {
             code: "source.disagreement",
             severity: Severity::Warning,
             endpoint: None,
-            cause: format!(
-                "The published settings for {} disagree: {}.",
-                protocol.display_name(),
-                views.join("; ")
-            ),
-            fix: "Use the setting marked as checked under \"Settings to use\"; the domain's administrator should make every published configuration name the same server.".to_owned(),
+            cause,
+            fix,
         });
     }
 }
 
-fn plaintext_advertised(discovery: &Discovery, findings: &mut Vec<Finding>) {
+fn plaintext_advertised(discovery: &Discovery, findings: &mut Vec<Finding>, lang: Lang) {
     for c in &discovery.candidates {
         if c.endpoint.security != Security::None {
             continue;
@@ -132,37 +158,59 @@ fn plaintext_advertised(discovery: &Discovery, findings: &mut Vec<Finding>) {
         if by.is_empty() {
             continue;
         }
-        let names: Vec<&str> = by.iter().map(|k| source_label(*k)).collect();
+        let names: Vec<&str> = by.iter().map(|k| source_label(*k, lang)).collect();
+        let names = lang.and_list(&names);
+        let p = c.endpoint.protocol.display_name();
+        let server = hp(&c.endpoint, lang);
+        let (cause, fix) = match lang {
+            Lang::En => (
+                format!("{names} advertises {p} {server} without any encryption: the password and all mail would cross the network readable by anyone on the way."),
+                "Use an SSL/TLS or STARTTLS setting instead; the domain's administrator should stop advertising the unencrypted one.".to_owned(),
+            ),
+            Lang::ZhCn => (
+                format!("{names}公布的 {p} 服务器 {server}不加密：密码和邮件内容会以明文在网络上传输，途中任何人都能看到。"),
+                "请改用 SSL/TLS 或 STARTTLS 的设置；域名管理员应停止公布不加密的设置。".to_owned(),
+            ),
+        };
         findings.push(Finding {
             code: "source.plaintext_advertised",
             severity: Severity::Warning,
             endpoint: Some(c.endpoint.clone()),
-            cause: format!(
-                "{} advertises {} {} without any encryption: the password and all mail would cross the network readable by anyone on the way.",
-                names.join(" and "),
-                c.endpoint.protocol.display_name(),
-                hp(&c.endpoint)
-            ),
-            fix: "Use an SSL/TLS or STARTTLS setting instead; the domain's administrator should stop advertising the unencrypted one.".to_owned(),
+            cause,
+            fix,
         });
     }
 }
 
-fn origin_rules(domain: &str, incoming: bool, list: &[Setting], findings: &mut Vec<Finding>) {
-    let direction = if incoming { "incoming" } else { "outgoing" };
+fn origin_rules(
+    domain: &str,
+    incoming: bool,
+    list: &[Setting],
+    findings: &mut Vec<Finding>,
+    lang: Lang,
+) {
+    let direction = lang.direction(incoming);
     let ours = registrable_domain(domain);
     if let Some(best) = list.first()
         && best.sources.iter().all(|k| *k == SourceKind::Guess)
     {
+        let server = hp(&endpoint_of(best), lang);
+        let (cause, fix) = match lang {
+            Lang::En => (
+                format!("No published configuration names the {direction} server; {server} was found by trying common names."),
+                "It can be used, but the domain's administrator should publish SRV records (RFC 6186) or an autoconfig file so mail clients find it by themselves.".to_owned(),
+            ),
+            Lang::ZhCn => (
+                format!("没有任何公开的配置写明{direction}服务器；{server}是按常见名称试出来的。"),
+                "可以使用；但域名管理员应发布 SRV 记录（RFC 6186）或 autoconfig 文件，让邮件客户端能自动找到服务器。".to_owned(),
+            ),
+        };
         findings.push(Finding {
             code: "source.guess_only",
             severity: Severity::Info,
             endpoint: Some(endpoint_of(best)),
-            cause: format!(
-                "No published configuration names the {direction} server; {} was found by trying common names.",
-                hp(&endpoint_of(best))
-            ),
-            fix: "It can be used, but the domain's administrator should publish SRV records (RFC 6186) or an autoconfig file so mail clients find it by themselves.".to_owned(),
+            cause,
+            fix,
         });
     }
     for s in list {
@@ -175,15 +223,23 @@ fn origin_rules(domain: &str, incoming: bool, list: &[Setting], findings: &mut V
             .all(|k| matches!(k, SourceKind::AutoconfigHttp | SourceKind::Guess))
             && shown_by.contains(&SourceKind::AutoconfigHttp);
         if plain_http_only {
+            let server = hp(&endpoint_of(s), lang);
+            let (cause, fix) = match lang {
+                Lang::En => (
+                    format!("The {direction} setting {server} comes only from an autoconfig file fetched over plain HTTP, which anyone on the network path can forge."),
+                    "Check it against the provider's documentation before typing a password; the domain's administrator should serve autoconfig over HTTPS.".to_owned(),
+                ),
+                Lang::ZhCn => (
+                    format!("{direction}设置 {server}只来自通过明文 HTTP 获取的 autoconfig 文件，网络途中任何人都可以伪造。"),
+                    "填写密码前，请先对照邮箱服务商的官方说明核实；域名管理员应改用 HTTPS 提供 autoconfig。".to_owned(),
+                ),
+            };
             findings.push(Finding {
                 code: "source.plain_http",
                 severity: Severity::Warning,
                 endpoint: Some(endpoint_of(s)),
-                cause: format!(
-                    "The {direction} setting {} comes only from an autoconfig file fetched over plain HTTP, which anyone on the network path can forge.",
-                    hp(&endpoint_of(s))
-                ),
-                fix: "Check it against the provider's documentation before typing a password; the domain's administrator should serve autoconfig over HTTPS.".to_owned(),
+                cause,
+                fix,
             });
         }
         // The provider database and MX-based detection name the provider explicitly.
@@ -199,7 +255,28 @@ fn origin_rules(domain: &str, incoming: bool, list: &[Setting], findings: &mut V
         let weak = shown_by
             .iter()
             .all(|k| matches!(k, SourceKind::AutoconfigHttp | SourceKind::Guess));
-        let names: Vec<&str> = shown_by.iter().map(|k| source_label(*k)).collect();
+        let names: Vec<&str> = shown_by.iter().map(|k| source_label(*k, lang)).collect();
+        let names = lang.and_list(&names);
+        let host = &s.host;
+        let owner = registrable_domain(&s.host);
+        let (cause, fix) = match lang {
+            Lang::En => (
+                format!(
+                    "The {direction} server {host} is outside {domain} (it belongs to {owner}); {names} named it."
+                ),
+                format!(
+                    "That is normal when {domain} is hosted by another company; make sure you recognise {owner} before typing a password there."
+                ),
+            ),
+            Lang::ZhCn => (
+                format!(
+                    "{direction}服务器 {host} 不在 {domain} 域名下（属于 {owner}），来源：{names}。"
+                ),
+                format!(
+                    "如果 {domain} 的邮箱由其他公司托管，这是正常的；填写密码前请确认您认识 {owner}。"
+                ),
+            ),
+        };
         findings.push(Finding {
             code: "source.other_domain",
             severity: if weak {
@@ -208,16 +285,8 @@ fn origin_rules(domain: &str, incoming: bool, list: &[Setting], findings: &mut V
                 Severity::Info
             },
             endpoint: Some(endpoint_of(s)),
-            cause: format!(
-                "The {direction} server {} is outside {domain} (it belongs to {}); {} named it.",
-                s.host,
-                registrable_domain(&s.host),
-                names.join(" and ")
-            ),
-            fix: format!(
-                "That is normal when {domain} is hosted by another company; make sure you recognise {} before typing a password there.",
-                registrable_domain(&s.host)
-            ),
+            cause,
+            fix,
         });
     }
 }
@@ -265,7 +334,7 @@ mod tests {
 
     fn codes(d: &Discovery, settings: &Settings) -> Vec<(&'static str, Severity)> {
         let mut f = Vec::new();
-        rules(d, settings, &mut f);
+        rules(d, settings, &mut f, Lang::En);
         f.iter().map(|f| (f.code, f.severity)).collect()
     }
 

@@ -1,8 +1,13 @@
-//! Finding codes and their plain-language cause and fix (English). One place for all the
-//! wording, so translations (zh-CN) can replace it without touching the rules.
+//! Finding codes and their plain-language cause and fix, in English and Simplified Chinese.
+//! One place for all the wording of endpoint failures, so the rules never see a sentence.
+//!
+//! The Chinese is written the way Chinese mail helpdesks write it (服务器地址、端口、加密方式、
+//! 授权码、开启 POP3/IMAP/SMTP 服务), not translated word by word. Codes, host names, ports
+//! and whatever a server said stay as they are in both languages.
 
 use crate::discover::NotOffered;
 use crate::discover::guess::standard_ports;
+use crate::i18n::Lang;
 use crate::model::{Endpoint, Failure, FailureKind, Protocol, Security, Step};
 
 /// The stable finding code for a failure at a step.
@@ -55,62 +60,117 @@ pub(super) fn login_code(kind: &FailureKind) -> &'static str {
     }
 }
 
-/// Cause and fix for a refused login. `reply` is the server's own text, quoted verbatim.
-pub(super) fn explain_login(e: &Endpoint, f: &Failure, user: &str) -> (String, String) {
+/// Cause and fix for a refused login. The server's own text is quoted verbatim.
+pub(super) fn explain_login(e: &Endpoint, f: &Failure, user: &str, lang: Lang) -> (String, String) {
     let p = e.protocol.display_name();
-    let said = format!("The server said: \"{}\"", f.message);
-    match &f.kind {
-        FailureKind::AuthFailed => (
-            format!("{} refused the user name {user} or the password. {said}", hp(e)),
-            "Check the password (and the user name); if the provider uses app passwords or authorization codes, use one instead of the account password.".to_owned(),
-        ),
-        FailureKind::AuthProtocolDisabled => (
-            format!("{p} is switched off for this account on {}. {said}", hp(e)),
-            format!("Enable {p} (e.g. \"POP3/IMAP/SMTP service\") in the account's web settings, or use IMAP instead."),
-        ),
-        FailureKind::AuthAccountBlocked => (
-            format!("{} blocks the login to this account until someone logs in on the web. {said}", hp(e)),
-            "Log in once in a web browser, follow the provider's security prompt, then try again.".to_owned(),
-        ),
-        FailureKind::AuthAppPasswordRequired => (
-            format!("{} does not accept the account password for {p}: it wants an app password or authorization code (or OAuth2 sign-in). {said}", hp(e)),
-            "Create an app password / authorization code (授权码) in the account's web security settings and use it as the password; for Microsoft accounts use a mail client that signs in with OAuth2.".to_owned(),
-        ),
-        FailureKind::AuthNoMechanism { offered } => (
-            if offered.is_empty() {
-                format!("{} offers no password login on this port.", hp(e))
-            } else {
-                format!("{} offers no password login, only: {}.", hp(e), offered.join(", "))
-            },
-            if offered.iter().any(|m| m.contains("OAUTH")) {
-                "Use a mail client that signs in with OAuth2 (the provider does not accept passwords here).".to_owned()
-            } else {
-                format!("Use the {p} port the provider documents for logging in.")
-            },
-        ),
-        FailureKind::AuthRejected => (
-            format!("{} refused the login, without saying the password is wrong. {said}", hp(e)),
-            "Read the server's message above; if it is not clear, ask the provider what it means for this account.".to_owned(),
-        ),
-        _ => (
-            format!("The login on {} could not be completed: {}", hp(e), f.message),
-            "Try again later; the server or the network interrupted the login.".to_owned(),
-        ),
+    let hp = hp(e);
+    let msg = &f.message;
+    match lang {
+        Lang::En => {
+            let said = format!("The server said: \"{msg}\"");
+            match &f.kind {
+                FailureKind::AuthFailed => (
+                    format!("{hp} refused the user name {user} or the password. {said}"),
+                    "Check the password (and the user name); if the provider uses app passwords or authorization codes, use one instead of the account password.".to_owned(),
+                ),
+                FailureKind::AuthProtocolDisabled => (
+                    format!("{p} is switched off for this account on {hp}. {said}"),
+                    format!("Enable {p} (e.g. \"POP3/IMAP/SMTP service\") in the account's web settings, or use IMAP instead."),
+                ),
+                FailureKind::AuthAccountBlocked => (
+                    format!("{hp} blocks the login to this account until someone logs in on the web. {said}"),
+                    "Log in once in a web browser, follow the provider's security prompt, then try again.".to_owned(),
+                ),
+                FailureKind::AuthAppPasswordRequired => (
+                    format!("{hp} does not accept the account password for {p}: it wants an app password or authorization code (or OAuth2 sign-in). {said}"),
+                    "Create an app password / authorization code (授权码) in the account's web security settings and use it as the password; for Microsoft accounts use a mail client that signs in with OAuth2.".to_owned(),
+                ),
+                FailureKind::AuthNoMechanism { offered } => (
+                    if offered.is_empty() {
+                        format!("{hp} offers no password login on this port.")
+                    } else {
+                        format!("{hp} offers no password login, only: {}.", offered.join(", "))
+                    },
+                    if offered.iter().any(|m| m.contains("OAUTH")) {
+                        "Use a mail client that signs in with OAuth2 (the provider does not accept passwords here).".to_owned()
+                    } else {
+                        format!("Use the {p} port the provider documents for logging in.")
+                    },
+                ),
+                FailureKind::AuthRejected => (
+                    format!("{hp} refused the login, without saying the password is wrong. {said}"),
+                    "Read the server's message above; if it is not clear, ask the provider what it means for this account.".to_owned(),
+                ),
+                _ => (
+                    format!("The login on {hp} could not be completed: {msg}"),
+                    "Try again later; the server or the network interrupted the login.".to_owned(),
+                ),
+            }
+        }
+        Lang::ZhCn => {
+            let said = format!("服务器原话：“{msg}”");
+            match &f.kind {
+                FailureKind::AuthFailed => (
+                    format!("{hp} 提示用户名 {user} 或密码错误。{said}"),
+                    "请核对密码（和用户名）；如果邮箱要求使用授权码或应用专用密码，请在密码栏填写授权码，而不是邮箱登录密码。".to_owned(),
+                ),
+                FailureKind::AuthProtocolDisabled => (
+                    format!("该账号没有开启 {p} 服务（{hp}）。{said}"),
+                    format!("请登录网页版邮箱，在“设置”中开启 {p} 服务（如“POP3/IMAP/SMTP 服务”），或改用 IMAP。"),
+                ),
+                FailureKind::AuthAccountBlocked => (
+                    format!("{hp} 暂时禁止该账号在客户端登录，需要先在网页上登录一次。{said}"),
+                    "请先用浏览器登录网页版邮箱，按提示完成安全验证，然后再试。".to_owned(),
+                ),
+                FailureKind::AuthAppPasswordRequired => (
+                    format!("{hp} 的 {p} 不接受邮箱登录密码，需要使用授权码（或应用专用密码、OAuth2 登录）。{said}"),
+                    "请在网页版邮箱的“账户安全”设置中生成授权码，在客户端的密码栏填写授权码；微软账号请使用支持 OAuth2 登录的邮件客户端。".to_owned(),
+                ),
+                FailureKind::AuthNoMechanism { offered } => (
+                    if offered.is_empty() {
+                        format!("{hp} 在这个端口不支持密码登录。")
+                    } else {
+                        format!("{hp} 不支持密码登录，只支持：{}。", offered.join("、"))
+                    },
+                    if offered.iter().any(|m| m.contains("OAUTH")) {
+                        "请使用支持 OAuth2 登录的邮件客户端（服务商在这里不接受密码）。".to_owned()
+                    } else {
+                        format!("请使用邮箱服务商说明中用于登录的 {p} 端口。")
+                    },
+                ),
+                FailureKind::AuthRejected => (
+                    format!("{hp} 拒绝了登录，但没有说是密码错误。{said}"),
+                    "请看服务器的提示；如果看不懂，请联系邮箱服务商询问该账号的情况。".to_owned(),
+                ),
+                _ => (
+                    format!("在 {hp} 上登录没有完成：{msg}"),
+                    "请稍后再试；登录过程被服务器或网络中断了。".to_owned(),
+                ),
+            }
+        }
     }
 }
 
 /// The server accepted only the local part as the user name.
-pub(super) fn username_format(e: &Endpoint, settings_user: &str, user: &str) -> (String, String) {
-    (
-        format!(
-            "{} refused the user name {settings_user} but accepted {user} with the same password.",
-            hp(e)
+pub(super) fn username_format(
+    e: &Endpoint,
+    settings_user: &str,
+    user: &str,
+    lang: Lang,
+) -> (String, String) {
+    let (hp, p) = (hp(e), e.protocol.display_name());
+    match lang {
+        Lang::En => (
+            format!(
+                "{hp} refused the user name {settings_user} but accepted {user} with the same password."
+            ),
+            format!("Use {user} as the user name for {p}."),
         ),
-        format!(
-            "Use {user} as the user name for {}.",
-            e.protocol.display_name()
+        Lang::ZhCn => (
+            format!("{hp} 不接受用户名 {settings_user}，但用同一个密码以 {user} 登录成功。"),
+            format!("{p} 的用户名请填写 {user}。"),
         ),
-    )
+    }
 }
 
 /// A certificate that expires within days.
@@ -119,67 +179,93 @@ pub(super) fn expires_soon(
     ports: &[u16],
     days: i64,
     not_after: &str,
+    lang: Lang,
 ) -> (String, String) {
-    let ports_text = ports
-        .iter()
-        .map(u16::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
-    (
-        format!(
-            "The certificate of {host} (port {ports_text}) expires on {} ({days} day(s) left).",
-            date(not_after)
+    let ports_text = lang.ports(ports);
+    let date = date(not_after);
+    match lang {
+        Lang::En => (
+            format!("The certificate of {host} (port {ports_text}) expires on {date} ({days} day(s) left)."),
+            "The server operator must renew it soon; after that date mail clients will refuse to connect.".to_owned(),
         ),
-        "The server operator must renew it soon; after that date mail clients will refuse to connect.".to_owned(),
-    )
+        Lang::ZhCn => (
+            format!("{host}（端口 {ports_text}）的证书将于 {date} 过期（还剩 {days} 天）。"),
+            "请服务器管理员尽快更新证书；过期后邮件客户端将无法连接。".to_owned(),
+        ),
+    }
 }
 
 /// A TLS version older than 1.2 negotiated.
-pub(super) fn old_tls_version(e: &Endpoint, version: &str) -> (String, String) {
-    (
-        format!("{} uses {version}, which is obsolete and insecure (RFC 8996).", hp(e)),
-        "The server operator should enable TLS 1.2 or 1.3; many mail clients refuse older versions.".to_owned(),
-    )
+pub(super) fn old_tls_version(e: &Endpoint, version: &str, lang: Lang) -> (String, String) {
+    let hp = hp(e);
+    match lang {
+        Lang::En => (
+            format!("{hp} uses {version}, which is obsolete and insecure (RFC 8996)."),
+            "The server operator should enable TLS 1.2 or 1.3; many mail clients refuse older versions.".to_owned(),
+        ),
+        Lang::ZhCn => (
+            format!("{hp} 使用的 {version} 已经过时，不安全（RFC 8996）。"),
+            "请服务器管理员启用 TLS 1.2 或 1.3；很多邮件客户端已不支持更旧的版本。".to_owned(),
+        ),
+    }
 }
 
 /// Only a plaintext connection works.
-pub(super) fn no_encryption(e: &Endpoint, has_encrypted_alternative: bool) -> (String, String) {
-    (
-        format!(
-            "{} works only without encryption: the password and all mail would cross the network readable by anyone on the way. maildoctor never sends a password there.",
-            hp(e)
+pub(super) fn no_encryption(
+    e: &Endpoint,
+    has_encrypted_alternative: bool,
+    lang: Lang,
+) -> (String, String) {
+    let (hp, p) = (hp(e), e.protocol.display_name());
+    let tls_port = standard_ports(e.protocol)[0].0;
+    match lang {
+        Lang::En => (
+            format!(
+                "{hp} works only without encryption: the password and all mail would cross the network readable by anyone on the way. maildoctor never sends a password there."
+            ),
+            if has_encrypted_alternative {
+                format!("Use the encrypted {p} setting listed above instead.")
+            } else {
+                format!(
+                    "Ask the provider for SSL/TLS (port {tls_port}) or STARTTLS; do not use this setting with your real password."
+                )
+            },
         ),
-        if has_encrypted_alternative {
+        Lang::ZhCn => (
             format!(
-                "Use the encrypted {} setting listed above instead.",
-                e.protocol.display_name()
-            )
-        } else {
-            format!(
-                "Ask the provider for SSL/TLS (port {}) or STARTTLS; do not use this setting with your real password.",
-                standard_ports(e.protocol)[0].0
-            )
-        },
-    )
+                "{hp} 只能不加密连接：密码和邮件内容会以明文在网络上传输，途中任何人都能看到。maildoctor 不会向这里发送密码。"
+            ),
+            if has_encrypted_alternative {
+                format!("请改用上面列出的加密的 {p} 设置。")
+            } else {
+                format!(
+                    "请向邮箱服务商索取 SSL/TLS（端口 {tls_port}）或 STARTTLS 的设置；不要在这个设置里使用真实密码。"
+                )
+            },
+        ),
+    }
 }
 
 fn hp(e: &Endpoint) -> String {
     format!("{}:{}", e.host, e.port)
 }
 
-fn setting(e: &Endpoint) -> String {
-    format!(
-        "{} server {} port {} with {}",
-        e.protocol.display_name(),
-        e.host,
-        e.port,
-        e.security.display_name()
-    )
+/// One setting in a sentence: "IMAP server imap.example.com port 993 with SSL/TLS".
+fn setting(e: &Endpoint, lang: Lang) -> String {
+    let p = e.protocol.display_name();
+    let sec = lang.security(e.security);
+    match lang {
+        Lang::En => format!("{p} server {} port {} with {sec}", e.host, e.port),
+        Lang::ZhCn => format!("{p} 服务器 {}，端口 {}，加密方式 {sec}", e.host, e.port),
+    }
 }
 
-fn use_alt(alt: Option<&Endpoint>) -> String {
-    alt.map(|a| format!(" Meanwhile, this works: {}.", setting(a)))
-        .unwrap_or_default()
+fn use_alt(alt: Option<&Endpoint>, lang: Lang) -> String {
+    alt.map(|a| match lang {
+        Lang::En => format!(" Meanwhile, this works: {}.", setting(a, lang)),
+        Lang::ZhCn => format!("目前可用的设置：{}。", setting(a, lang)),
+    })
+    .unwrap_or_default()
 }
 
 fn date(rfc3339: &str) -> &str {
@@ -192,17 +278,29 @@ pub(super) fn explain(
     step: Step,
     f: &Failure,
     alt: Option<&Endpoint>,
+    lang: Lang,
 ) -> (String, String) {
+    match lang {
+        Lang::En => explain_en(e, step, f, alt),
+        Lang::ZhCn => explain_zh(e, step, f, alt),
+    }
+}
+
+fn explain_en(e: &Endpoint, step: Step, f: &Failure, alt: Option<&Endpoint>) -> (String, String) {
+    let lang = Lang::En;
     let p = e.protocol.display_name();
-    let alt_text = use_alt(alt);
+    let hp = hp(e);
+    let msg = &f.message;
+    let port = e.port;
+    let alt_text = use_alt(alt, lang);
+    let step_name = step.as_str();
     match &f.kind {
         FailureKind::Refused => (
             format!(
-                "Nothing accepts connections on {}: {p} is switched off there or runs on another port.",
-                hp(e)
+                "Nothing accepts connections on {hp}: {p} is switched off there or runs on another port."
             ),
             match alt {
-                Some(a) => format!("Use {} instead.", setting(a)),
+                Some(a) => format!("Use {} instead.", setting(a, lang)),
                 None => format!(
                     "Check the port number; ask the provider whether {p} is offered and on which port."
                 ),
@@ -210,58 +308,43 @@ pub(super) fn explain(
         ),
         FailureKind::Timeout if step == Step::Connect => (
             format!(
-                "No answer from {} in time: a firewall drops the connection (often an ISP, hotel or company network blocking mail ports), or the server is down.",
-                hp(e)
+                "No answer from {hp} in time: a firewall drops the connection (often an ISP, hotel or company network blocking mail ports), or the server is down."
             ),
             format!(
-                "Try from another network (e.g. a mobile hotspot) or ask the network administrator to allow port {}.{alt_text}",
-                e.port
+                "Try from another network (e.g. a mobile hotspot) or ask the network administrator to allow port {port}.{alt_text}"
             ),
         ),
         FailureKind::Timeout => (
             format!(
-                "{} accepted the connection but did not answer in time (at step: {}).",
-                hp(e),
-                step.as_str()
+                "{hp} accepted the connection but did not answer in time (at step: {step_name})."
             ),
             format!(
                 "The server is overloaded or misconfigured; try again later or ask the provider.{alt_text}"
             ),
         ),
         FailureKind::Unreachable => (
-            format!("{} cannot be reached: no network route to it.", hp(e)),
+            format!("{hp} cannot be reached: no network route to it."),
             format!("Check this computer's network connection.{alt_text}"),
         ),
         FailureKind::ConnectionClosed => (
-            format!(
-                "{} closed the connection at step {} without an explanation.",
-                hp(e),
-                step.as_str()
-            ),
+            format!("{hp} closed the connection at step {step_name} without an explanation."),
             format!(
                 "The server may limit connections or block this network; try again later.{alt_text}"
             ),
         ),
         FailureKind::ProtocolError => (
-            format!(
-                "{} answered, but not as a {p} server should: {}",
-                hp(e),
-                f.message
-            ),
+            format!("{hp} answered, but not as a {p} server should: {msg}"),
             format!("Check that this host and port are really for {p}.{alt_text}"),
         ),
         FailureKind::WrongProtocol { actual } => {
             let actual_name = actual.map_or("another service", Protocol::display_name);
             (
-                format!(
-                    "{} is not a {p} server: a {actual_name} server answered there.",
-                    hp(e)
-                ),
+                format!("{hp} is not a {p} server: a {actual_name} server answered there."),
                 match actual {
                     Some(a) => format!(
                         "This host and port are for {}; for {p} use the {p} settings{}.",
                         a.display_name(),
-                        alt.map(|x| format!(" ({})", setting(x)))
+                        alt.map(|x| format!(" ({})", setting(x, lang)))
                             .unwrap_or_default()
                     ),
                     None => format!("Check the port number for {p}.{alt_text}"),
@@ -272,39 +355,36 @@ pub(super) fn explain(
             let tls_port = standard_ports(e.protocol)[0].0;
             (
                 format!(
-                    "Port {} on {} expects a plain connection upgraded with STARTTLS, but SSL/TLS was used.",
-                    e.port, e.host
+                    "Port {port} on {} expects a plain connection upgraded with STARTTLS, but SSL/TLS was used.",
+                    e.host
                 ),
                 format!(
-                    "Set the encryption to STARTTLS on port {}, or use port {tls_port} with SSL/TLS.",
-                    e.port
+                    "Set the encryption to STARTTLS on port {port}, or use port {tls_port} with SSL/TLS."
                 ),
             )
         }
         FailureKind::TlsOnPlaintextPort => (
             format!(
-                "Port {} on {} starts with SSL/TLS right away, but {} was used.",
-                e.port,
+                "Port {port} on {} starts with SSL/TLS right away, but {} was used.",
                 e.host,
                 e.security.display_name()
             ),
-            format!("Set the encryption to SSL/TLS for port {}.", e.port),
+            format!("Set the encryption to SSL/TLS for port {port}."),
         ),
         FailureKind::HandshakeFailed => (
-            format!("The TLS handshake with {} failed: {}", hp(e), f.message),
+            format!("The TLS handshake with {hp} failed: {msg}"),
             format!(
                 "The server's TLS setup is broken or too old for modern clients; ask the provider.{alt_text}"
             ),
         ),
         FailureKind::StarttlsNotOffered => (
             format!(
-                "{} does not offer STARTTLS: the connection, and your password, would not be encrypted.",
-                hp(e)
+                "{hp} does not offer STARTTLS: the connection, and your password, would not be encrypted."
             ),
             match alt {
                 Some(a) => format!(
                     "Use {} instead; never choose \"no encryption\".",
-                    setting(a)
+                    setting(a, lang)
                 ),
                 None => format!(
                     "Use port {} with SSL/TLS if the provider offers it; never choose \"no encryption\".",
@@ -313,32 +393,128 @@ pub(super) fn explain(
             },
         ),
         FailureKind::NoGreeting => (
-            format!(
-                "{} accepted the connection but never said a word: no {p} greeting arrived.",
-                hp(e)
-            ),
+            format!("{hp} accepted the connection but never said a word: no {p} greeting arrived."),
             format!(
                 "Something else holds this port, or a firewall/antivirus intercepts it; check the port number for {p}.{alt_text}"
             ),
         ),
         FailureKind::TlsVersionTooOld => (
-            format!(
-                "{} only speaks an obsolete TLS version (older than 1.2): {}",
-                hp(e),
-                f.message
-            ),
+            format!("{hp} only speaks an obsolete TLS version (older than 1.2): {msg}"),
             format!("The server operator must enable TLS 1.2 or 1.3.{alt_text}"),
         ),
         FailureKind::StarttlsRejected => (
-            format!(
-                "{} advertises STARTTLS but refused it: {}",
-                hp(e),
-                f.message
-            ),
+            format!("{hp} advertises STARTTLS but refused it: {msg}"),
             format!("The server is misconfigured; ask the provider.{alt_text}"),
         ),
         // DNS and certificate kinds are explained per host.
-        _ => explain_host(e, &[e.port], step, f, alt),
+        _ => explain_host(e, &[e.port], step, f, alt, lang),
+    }
+}
+
+fn explain_zh(e: &Endpoint, step: Step, f: &Failure, alt: Option<&Endpoint>) -> (String, String) {
+    let lang = Lang::ZhCn;
+    let p = e.protocol.display_name();
+    let hp = hp(e);
+    let msg = &f.message;
+    let port = e.port;
+    let host = &e.host;
+    let alt_text = use_alt(alt, lang);
+    let step_name = lang.step(step);
+    match &f.kind {
+        FailureKind::Refused => (
+            format!("{hp} 拒绝连接：这台服务器没有开启 {p} 服务，或者 {p} 不在这个端口。"),
+            match alt {
+                Some(a) => format!("请改用 {}。", setting(a, lang)),
+                None => format!("请核对端口号，并向邮箱服务商确认是否提供 {p} 服务、端口是多少。"),
+            },
+        ),
+        FailureKind::Timeout if step == Step::Connect => (
+            format!(
+                "连接 {hp} 超时（可能被防火墙拦截）：所在网络（运营商、酒店或公司网络）可能封锁了邮件端口，也可能是服务器宕机。"
+            ),
+            format!("请换个网络再试（例如手机热点），或请网络管理员放行 {port} 端口。{alt_text}"),
+        ),
+        FailureKind::Timeout => (
+            format!("{hp} 接受了连接，但没有及时响应（卡在“{step_name}”这一步）。"),
+            format!("服务器繁忙或配置有误；请稍后再试，或联系邮箱服务商。{alt_text}"),
+        ),
+        FailureKind::Unreachable => (
+            format!("无法访问 {hp}：网络不通，没有到达该服务器的路由。"),
+            format!("请检查本机的网络连接。{alt_text}"),
+        ),
+        FailureKind::ConnectionClosed => (
+            format!("{hp} 在“{step_name}”这一步直接断开了连接，没有说明原因。"),
+            format!("服务器可能限制了连接数，或屏蔽了当前网络；请稍后再试。{alt_text}"),
+        ),
+        FailureKind::ProtocolError => (
+            format!("{hp} 有响应，但不是正常的 {p} 服务器应答：{msg}"),
+            format!("请确认这个服务器地址和端口确实是 {p} 用的。{alt_text}"),
+        ),
+        FailureKind::WrongProtocol { actual } => {
+            let actual_name = actual.map_or("其他服务", Protocol::display_name);
+            (
+                format!("{hp} 不是 {p} 服务器，应答的是 {actual_name} 服务器。"),
+                match actual {
+                    Some(a) => format!(
+                        "这个地址和端口是 {} 用的；{p} 请填写 {p} 的设置{}。",
+                        a.display_name(),
+                        alt.map(|x| format!("（{}）", setting(x, lang)))
+                            .unwrap_or_default()
+                    ),
+                    None => format!("请核对 {p} 的端口号。{alt_text}"),
+                },
+            )
+        }
+        FailureKind::PlaintextOnTlsPort => {
+            let tls_port = standard_ports(e.protocol)[0].0;
+            (
+                format!(
+                    "{host} 的 {port} 端口要先明文连接、再用 STARTTLS 加密，但这里用的是 SSL/TLS。"
+                ),
+                format!(
+                    "请把加密方式改为 STARTTLS（端口 {port}），或者改用 {tls_port} 端口并选择 SSL/TLS。"
+                ),
+            )
+        }
+        FailureKind::TlsOnPlaintextPort => (
+            format!(
+                "{host} 的 {port} 端口一连上就要求 SSL/TLS 加密，但这里用的是 {}。",
+                lang.security(e.security)
+            ),
+            format!("{port} 端口请把加密方式设为 SSL/TLS。"),
+        ),
+        FailureKind::HandshakeFailed => (
+            format!("与 {hp} 的 TLS 握手失败：{msg}"),
+            format!(
+                "服务器的加密（TLS）配置有问题或过于陈旧，新版邮件客户端连不上；请联系邮箱服务商。{alt_text}"
+            ),
+        ),
+        FailureKind::StarttlsNotOffered => (
+            format!("{hp} 不支持 STARTTLS：连接和密码都不会加密。"),
+            match alt {
+                Some(a) => format!("请改用 {}；不要选择“不加密”。", setting(a, lang)),
+                None => format!(
+                    "如果服务商提供，请改用 {} 端口并选择 SSL/TLS；不要选择“不加密”。",
+                    standard_ports(e.protocol)[0].0
+                ),
+            },
+        ),
+        FailureKind::NoGreeting => (
+            format!("{hp} 接受了连接，但一直没有发来 {p} 欢迎信息。"),
+            format!(
+                "这个端口可能被其他程序占用，或被防火墙、杀毒软件拦截；请核对 {p} 的端口号。{alt_text}"
+            ),
+        ),
+        FailureKind::TlsVersionTooOld => (
+            format!("{hp} 只支持过时的 TLS 版本（低于 1.2）：{msg}"),
+            format!("需要服务器管理员启用 TLS 1.2 或 1.3。{alt_text}"),
+        ),
+        FailureKind::StarttlsRejected => (
+            format!("{hp} 声称支持 STARTTLS，却拒绝了 STARTTLS 命令：{msg}"),
+            format!("服务器配置有误；请联系邮箱服务商。{alt_text}"),
+        ),
+        // DNS and certificate kinds are explained per host.
+        _ => explain_host(e, &[e.port], step, f, alt, lang),
     }
 }
 
@@ -349,28 +525,39 @@ pub(super) fn explain_host(
     _step: Step,
     f: &Failure,
     alt: Option<&Endpoint>,
+    lang: Lang,
 ) -> (String, String) {
-    let ports_text = ports
-        .iter()
-        .map(u16::to_string)
-        .collect::<Vec<_>>()
-        .join(", ");
-    let on = format!("{} (port {ports_text})", e.host);
-    let alt_text = use_alt(alt);
+    match lang {
+        Lang::En => explain_host_en(e, ports, f, alt),
+        Lang::ZhCn => explain_host_zh(e, ports, f, alt),
+    }
+}
+
+fn explain_host_en(
+    e: &Endpoint,
+    ports: &[u16],
+    f: &Failure,
+    alt: Option<&Endpoint>,
+) -> (String, String) {
+    let lang = Lang::En;
+    let host = &e.host;
+    let on = format!("{host} (port {})", lang.ports(ports));
+    let alt_text = use_alt(alt, lang);
+    let msg = &f.message;
     match &f.kind {
         FailureKind::NxDomain => (
-            format!("The server name {} does not exist in DNS.", e.host),
+            format!("The server name {host} does not exist in DNS."),
             match alt {
                 Some(a) => format!("Check the spelling of the server name; the {} server is {}.", e.protocol.display_name(), a.host),
                 None => "Check the spelling of the server name against your provider's instructions.".to_owned(),
             },
         ),
         FailureKind::NoAddress => (
-            format!("The server name {} exists but has no IP address (no A/AAAA record).", e.host),
+            format!("The server name {host} exists but has no IP address (no A/AAAA record)."),
             format!("Use the server name from your provider's instructions.{alt_text}"),
         ),
         FailureKind::DnsFailed | FailureKind::DnsTimeout => (
-            format!("The DNS lookup for {} failed ({}); this does not prove the name is wrong.", e.host, f.message),
+            format!("The DNS lookup for {host} failed ({msg}); this does not prove the name is wrong."),
             "Check this computer's DNS settings or try again later; --resolver picks another DNS server.".to_owned(),
         ),
         FailureKind::CertExpired { not_after } => (
@@ -384,7 +571,7 @@ pub(super) fn explain_host(
         FailureKind::CertNameMismatch { presented } => {
             let names = if presented.is_empty() { "(no names)".to_owned() } else { presented.join(", ") };
             (
-                format!("The certificate of {on} is for {names}, not for {}.", e.host),
+                format!("The certificate of {on} is for {names}, not for {host}."),
                 match presented.iter().find(|n| !n.starts_with('*')) {
                     Some(n) => format!("Use the name on the certificate ({n}) as the server name if your provider confirms it is the same server; otherwise the operator must fix the certificate."),
                     None => "Use the server name from your provider's instructions; otherwise the operator must fix the certificate.".to_owned(),
@@ -404,50 +591,178 @@ pub(super) fn explain_host(
             format!("The operator should send the full certificate chain from a public authority; for a private CA pass it with --ca-file.{alt_text}"),
         ),
         _ => (
-            format!("The certificate of {on} is invalid: {}", f.message),
+            format!("The certificate of {on} is invalid: {msg}"),
             format!("Ask the server operator to fix the certificate.{alt_text}"),
         ),
     }
 }
 
+fn explain_host_zh(
+    e: &Endpoint,
+    ports: &[u16],
+    f: &Failure,
+    alt: Option<&Endpoint>,
+) -> (String, String) {
+    let lang = Lang::ZhCn;
+    let host = &e.host;
+    let on = format!("{host}（端口 {}）", lang.ports(ports));
+    let alt_text = use_alt(alt, lang);
+    let msg = &f.message;
+    match &f.kind {
+        FailureKind::NxDomain => (
+            format!("服务器地址 {host} 不存在（域名不存在）。"),
+            match alt {
+                Some(a) => format!(
+                    "请检查服务器地址是否写错；{} 服务器是 {}。",
+                    e.protocol.display_name(),
+                    a.host
+                ),
+                None => "请对照邮箱服务商的说明，检查服务器地址是否写错。".to_owned(),
+            },
+        ),
+        FailureKind::NoAddress => (
+            format!("服务器地址 {host} 存在，但没有对应的 IP 地址（没有 A/AAAA 记录）。"),
+            format!("请填写邮箱服务商说明中的服务器地址。{alt_text}"),
+        ),
+        FailureKind::DnsFailed | FailureKind::DnsTimeout => (
+            format!("查询 {host} 的域名解析失败（{msg}）；这不代表服务器地址写错了。"),
+            "请检查本机的 DNS 设置或稍后再试；也可以用 --resolver 换一个 DNS 服务器。".to_owned(),
+        ),
+        FailureKind::CertExpired { not_after } => (
+            format!("{on}的证书已过期（到期日 {}）。", date(not_after)),
+            format!(
+                "需要服务器管理员更新证书；在此之前邮件客户端会拒绝连接或弹出安全警告。{alt_text}"
+            ),
+        ),
+        FailureKind::CertNotYetValid { not_before } => (
+            format!("{on}的证书尚未生效（{} 起才有效）。", date(not_before)),
+            "请先检查本机的日期和时间是否正确；如果正确，需要服务器管理员修正证书。".to_owned(),
+        ),
+        FailureKind::CertNameMismatch { presented } => {
+            let names = if presented.is_empty() {
+                "（证书上没有域名）".to_owned()
+            } else {
+                presented.join("、")
+            };
+            (
+                format!("{on}的证书与服务器地址不符：证书颁发给 {names}，而不是 {host}。"),
+                match presented.iter().find(|n| !n.starts_with('*')) {
+                    Some(n) => format!(
+                        "如果邮箱服务商确认是同一台服务器，请把服务器地址改为证书上的 {n}；否则需要服务器管理员修正证书。"
+                    ),
+                    None => "请填写邮箱服务商说明中的服务器地址；否则需要服务器管理员修正证书。"
+                        .to_owned(),
+                },
+            )
+        }
+        FailureKind::CertSelfSigned => (
+            format!("{on}使用的是自签名证书，没有权威机构为这台服务器的身份担保。"),
+            format!(
+                "请服务器管理员安装正规证书机构签发的证书（如 Let's Encrypt）；无法核实时，不要在邮件客户端里选择“永久信任”。{alt_text}"
+            ),
+        ),
+        FailureKind::ChainIncomplete { missing_issuer } => (
+            format!(
+                "服务器 {on}只发送了自己的证书，缺少中间证书，证书链不完整（缺少：{missing_issuer}）。部分邮件客户端能连上，很多会拒绝。"
+            ),
+            format!(
+                "需要在服务器端修复：管理员应配置完整证书链（证书 + 中间证书，例如 fullchain.pem）；如果服务器使用私有 CA，请用 --ca-file 指定。{alt_text}"
+            ),
+        ),
+        FailureKind::CertUntrusted => (
+            format!(
+                "{on}的证书不是本机信任的机构签发的（证书机构未知，或服务器没有发送中间证书）。"
+            ),
+            format!(
+                "服务器管理员应使用正规证书机构的证书，并发送完整证书链；如果是私有 CA，请用 --ca-file 指定。{alt_text}"
+            ),
+        ),
+        _ => (
+            format!("{on}的证书无效：{msg}"),
+            format!("请联系服务器管理员修正证书。{alt_text}"),
+        ),
+    }
+}
+
 /// An SRV record that says "not offered".
-pub(super) fn not_offered_cause(n: &NotOffered) -> String {
-    let mode = match n.security {
-        Security::Tls => " over SSL/TLS",
-        _ => " with STARTTLS",
-    };
-    format!(
-        "The domain says in DNS ({}) that it does not offer {}{mode}.",
-        n.name,
-        n.protocol.display_name()
-    )
+pub(super) fn not_offered_cause(n: &NotOffered, lang: Lang) -> String {
+    let p = n.protocol.display_name();
+    match (lang, n.security) {
+        (Lang::En, Security::Tls) => format!(
+            "The domain says in DNS ({}) that it does not offer {p} over SSL/TLS.",
+            n.name
+        ),
+        (Lang::En, _) => format!(
+            "The domain says in DNS ({}) that it does not offer {p} with STARTTLS.",
+            n.name
+        ),
+        (Lang::ZhCn, Security::Tls) => {
+            format!(
+                "该域名在 DNS（{}）中声明：不提供 SSL/TLS 方式的 {p} 服务。",
+                n.name
+            )
+        }
+        (Lang::ZhCn, _) => {
+            format!(
+                "该域名在 DNS（{}）中声明：不提供 STARTTLS 方式的 {p} 服务。",
+                n.name
+            )
+        }
+    }
 }
 
 /// Fix for [`not_offered_cause`].
-pub(super) fn not_offered_fix(n: &NotOffered) -> String {
-    format!(
-        "Use another protocol or port for {}.",
-        if n.protocol.is_incoming() {
-            "incoming mail"
-        } else {
-            "sending"
-        }
-    )
+pub(super) fn not_offered_fix(n: &NotOffered, lang: Lang) -> String {
+    match (lang, n.protocol.is_incoming()) {
+        (Lang::En, true) => "Use another protocol or port for incoming mail.".to_owned(),
+        (Lang::En, false) => "Use another protocol or port for sending.".to_owned(),
+        (Lang::ZhCn, true) => "收信请使用其他协议或端口。".to_owned(),
+        (Lang::ZhCn, false) => "发信请使用其他协议或端口。".to_owned(),
+    }
 }
 
 /// Nothing works for one direction.
-pub(super) fn nothing_works(incoming: bool, tried: usize) -> (&'static str, String, String) {
-    if incoming {
-        (
+pub(super) fn nothing_works(
+    incoming: bool,
+    tried: usize,
+    lang: Lang,
+) -> (&'static str, String, String) {
+    match (incoming, lang) {
+        (true, Lang::En) => (
             "settings.no_incoming",
             format!("No working incoming (IMAP or POP3) server was found ({tried} tried)."),
             "Ask your provider for the IMAP or POP3 server name and port, then check them with --check imaps://HOST:993.".to_owned(),
-        )
-    } else {
-        (
+        ),
+        (false, Lang::En) => (
             "settings.no_outgoing",
             format!("No working outgoing (SMTP) server was found ({tried} tried)."),
             "Ask your provider for the SMTP server name and port, then check them with --check submission://HOST:587.".to_owned(),
-        )
+        ),
+        (true, Lang::ZhCn) => (
+            "settings.no_incoming",
+            format!("没有找到可用的收件服务器（IMAP 或 POP3），共试了 {tried} 个。"),
+            "请向邮箱服务商索取 IMAP 或 POP3 服务器地址和端口，再用 --check imaps://服务器地址:993 检查。".to_owned(),
+        ),
+        (false, Lang::ZhCn) => (
+            "settings.no_outgoing",
+            format!("没有找到可用的发件服务器（SMTP），共试了 {tried} 个。"),
+            "请向邮箱服务商索取 SMTP 服务器地址和端口，再用 --check submission://服务器地址:587 检查。".to_owned(),
+        ),
     }
+}
+
+/// The run was interrupted (Ctrl-C): cause and fix.
+pub(super) fn interrupted(lang: Lang) -> (String, String) {
+    let (cause, fix) = match lang {
+        Lang::En => (
+            "The run was interrupted (Ctrl-C) before every check finished; what is shown is \
+             what was found until then.",
+            "Run maildoctor again and let it finish for a complete diagnosis.",
+        ),
+        Lang::ZhCn => (
+            "检测被中断（Ctrl-C），还有检查没有完成；下面只是中断前查到的结果。",
+            "请重新运行 maildoctor，等它运行完，才能得到完整的诊断结果。",
+        ),
+    };
+    (cause.to_owned(), fix.to_owned())
 }

@@ -2,6 +2,7 @@
 //! what discovery found, and say what is wrong before the probes say how it fails.
 
 use crate::discover::Discovery;
+use crate::i18n::Lang;
 use crate::model::{Endpoint, Finding, Protocol, Security, Severity, SourceKind};
 
 /// The protocol and security a standard port belongs to (RFC 8314, RFC 6409, IANA).
@@ -17,10 +18,13 @@ fn standard_port(port: u16) -> Option<(Protocol, Security)> {
     })
 }
 
-fn port_name(protocol: Protocol, security: Security) -> String {
-    match security {
-        Security::Tls => format!("{} over SSL/TLS", protocol.display_name()),
-        _ => format!("{} with STARTTLS", protocol.display_name()),
+fn port_name(protocol: Protocol, security: Security, lang: Lang) -> String {
+    let p = protocol.display_name();
+    match (security, lang) {
+        (Security::Tls, Lang::En) => format!("{p} over SSL/TLS"),
+        (_, Lang::En) => format!("{p} with STARTTLS"),
+        (Security::Tls, Lang::ZhCn) => format!("SSL/TLS 方式的 {p}"),
+        (_, Lang::ZhCn) => format!("STARTTLS 方式的 {p}"),
     }
 }
 
@@ -46,7 +50,7 @@ fn finding(code: &'static str, e: &Endpoint, cause: String, fix: String) -> Find
 }
 
 /// Adds findings about typed endpoints.
-pub(super) fn rules(discovery: &Discovery, findings: &mut Vec<Finding>) {
+pub(super) fn rules(discovery: &Discovery, findings: &mut Vec<Finding>, lang: Lang) {
     let typed = discovery
         .candidates
         .iter()
@@ -56,26 +60,37 @@ pub(super) fn rules(discovery: &Discovery, findings: &mut Vec<Finding>) {
         let p = e.protocol.display_name();
         if let Some((port_protocol, port_security)) = standard_port(e.port) {
             if port_protocol != e.protocol {
-                findings.push(finding(
-                    "check.wrong_port",
-                    e,
-                    format!(
-                        "Port {} is the port for {}, not for {p}.",
-                        e.port,
-                        port_name(port_protocol, port_security)
+                let port = e.port;
+                let belongs = port_name(port_protocol, port_security, lang);
+                let right = std_port(e.protocol, e.security);
+                let sec = lang.security(e.security);
+                let (cause, fix) = match lang {
+                    Lang::En => (
+                        format!("Port {port} is the port for {belongs}, not for {p}."),
+                        format!("For {p} use port {right} ({sec})."),
                     ),
-                    format!(
-                        "For {p} use port {} ({}).",
-                        std_port(e.protocol, e.security),
-                        e.security.display_name()
+                    Lang::ZhCn => (
+                        format!("{port} 端口是 {belongs} 的端口，不是 {p} 的。"),
+                        format!("{p} 请使用 {right} 端口（{sec}）。"),
                     ),
-                ));
+                };
+                findings.push(finding("check.wrong_port", e, cause, fix));
             } else if e.protocol == Protocol::Smtp && e.port == 25 {
+                let (cause, fix) = match lang {
+                    Lang::En => (
+                        "Port 25 is for mail servers talking to each other; many networks block it and many providers refuse logins there.",
+                        "For sending from a mail app use port 465 with SSL/TLS or 587 with STARTTLS.",
+                    ),
+                    Lang::ZhCn => (
+                        "25 端口是邮件服务器之间互相投递用的；很多网络会封锁这个端口，很多服务商也不允许在这里登录。",
+                        "在邮件客户端里发信，请使用 465 端口（SSL/TLS）或 587 端口（STARTTLS）。",
+                    ),
+                };
                 findings.push(finding(
                     "check.port_25",
                     e,
-                    "Port 25 is for mail servers talking to each other; many networks block it and many providers refuse logins there.".to_owned(),
-                    "For sending from a mail app use port 465 with SSL/TLS or 587 with STARTTLS.".to_owned(),
+                    cause.to_owned(),
+                    fix.to_owned(),
                 ));
             }
         }
@@ -106,22 +121,24 @@ pub(super) fn rules(discovery: &Discovery, findings: &mut Vec<Finding>) {
                     })
                     .min_by_key(|k| k.rank)
                     .map(|k| {
-                        format!(
-                            "The {p} server is {} (port {}).",
-                            k.endpoint.host, k.endpoint.port
-                        )
+                        let (host, port) = (&k.endpoint.host, k.endpoint.port);
+                        match lang {
+                            Lang::En => format!("The {p} server is {host} (port {port})."),
+                            Lang::ZhCn => format!("{p} 服务器是 {host}（端口 {port}）。"),
+                        }
                     })
-                    .unwrap_or_else(|| format!("Ask your provider for the {p} server name."));
-                findings.push(finding(
-                    "check.wrong_host",
-                    e,
-                    format!(
-                        "{} is the {} server, but it was entered as the {p} server.",
-                        e.host,
-                        other.display_name()
-                    ),
-                    right,
-                ));
+                    .unwrap_or_else(|| match lang {
+                        Lang::En => format!("Ask your provider for the {p} server name."),
+                        Lang::ZhCn => format!("请向邮箱服务商询问 {p} 服务器地址。"),
+                    });
+                let (host, o) = (&e.host, other.display_name());
+                let cause = match lang {
+                    Lang::En => {
+                        format!("{host} is the {o} server, but it was entered as the {p} server.")
+                    }
+                    Lang::ZhCn => format!("{host} 是 {o} 服务器，却被填成了 {p} 服务器。"),
+                };
+                findings.push(finding("check.wrong_host", e, cause, right));
             }
         }
     }

@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::analyze::{Settings, Status};
 use crate::discover::{DomainState, ProviderMatch};
+use crate::i18n::Lang;
 use crate::model::{Finding, ProbeResult, SourceReport};
 
 /// Version of the JSON document. Bumped only on incompatible changes; fields may be added.
@@ -66,10 +67,59 @@ pub enum Format {
     Json,
 }
 
+/// `--color`: when the table view may use colour.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Only when stdout is a terminal and `NO_COLOR` is unset or empty (<https://no-color.org>).
+    #[default]
+    Auto,
+    /// Always, even into a pipe and even with `NO_COLOR` set (an explicit request wins).
+    Always,
+    /// Never.
+    Never,
+}
+
+impl ColorChoice {
+    /// Whether to colour: `stdout_is_terminal` and the value of `NO_COLOR` decide `auto`.
+    pub fn enabled(self, stdout_is_terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            Self::Always => true,
+            Self::Never => false,
+            Self::Auto => stdout_is_terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
+
+    /// [`ColorChoice::enabled`] for this process's stdout and environment.
+    pub fn enabled_for_stdout(self) -> bool {
+        use std::io::IsTerminal;
+        self.enabled(
+            std::io::stdout().is_terminal(),
+            std::env::var_os("NO_COLOR").as_deref(),
+        )
+    }
+}
+
+/// How the table view is rendered (JSON ignores these; its `cause`/`fix` were written in
+/// the analysis language already).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct RenderOptions {
+    /// Language of headings, labels and verdicts.
+    pub lang: Lang,
+    /// Colour the verdict, severity and check cells (ANSI); see [`ColorChoice`].
+    pub color: bool,
+    /// Also show the probe matrix, the transcripts and the source trace.
+    pub verbose: bool,
+}
+
 /// Renders the report.
-pub fn render(report: &Report, format: Format, out: &mut impl Write) -> std::io::Result<()> {
+pub fn render(
+    report: &Report,
+    format: Format,
+    options: &RenderOptions,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     match format {
-        Format::Table => table::render(report, out),
+        Format::Table => table::render(report, options, out),
         Format::Json => json::render(report, out),
     }
 }
@@ -95,6 +145,28 @@ pub fn escape(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colour_follows_no_color_unless_always_is_explicit() {
+        use std::ffi::OsStr;
+        let set = Some(OsStr::new("1"));
+        let empty = Some(OsStr::new(""));
+        assert!(ColorChoice::Auto.enabled(true, None));
+        assert!(
+            ColorChoice::Auto.enabled(true, empty),
+            "empty NO_COLOR is unset"
+        );
+        assert!(
+            !ColorChoice::Auto.enabled(true, set),
+            "NO_COLOR disables auto"
+        );
+        assert!(!ColorChoice::Auto.enabled(false, None), "not a terminal");
+        assert!(
+            ColorChoice::Always.enabled(false, set),
+            "--color always wins"
+        );
+        assert!(!ColorChoice::Never.enabled(true, None));
+    }
 
     #[test]
     fn escape_neutralises_terminal_sequences() {

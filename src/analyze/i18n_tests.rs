@@ -1,0 +1,441 @@
+//! Every finding code exists in both languages: scenarios that together raise every code
+//! listed in README.md ("Finding codes") are analysed in English and in Simplified Chinese,
+//! and each Chinese cause and fix must be non-empty, Chinese, and not the English text.
+//! Codes, severities and the order of findings must not depend on the language.
+
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::discover::{CandidateSet, NotOffered};
+use crate::model::{
+    CertInfo, LoginInfo, Origin, SourceReport, SourceStatus, StepResult, StepStatus, TlsInfo,
+};
+
+fn ep(p: Protocol, host: &str, port: u16, s: Security) -> Endpoint {
+    Endpoint::new(p, host, port, s)
+}
+
+fn discovery(cands: &[(Endpoint, SourceKind)], domain: DomainState) -> Discovery {
+    let mut set = CandidateSet::default();
+    for (i, (e, k)) in cands.iter().enumerate() {
+        set.add(
+            e.clone(),
+            "alice@example.com".into(),
+            Origin {
+                source: *k,
+                detail: "t".into(),
+            },
+            i,
+        );
+    }
+    Discovery {
+        sources: vec![SourceReport {
+            source: SourceKind::Provider,
+            target: "example.com".into(),
+            status: SourceStatus::NotFound,
+            detail: String::new(),
+            candidates: 0,
+            elapsed_ms: 0,
+            http_status: None,
+            redirects: vec![],
+        }],
+        candidates: set.into_sorted(),
+        provider: None,
+        domain,
+        not_offered: vec![],
+    }
+}
+
+fn ok(e: &Endpoint) -> ProbeResult {
+    ProbeResult {
+        endpoint: e.clone(),
+        addr: Some("127.0.0.1:1".parse().unwrap()),
+        steps: vec![StepResult {
+            step: Step::Connect,
+            status: StepStatus::Ok,
+            elapsed_ms: 1,
+        }],
+        greeting: None,
+        capabilities: vec![],
+        capabilities_after_tls: vec![],
+        tls: None,
+        elapsed_ms: 1,
+        auth_mechanisms: vec![],
+        login: None,
+        transcript: vec![],
+    }
+}
+
+fn failed(e: &Endpoint, step: Step, kind: FailureKind) -> ProbeResult {
+    let mut r = ok(e);
+    r.steps.push(StepResult {
+        step,
+        status: StepStatus::Failed(Failure {
+            kind,
+            message: "server text".into(),
+        }),
+        elapsed_ms: 1,
+    });
+    r
+}
+
+fn login(e: &Endpoint, kind: Option<FailureKind>, user: &str) -> ProbeResult {
+    let mut r = match &kind {
+        Some(k) => failed(e, Step::Login, k.clone()),
+        None => ok(e),
+    };
+    r.login = Some(LoginInfo {
+        settings_username: "alice@example.com".into(),
+        username: user.into(),
+        mechanism: "AUTH PLAIN".into(),
+        attempts: 1,
+        ok: kind.is_none(),
+        server_reply: "server text".into(),
+    });
+    r
+}
+
+fn tls(e: &Endpoint, version: &str, days_left: i64) -> ProbeResult {
+    let mut r = ok(e);
+    r.tls = Some(TlsInfo {
+        version: version.into(),
+        cipher: "TLS13_AES_128_GCM_SHA256".into(),
+        verified: true,
+        chain: vec![CertInfo {
+            subject: "CN=x".into(),
+            issuer: "CN=ca".into(),
+            dns_names: vec![e.host.clone()],
+            not_before: "2020-01-01T00:00:00Z".into(),
+            not_after: "2030-01-01T00:00:00Z".into(),
+            days_left,
+            self_signed: false,
+        }],
+    });
+    r
+}
+
+/// One example of every failure kind, with the step it happens at. The `match` makes a new
+/// variant a compile error here until it has an example (and so a translation check).
+fn every_failure() -> Vec<(FailureKind, Step)> {
+    let kinds = vec![
+        (FailureKind::NxDomain, Step::Resolve),
+        (FailureKind::NoAddress, Step::Resolve),
+        (FailureKind::DnsFailed, Step::Resolve),
+        (FailureKind::DnsTimeout, Step::Resolve),
+        (FailureKind::Refused, Step::Connect),
+        (FailureKind::Timeout, Step::Connect),
+        (FailureKind::Timeout, Step::Greeting),
+        (FailureKind::Unreachable, Step::Connect),
+        (FailureKind::ConnectionClosed, Step::Greeting),
+        (FailureKind::ProtocolError, Step::Greeting),
+        (
+            FailureKind::WrongProtocol {
+                actual: Some(Protocol::Pop3),
+            },
+            Step::Greeting,
+        ),
+        (FailureKind::WrongProtocol { actual: None }, Step::Greeting),
+        (FailureKind::PlaintextOnTlsPort, Step::TlsHandshake),
+        (FailureKind::TlsOnPlaintextPort, Step::Greeting),
+        (
+            FailureKind::CertExpired {
+                not_after: "2001-01-01T00:00:00Z".into(),
+            },
+            Step::TlsHandshake,
+        ),
+        (
+            FailureKind::CertNotYetValid {
+                not_before: "2099-01-01T00:00:00Z".into(),
+            },
+            Step::TlsHandshake,
+        ),
+        (
+            FailureKind::CertNameMismatch {
+                presented: vec!["other.example.net".into()],
+            },
+            Step::TlsHandshake,
+        ),
+        (
+            FailureKind::CertNameMismatch { presented: vec![] },
+            Step::TlsHandshake,
+        ),
+        (FailureKind::CertSelfSigned, Step::TlsHandshake),
+        (FailureKind::CertUntrusted, Step::TlsHandshake),
+        (FailureKind::CertInvalid, Step::TlsHandshake),
+        (FailureKind::HandshakeFailed, Step::TlsHandshake),
+        (FailureKind::StarttlsNotOffered, Step::Starttls),
+        (FailureKind::StarttlsRejected, Step::Starttls),
+        (FailureKind::NoGreeting, Step::Greeting),
+        (
+            FailureKind::ChainIncomplete {
+                missing_issuer: "CN=Intermediate R1".into(),
+            },
+            Step::TlsHandshake,
+        ),
+        (FailureKind::TlsVersionTooOld, Step::TlsHandshake),
+        (FailureKind::AuthFailed, Step::Login),
+        (FailureKind::AuthProtocolDisabled, Step::Login),
+        (FailureKind::AuthAccountBlocked, Step::Login),
+        (FailureKind::AuthAppPasswordRequired, Step::Login),
+        (FailureKind::AuthRejected, Step::Login),
+        (
+            FailureKind::AuthNoMechanism {
+                offered: vec!["XOAUTH2".into()],
+            },
+            Step::AuthMechs,
+        ),
+        (
+            FailureKind::AuthNoMechanism { offered: vec![] },
+            Step::AuthMechs,
+        ),
+        (FailureKind::ConnectionClosed, Step::Login),
+    ];
+    for (k, _) in &kinds {
+        match k {
+            FailureKind::NxDomain
+            | FailureKind::NoAddress
+            | FailureKind::DnsFailed
+            | FailureKind::DnsTimeout
+            | FailureKind::Refused
+            | FailureKind::Timeout
+            | FailureKind::Unreachable
+            | FailureKind::ConnectionClosed
+            | FailureKind::ProtocolError
+            | FailureKind::WrongProtocol { .. }
+            | FailureKind::PlaintextOnTlsPort
+            | FailureKind::TlsOnPlaintextPort
+            | FailureKind::CertExpired { .. }
+            | FailureKind::CertNotYetValid { .. }
+            | FailureKind::CertNameMismatch { .. }
+            | FailureKind::CertSelfSigned
+            | FailureKind::CertUntrusted
+            | FailureKind::CertInvalid
+            | FailureKind::HandshakeFailed
+            | FailureKind::StarttlsNotOffered
+            | FailureKind::StarttlsRejected
+            | FailureKind::NoGreeting
+            | FailureKind::ChainIncomplete { .. }
+            | FailureKind::TlsVersionTooOld
+            | FailureKind::AuthFailed
+            | FailureKind::AuthProtocolDisabled
+            | FailureKind::AuthAccountBlocked
+            | FailureKind::AuthAppPasswordRequired
+            | FailureKind::AuthRejected
+            | FailureKind::AuthNoMechanism { .. } => {}
+            // Never a per-endpoint finding: the run adds one run.interrupted (app.rs).
+            FailureKind::Interrupted => {}
+        }
+    }
+    kinds
+}
+
+/// Scenarios that together raise every finding code.
+fn scenarios() -> Vec<(Discovery, Vec<ProbeResult>)> {
+    use Protocol::{Imap, Pop3, Smtp};
+    use Security::{None as Plain, Starttls, Tls};
+    let mut out = Vec::new();
+    for state in [
+        DomainState::NotFound,
+        DomainState::NullMx,
+        DomainState::Unknown("SERVFAIL".into()),
+    ] {
+        out.push((discovery(&[], state), vec![]));
+    }
+    // Every failure kind, each on its own host with no alternative (so it is an error).
+    let mut cands = Vec::new();
+    let mut probes = Vec::new();
+    for (i, (kind, step)) in every_failure().into_iter().enumerate() {
+        let e = ep(Imap, &format!("h{i}.example.com"), 993, Tls);
+        cands.push((e.clone(), SourceKind::Provider));
+        probes.push(if matches!(step, Step::Login | Step::AuthMechs) {
+            let mut r = login(&e, Some(kind), "alice@example.com");
+            if step == Step::AuthMechs {
+                r.login = None;
+                r.steps.last_mut().unwrap().step = Step::AuthMechs;
+            }
+            r
+        } else {
+            failed(&e, step, kind)
+        });
+    }
+    // A login that worked only with the local part; an expiring certificate; old TLS.
+    let good = ep(Smtp, "smtp.example.com", 465, Tls);
+    cands.push((good.clone(), SourceKind::Provider));
+    let mut r = tls(&good, "TLSv1.0", 5);
+    r.login = login(&good, None, "alice").login;
+    probes.push(r);
+    // Plaintext only: works, but no encryption.
+    let plain = ep(Pop3, "pop.example.com", 110, Plain);
+    cands.push((plain.clone(), SourceKind::Provider));
+    probes.push(ok(&plain));
+    let mut d = discovery(&cands, DomainState::Exists);
+    d.not_offered.push(NotOffered {
+        name: "_pop3s._tcp.example.com".into(),
+        protocol: Pop3,
+        security: Tls,
+    });
+    d.not_offered.push(NotOffered {
+        name: "_submission._tcp.example.com".into(),
+        protocol: Smtp,
+        security: Starttls,
+    });
+    out.push((d, probes));
+
+    // Nothing at all: no incoming, no outgoing.
+    out.push((discovery(&[], DomainState::Exists), vec![]));
+
+    // What the user typed: a POP3 port for IMAP, port 25, the IMAP server typed as POP3.
+    let imap = ep(Imap, "imap.example.com", 993, Tls);
+    let typed_port = ep(Imap, "imap.example.com", 995, Tls);
+    let typed_25 = ep(Smtp, "smtp.example.com", 25, Starttls);
+    let typed_host = ep(Pop3, "imap.example.com", 995, Tls);
+    let d = discovery(
+        &[
+            (typed_port.clone(), SourceKind::User),
+            (typed_25.clone(), SourceKind::User),
+            (typed_host.clone(), SourceKind::User),
+            (imap.clone(), SourceKind::Provider),
+        ],
+        DomainState::Exists,
+    );
+    out.push((
+        d,
+        vec![ok(&imap), ok(&typed_port), ok(&typed_25), ok(&typed_host)],
+    ));
+
+    // Sources: disagreement and plaintext advertised; plain HTTP only; another domain;
+    // guesses only.
+    let srv = ep(Imap, "mail.example.com", 993, Tls);
+    let ac = ep(Imap, "imap.example.com", 143, Plain);
+    let http = ep(Smtp, "smtp.example.com", 465, Tls);
+    let d = discovery(
+        &[
+            (srv.clone(), SourceKind::Srv),
+            (ac, SourceKind::Autoconfig),
+            (http.clone(), SourceKind::AutoconfigHttp),
+        ],
+        DomainState::Exists,
+    );
+    out.push((d, vec![ok(&srv), ok(&http)]));
+    let other = ep(Imap, "imap.hoster.example", 993, Tls);
+    let guess = ep(Smtp, "smtp.example.com", 465, Tls);
+    let d = discovery(
+        &[
+            (other.clone(), SourceKind::Autoconfig),
+            (guess.clone(), SourceKind::Guess),
+        ],
+        DomainState::Exists,
+    );
+    out.push((d, vec![ok(&other), ok(&guess)]));
+    out
+}
+
+fn has_cjk(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// Every code of the README's "Finding codes" table.
+fn documented_codes() -> BTreeSet<String> {
+    let readme = include_str!("../../README.md");
+    let section = readme
+        .split("## Finding codes")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .unwrap_or_default();
+    section
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split(" |").next())
+        .flat_map(|first| {
+            first
+                .split('`')
+                .filter(|t| t.contains('.') && !t.contains(' ') && !t.starts_with(','))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn every_finding_code_has_its_own_chinese_cause_and_fix() {
+    let mut seen = BTreeSet::new();
+    for (d, probes) in scenarios() {
+        let en = analyze_in(&d, &probes, Lang::En);
+        let zh = analyze_in(&d, &probes, Lang::ZhCn);
+        assert_eq!(en.status, zh.status);
+        let key = |a: &Analysis| -> Vec<_> {
+            a.findings
+                .iter()
+                .map(|f| (f.code, f.severity, f.endpoint.clone()))
+                .collect()
+        };
+        assert_eq!(key(&en), key(&zh), "codes do not depend on the language");
+        for (e, z) in en.findings.iter().zip(&zh.findings) {
+            for (what, en_text, zh_text) in [("cause", &e.cause, &z.cause), ("fix", &e.fix, &z.fix)]
+            {
+                assert!(!en_text.is_empty(), "{} {what}: empty English", e.code);
+                assert!(
+                    has_cjk(zh_text) && zh_text != en_text,
+                    "{} {what} is not translated: {zh_text:?}",
+                    e.code
+                );
+                assert!(
+                    !has_cjk(en_text) || en_text.contains("授权码"),
+                    "{} {what}: Chinese in English text: {en_text:?}",
+                    e.code
+                );
+            }
+            seen.insert(e.code.to_owned());
+        }
+    }
+    // The run-level finding of an interrupted run.
+    let (d, probes) = scenarios().remove(0);
+    let mut en = analyze_in(&d, &probes, Lang::En);
+    let mut zh = analyze_in(&d, &probes, Lang::ZhCn);
+    super::mark_interrupted(&mut en, Lang::En);
+    super::mark_interrupted(&mut zh, Lang::ZhCn);
+    assert_eq!(en.findings[0].code, "run.interrupted");
+    assert!(has_cjk(&zh.findings[0].cause) && has_cjk(&zh.findings[0].fix));
+    assert!(!has_cjk(&en.findings[0].cause) && !has_cjk(&en.findings[0].fix));
+    seen.insert(en.findings[0].code.to_owned());
+    let documented = documented_codes();
+    assert!(documented.len() >= 40, "README parse: {documented:?}");
+    let missing: Vec<_> = documented.difference(&seen).collect();
+    assert!(
+        missing.is_empty(),
+        "no translation check for documented codes {missing:?}"
+    );
+    let undocumented: Vec<_> = seen.difference(&documented).collect();
+    assert!(
+        undocumented.is_empty(),
+        "codes missing in README: {undocumented:?}"
+    );
+}
+
+#[test]
+fn chinese_uses_helpdesk_words() {
+    let e = ep(Protocol::Pop3, "pop3.example.com", 995, Security::Tls);
+    let f = Failure {
+        kind: FailureKind::AuthAppPasswordRequired,
+        message: "Please use the authorization code".into(),
+    };
+    let (cause, fix) = text::explain_login(&e, &f, "alice@qq.com", Lang::ZhCn);
+    assert!(cause.contains("授权码"), "{cause}");
+    assert!(
+        cause.contains("“Please use the authorization code”"),
+        "server quote kept verbatim: {cause}"
+    );
+    assert!(fix.contains("授权码"), "{fix}");
+    let f = Failure {
+        kind: FailureKind::Timeout,
+        message: String::new(),
+    };
+    let alt = ep(Protocol::Pop3, "pop.example.com", 995, Security::Tls);
+    let (cause, fix) = text::explain(&e, Step::Connect, &f, Some(&alt), Lang::ZhCn);
+    assert!(cause.contains("连接") && cause.contains("超时"), "{cause}");
+    assert!(cause.contains("防火墙"), "{cause}");
+    assert!(
+        fix.contains("端口 995") && fix.contains("加密方式 SSL/TLS"),
+        "{fix}"
+    );
+}
