@@ -173,6 +173,8 @@ pub fn analyze_in(discovery: &Discovery, probes: &[ProbeResult], lang: Lang) -> 
         });
     }
 
+    // Directions (incoming = true) that a grouped error finding already explains.
+    let mut explained: BTreeSet<bool> = BTreeSet::new();
     for ((code, _host), items) in host_failures {
         let (first, failure) = items[0];
         let ports: Vec<u16> = items.iter().map(|(e, _)| e.port).collect();
@@ -193,6 +195,10 @@ pub fn analyze_in(discovery: &Discovery, probes: &[ProbeResult], lang: Lang) -> 
             _ => alt,
         };
         let (cause, fix) = text::explain_host(first, &ports, step, failure, suggestion, lang);
+        if severity == Severity::Error {
+            // One finding names every port of the host: it explains each of their directions.
+            explained.extend(items.iter().map(|(e, _)| e.protocol.is_incoming()));
+        }
         findings.push(Finding {
             code,
             severity,
@@ -227,7 +233,7 @@ pub fn analyze_in(discovery: &Discovery, probes: &[ProbeResult], lang: Lang) -> 
                         .as_ref()
                         .is_some_and(|e| e.protocol.is_incoming() == incoming)
             });
-            if !list.iter().any(|s| s.verified) && !has_error {
+            if !list.iter().any(|s| s.verified) && !has_error && !explained.contains(&incoming) {
                 let tried = by_endpoint
                     .keys()
                     .filter(|e| e.protocol.is_incoming() == incoming)

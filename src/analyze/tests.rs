@@ -380,3 +380,28 @@ fn typo_suggestion_picks_the_closest_known_name() {
         .unwrap();
     assert!(f.fix.contains("pop.example.com"), "{}", f.fix);
 }
+
+#[test]
+fn a_host_wide_certificate_error_explains_every_direction_it_covers() {
+    let i = ep(Protocol::Imap, "mail.example.com", 993, Security::Tls);
+    let s = ep(Protocol::Smtp, "mail.example.com", 465, Security::Tls);
+    let kind = FailureKind::CertExpired {
+        not_after: "2021-01-01T00:00:00Z".into(),
+    };
+    let d = discovery(
+        &[(i.clone(), SourceKind::Srv), (s.clone(), SourceKind::Srv)],
+        DomainState::Exists,
+    );
+    let a = analyze(
+        &d,
+        &[
+            failed(&i, Step::TlsHandshake, kind.clone()),
+            failed(&s, Step::TlsHandshake, kind),
+        ],
+    );
+    assert_eq!(
+        codes(&a),
+        vec![("tls.expired", Severity::Error)],
+        "no settings.no_* beside the root cause"
+    );
+}
