@@ -455,3 +455,88 @@ fn lab_accounts_log_in_and_pop3_is_denied_for_one_user() {
     assert!(imap("nopop@lab.example", pw).starts_with("a1 OK"));
     assert!(pop("nopop@lab.example", pw).starts_with("-ERR"));
 }
+
+/// Issue 7: with a password against the lab's server that offers no encryption (plaintext
+/// Dovecot/Postfix on 127.77.0.40, which would accept a cleartext login), the password and
+/// its encodings never cross the wire. Proved with a tcpdump capture of the loopback
+/// traffic to that address during the whole run, and for contrast the same capture shows
+/// the login does go out (encrypted) to the healthy server.
+#[test]
+fn password_never_crosses_the_wire_in_cleartext() {
+    use base64::Engine;
+    let Some(lab) = lab() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let pcap = dir.path().join("plain.pcap");
+    let mut tcpdump = Command::new("tcpdump")
+        .args(["-i", "lo", "-U", "--immediate-mode", "-n", "-s", "0", "-w"])
+        .arg(&pcap)
+        .arg("host 127.77.0.40")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("tcpdump is installed for the real-server tier (.ci/run installs it)");
+    // Wait until tcpdump is listening (it says so on stderr).
+    let mut err = BufReader::new(tcpdump.stderr.take().unwrap());
+    let mut line = String::new();
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !line.contains("listening on") {
+        line.clear();
+        assert!(err.read_line(&mut line).unwrap() > 0, "tcpdump ended early");
+        assert!(Instant::now() < deadline, "tcpdump did not start");
+    }
+    let mut cmd = crate::support::cli::maildoctor_cmd();
+    cmd.args([
+        "--json",
+        "--resolver",
+        &lab.resolver,
+        "--ca-file",
+        lab.ca.to_str().unwrap(),
+    ])
+    .args([
+        "--timeout",
+        "5",
+        "--allow-untrusted-host",
+        "carol@plain.example",
+    ])
+    .env("MAILDOCTOR_PASSWORD", &lab.password);
+    let r = crate::support::cli::run_cmd(cmd);
+    std::thread::sleep(Duration::from_millis(300)); // let -U flush the last packets
+    let _ = Command::new("kill")
+        .args(["-INT", &tcpdump.id().to_string()])
+        .status();
+    let _ = tcpdump.wait();
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    // The run did talk to the plaintext server (greetings, capabilities)...
+    let captured = std::fs::read(&pcap).unwrap();
+    assert!(
+        captured.len() > 1000,
+        "the capture saw the probes: {} bytes",
+        captured.len()
+    );
+    assert!(
+        captured.windows(4).any(|w| w == b"+OK " || w == b"* OK"),
+        "plaintext greetings captured"
+    );
+    // ...and never sent the password in any form, even with --allow-untrusted-host.
+    let pw = lab.password.as_bytes();
+    let b64 = base64::engine::general_purpose::STANDARD;
+    let plain_sasl = |user: &str| b64.encode(format!("\0{user}\0{}", lab.password));
+    for form in [
+        pw.to_vec(),
+        b64.encode(pw).into_bytes(),
+        plain_sasl("carol@plain.example").into_bytes(),
+        plain_sasl("carol").into_bytes(),
+    ] {
+        assert!(
+            !captured.windows(form.len()).any(|w| w == form.as_slice()),
+            "a form of the password crossed the wire: {}",
+            String::from_utf8_lossy(&form)
+        );
+    }
+    let f = findings(&doc);
+    assert!(
+        f.iter().any(|(c, _, _)| c == "starttls.not_offered"),
+        "{f:?}"
+    );
+    assert!(!r.stdout.contains(&lab.password) && !r.stderr.contains(&lab.password));
+}
