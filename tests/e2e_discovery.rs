@@ -660,3 +660,55 @@ fn autodiscover_auth_only_within_the_domain_and_only_with_the_flag() {
                     .contains(&Value::from("autodiscover")))
     );
 }
+
+/// An XML entity bomb ("billion laughs") served as autoconfig and as Autodiscover is
+/// rejected at once (no DOCTYPE, no entity expansion): an invalid-answer outcome in the
+/// trace, small memory, and the run ends promptly.
+#[test]
+fn xml_entity_bomb_is_rejected_not_expanded() {
+    let mut bomb =
+        String::from("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol \"lol\">\n");
+    for i in 1..10 {
+        let prev = if i == 1 {
+            "lol".to_owned()
+        } else {
+            format!("lol{}", i - 1)
+        };
+        bomb.push_str(&format!(
+            " <!ENTITY lol{i} \"{}\">\n",
+            format!("&{prev};").repeat(10)
+        ));
+    }
+    bomb.push_str("]>\n<clientConfig version=\"1.1\"><emailProvider id=\"x\"><domain>&lol9;</domain></emailProvider></clientConfig>\n");
+    let pki = TestPki::new();
+    let web = HttpServer::start(
+        HttpSpec::https(pki.valid(&["autoconfig.example.com", "autodiscover.example.com"]))
+            .route("autoconfig.example.com", CONFIG_PATH, Reply::xml(&bomb))
+            .route(
+                "autodiscover.example.com",
+                AD_PATH,
+                Reply::xml(&bomb.replace("clientConfig", "Autodiscover")),
+            ),
+    );
+    let dns = zone("example.com").start();
+    let maps = [
+        ("autoconfig.example.com", 443, web.addr),
+        ("autodiscover.example.com", 443, web.addr),
+    ];
+    let started = Instant::now();
+    let (_, doc, _) = run_json(args(&dns, &pki, &maps, "alice@example.com"));
+    assert!(
+        started.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
+    let ac = source(&doc, "https://autoconfig.example.com/");
+    assert_eq!(ac["status"], "invalid", "{ac:#}");
+    assert_eq!(ac["candidates"], 0);
+    let ad = source(&doc, "POST https://autodiscover.example.com/");
+    assert_eq!(ad["status"], "invalid", "{ad:#}");
+    assert!(
+        !doc.to_string().contains("lollollol"),
+        "nothing was expanded"
+    );
+}
