@@ -758,3 +758,65 @@ fn table_output_with_verbose_transcripts_never_shows_the_password() {
         r.stdout
     );
 }
+
+/// One name, two addresses (A 127.0.0.1, AAAA ::1): each is probed on its own and a
+/// failure on one of them is reported, naming it, while the other keeps the setting usable.
+#[test]
+fn every_address_is_probed_and_a_failing_ipv6_address_is_named() {
+    let pki = TestPki::new();
+    let v4 = MailServer::start(
+        MailSpec::new(Protocol::Imap, Mode::ImplicitTls).cert(pki.valid(&["imap.example.com"])),
+    );
+    let v6 = MailServer::start(
+        MailSpec::new(Protocol::Imap, Mode::ImplicitTls)
+            .cert(pki.expired(&["imap.example.com"]))
+            .ip("::1".parse().unwrap())
+            .port(v4.addr.port()),
+    );
+    let dns = TestDns::builder()
+        .zone("example.com")
+        .a("imap.example.com", "127.0.0.1")
+        .aaaa("imap.example.com", "::1")
+        .srv(
+            "_imaps._tcp.example.com",
+            0,
+            1,
+            v4.addr.port(),
+            "imap.example.com",
+        )
+        .srv_not_offered("_imap._tcp.example.com")
+        .srv_not_offered("_pop3s._tcp.example.com")
+        .srv_not_offered("_pop3._tcp.example.com")
+        .srv_not_offered("_submissions._tcp.example.com")
+        .srv_not_offered("_submission._tcp.example.com")
+        .start();
+    let mut cmd = maildoctor_cmd();
+    cmd.args([
+        "--json",
+        "--resolver",
+        &dns.resolver_arg(),
+        "--ca-file",
+        pki.ca_pem_path().to_str().unwrap(),
+        USER,
+    ]);
+    let r = run_cmd(cmd);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    crate::support::schema::assert_document(&doc);
+    let probes: Vec<&Value> = doc["probes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["endpoint"]["protocol"] == "imap")
+        .collect();
+    assert_eq!(probes.len(), 2, "one probe per address: {probes:#?}");
+    assert!(v4.connections() >= 1 && v6.connections() >= 1);
+    let f = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "net.some_addresses_fail")
+        .expect("net.some_addresses_fail");
+    assert_eq!(f["severity"], "warning");
+    assert!(f["cause"].as_str().unwrap().contains("::1"), "{f}");
+    assert_eq!(doc["settings"]["incoming"][0]["verified"], true);
+}

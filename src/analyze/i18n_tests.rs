@@ -264,6 +264,13 @@ fn scenarios() -> Vec<(Discovery, Vec<ProbeResult>)> {
     let mut r = tls(&good, "TLSv1.0", 5);
     r.login = login(&good, None, "alice").login;
     probes.push(r);
+    // Works on IPv4, fails on IPv6.
+    let dual = ep(Imap, "dual.example.com", 993, Tls);
+    cands.push((dual.clone(), SourceKind::Provider));
+    probes.push(ok(&dual));
+    let mut v6 = failed(&dual, Step::Connect, FailureKind::Refused);
+    v6.addr = Some("[::1]:993".parse().unwrap());
+    probes.push(v6);
     // Plaintext only: works, but no encryption.
     let plain = ep(Pop3, "pop.example.com", 110, Plain);
     cands.push((plain.clone(), SourceKind::Provider));

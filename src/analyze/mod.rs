@@ -130,6 +130,31 @@ pub fn analyze_in(discovery: &Discovery, probes: &[ProbeResult], lang: Lang) -> 
 
     for (endpoint, results) in &by_endpoint {
         if results.iter().any(|r| r.connection_ok()) {
+            // Works on some of the host's addresses but not on others (often IPv6 vs IPv4):
+            // clients that pick the failing address fail, so say which and why.
+            let failing: Vec<(std::net::SocketAddr, Step, &Failure)> = results
+                .iter()
+                .filter_map(|r| {
+                    let (step, f) = r.connection_failure()?;
+                    (f.kind != FailureKind::Interrupted).then_some((r.addr?, step, f))
+                })
+                .collect();
+            if let Some(&(_, step, f)) = failing.first() {
+                let good: Vec<String> = results
+                    .iter()
+                    .filter(|r| r.connection_ok())
+                    .filter_map(|r| r.addr.map(|a| a.ip().to_string()))
+                    .collect();
+                let bad: Vec<String> = failing.iter().map(|(a, _, _)| a.ip().to_string()).collect();
+                let (cause, fix) = text::some_addresses_fail(endpoint, &bad, &good, step, f, lang);
+                findings.push(Finding {
+                    code: "net.some_addresses_fail",
+                    severity: Severity::Warning,
+                    endpoint: Some((*endpoint).clone()),
+                    cause,
+                    fix,
+                });
+            }
             continue;
         }
         let Some((step, failure)) = results.iter().find_map(|r| r.connection_failure()) else {

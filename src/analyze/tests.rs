@@ -405,3 +405,34 @@ fn a_host_wide_certificate_error_explains_every_direction_it_covers() {
         "no settings.no_* beside the root cause"
     );
 }
+
+#[test]
+fn an_endpoint_failing_on_one_of_its_addresses_is_a_warning_naming_it() {
+    let e = ep(Protocol::Imap, "imap.example.com", 993, Security::Tls);
+    let s = ep(Protocol::Smtp, "smtp.example.com", 465, Security::Tls);
+    let d = discovery(
+        &[(e.clone(), SourceKind::Srv), (s.clone(), SourceKind::Srv)],
+        DomainState::Exists,
+    );
+    let mut v6 = failed(
+        &e,
+        Step::TlsHandshake,
+        FailureKind::CertExpired {
+            not_after: "2001-01-01T00:00:00Z".into(),
+        },
+    );
+    v6.addr = Some("[::1]:993".parse().unwrap());
+    let a = analyze(&d, &[ok(&e), v6, ok(&s)]);
+    assert_eq!(
+        codes(&a),
+        vec![("net.some_addresses_fail", Severity::Warning)]
+    );
+    let f = &a.findings[0];
+    assert!(
+        f.cause.contains("::1") && f.cause.contains("127.0.0.1") && f.cause.contains("tls.expired"),
+        "{}",
+        f.cause
+    );
+    assert_eq!(a.status, Status::Warning);
+    assert!(a.settings.incoming[0].verified, "it works, on IPv4");
+}

@@ -766,3 +766,37 @@ pub(super) fn interrupted(lang: Lang) -> (String, String) {
     };
     (cause.to_owned(), fix.to_owned())
 }
+
+/// An endpoint works on some addresses of its host and fails on others.
+pub(super) fn some_addresses_fail(
+    e: &Endpoint,
+    bad: &[String],
+    good: &[String],
+    step: Step,
+    f: &Failure,
+    lang: Lang,
+) -> (String, String) {
+    let bad = bad.join(", ");
+    let good = good.join(", ");
+    let code = code(&f.kind, step);
+    match lang {
+        Lang::En => (
+            format!(
+                "{}:{} works on {good} but fails on {bad} ({code}: {}). Mail apps that pick the failing address (often the IPv6 one) cannot connect.",
+                e.host, e.port, f.message
+            ),
+            format!(
+                "The server operator must fix {bad} or remove it from DNS; meanwhile a network without that address family (e.g. IPv4 only) works."
+            ),
+        ),
+        Lang::ZhCn => (
+            format!(
+                "{}:{} 在 {good} 上正常，但在 {bad} 上失败（{code}：{}）。客户端如果连到出问题的地址（常见是 IPv6 地址），就会连不上。",
+                e.host, e.port, f.message
+            ),
+            format!(
+                "需要服务器管理员修好 {bad}，或者把它从 DNS 里删掉；在此之前，换一个只用另一类地址的网络（例如只有 IPv4）可以正常使用。"
+            ),
+        ),
+    }
+}

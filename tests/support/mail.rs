@@ -108,8 +108,10 @@ pub struct MailSpec {
     pub greeting: Option<String>,
     /// Deviation from the script.
     pub behaviour: Behaviour,
-    /// Loopback address to bind (port 0 always); default 127.0.0.1.
+    /// Loopback address to bind; default 127.0.0.1.
     pub ip: IpAddr,
+    /// Port to bind; default 0 (any free port).
+    pub port: u16,
     /// Capabilities appended to the default list (IMAP CAPABILITY atoms, POP3 CAPA lines,
     /// SMTP EHLO keywords).
     pub extra_capabilities: Vec<String>,
@@ -143,6 +145,7 @@ impl MailSpec {
             greeting: None,
             behaviour: Behaviour::Normal,
             ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            port: 0,
             extra_capabilities: Vec::new(),
             auth: None,
         }
@@ -179,6 +182,13 @@ impl MailSpec {
     /// Binds `ip` (must be a loopback address) instead of 127.0.0.1.
     pub fn ip(mut self, ip: IpAddr) -> Self {
         self.ip = ip;
+        self
+    }
+
+    /// Binds this port instead of a free one (e.g. the port of a server on another loopback
+    /// address, for one name with an A and an AAAA record).
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
         self
     }
 
@@ -238,7 +248,7 @@ impl MailServer {
             spec.mode
         );
 
-        let listener = std::net::TcpListener::bind((spec.ip, 0)).expect("bind mail server");
+        let listener = std::net::TcpListener::bind((spec.ip, spec.port)).expect("bind mail server");
         listener.set_nonblocking(true).expect("nonblocking");
         let addr = listener.local_addr().expect("local_addr");
         let stats = Arc::new(Stats::default());
