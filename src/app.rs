@@ -27,6 +27,8 @@ pub struct Request {
     pub address: EmailAddress,
     /// Endpoints the user typed (`--check`), probed in addition to discovered ones.
     pub checks: Vec<Endpoint>,
+    /// Login for this address only (batch mode's password file); otherwise the context's.
+    pub credentials: Option<Credentials>,
 }
 
 /// Loaded, reusable run context (provider database, resolver, TLS roots).
@@ -101,15 +103,14 @@ pub async fn run_full(
 ) -> Report {
     let start = Instant::now();
     let addr = &request.address;
+    let credentials = request.credentials.as_ref().or(ctx.credentials.as_ref());
     let source_timeout = ctx.net.limits.dns_timeout + Duration::from_secs(1);
     let discover_with = |early| {
         let handles = Handles {
             dns: &ctx.net.dns,
             http: Some(&ctx.http),
             providers: &ctx.providers,
-            autodiscover_password: ctx
-                .credentials
-                .as_ref()
+            autodiscover_password: credentials
                 .filter(|c| c.autodiscover_auth)
                 .map(|c| &c.password),
         };
@@ -122,7 +123,7 @@ pub async fn run_full(
             cancel,
         )
     };
-    let (discovery, probes) = if ctx.credentials.is_none() {
+    let (discovery, probes) = if credentials.is_none() {
         // Probe what DNS and the provider database propose while the HTTP sources are still
         // running; then probe only what those added. Total time tracks the slowest chain.
         let (tx, rx) = tokio::sync::oneshot::channel();
@@ -163,7 +164,7 @@ pub async fn run_full(
             .iter()
             .map(|c| c.endpoint.clone())
             .collect();
-        let login = ctx.credentials.as_ref().map(|c| {
+        let login = credentials.map(|c| {
             crate::probe::LoginPlan::new(
                 c.password.clone(),
                 &addr.local,

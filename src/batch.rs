@@ -4,7 +4,8 @@
 //!
 //! Input: one address per line; `#` starts a comment; blank lines are ignored; an optional
 //! second comma-separated column holds `--check` URLs separated by spaces. Passwords are
-//! never read from the input.
+//! never read from the input: only from a private `--password-file` ([`PasswordBook`]) or
+//! `MAILDOCTOR_PASSWORD`.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -17,6 +18,7 @@ use crate::address::EmailAddress;
 use crate::analyze::Status;
 use crate::app::{Context, Request, run_cached};
 use crate::cli::parse_check_url;
+use crate::config::{Credentials, Secret};
 use crate::model::{Endpoint, ProbeResult};
 use crate::net::Net;
 use crate::report::{Report, SCHEMA_VERSION};
@@ -144,14 +146,85 @@ pub enum Record {
     Invalid(BatchError),
 }
 
-fn prepare(line: &BatchLine) -> Result<Request, String> {
+/// Passwords for batch logins: per address from `--password-file`, and a default for every
+/// other address from `MAILDOCTOR_PASSWORD`. Never from the input file.
+#[derive(Debug, Clone, Default)]
+pub struct PasswordBook {
+    by_address: HashMap<String, Secret>,
+    /// The password for addresses the file does not list.
+    pub default: Option<Secret>,
+}
+
+impl PasswordBook {
+    /// Reads `ADDRESS<TAB>PASSWORD` lines ('#' comments, blank lines ignored). Refuses a
+    /// file that group or others may read, and never quotes a password in an error.
+    pub fn load(path: &std::path::Path) -> Result<Self, crate::error::Error> {
+        use std::os::unix::fs::PermissionsExt;
+        let usage = |m: String| crate::error::Error::Usage(m);
+        let meta = std::fs::metadata(path)
+            .map_err(|e| usage(format!("--password-file '{}': {e}", path.display())))?;
+        let mode = meta.permissions().mode();
+        if mode & 0o077 != 0 {
+            return Err(usage(format!(
+                "--password-file '{}' is readable by group or others (mode {:o}); run chmod 600 on it",
+                path.display(),
+                mode & 0o777
+            )));
+        }
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| usage(format!("--password-file '{}': {e}", path.display())))?;
+        let mut book = Self::default();
+        for (i, raw) in text.lines().enumerate() {
+            let line = raw.strip_suffix('\r').unwrap_or(raw);
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let Some((addr, pw)) = line.split_once('\t') else {
+                return Err(usage(format!(
+                    "--password-file '{}' line {}: expected ADDRESS<TAB>PASSWORD",
+                    path.display(),
+                    i + 1
+                )));
+            };
+            let addr = EmailAddress::parse(addr.trim()).map_err(|e| {
+                usage(format!(
+                    "--password-file '{}' line {}: {e}",
+                    path.display(),
+                    i + 1
+                ))
+            })?;
+            book.by_address
+                .insert(addr.ascii().to_ascii_lowercase(), Secret::new(pw));
+        }
+        Ok(book)
+    }
+
+    /// The password for an address, if any.
+    pub fn get(&self, addr: &EmailAddress) -> Option<&Secret> {
+        self.by_address
+            .get(&addr.ascii().to_ascii_lowercase())
+            .or(self.default.as_ref())
+    }
+}
+
+fn prepare(line: &BatchLine, passwords: &PasswordBook) -> Result<Request, String> {
     let address = EmailAddress::parse(&line.input).map_err(|e| e.to_string())?;
     let checks = line
         .checks
         .iter()
         .map(|c| parse_check_url(c).map_err(|e| e.to_string()))
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(Request { address, checks })
+    let credentials = passwords.get(&address).map(|pw| Credentials {
+        password: pw.clone(),
+        try_usernames: false,
+        allow_untrusted_host: false,
+        autodiscover_auth: false,
+    });
+    Ok(Request {
+        address,
+        checks,
+        credentials,
+    })
 }
 
 /// Diagnoses every line with at most `jobs` addresses in flight, calling `emit` with each
@@ -160,6 +233,7 @@ pub async fn run(
     ctx: &Context,
     lines: Vec<BatchLine>,
     jobs: usize,
+    passwords: &PasswordBook,
     mut emit: impl FnMut(Record) -> std::io::Result<()>,
 ) -> std::io::Result<Summary> {
     use futures_util::stream::{self, StreamExt};
@@ -169,7 +243,12 @@ pub async fn run(
         .map(|line| {
             let cache = &cache;
             async move {
-                match prepare(&line) {
+                match prepare(&line, passwords) {
+                    // A login needs its own probe run (it picks its server from it); an
+                    // address without a password shares the batch's probe cache.
+                    Ok(req) if req.credentials.is_some() => {
+                        Record::Report(Box::new(run_cached(ctx, &req, None).await))
+                    }
                     Ok(req) => Record::Report(Box::new(run_cached(ctx, &req, Some(cache)).await)),
                     Err(error) => Record::Invalid(BatchError {
                         schema_version: SCHEMA_VERSION,

@@ -67,6 +67,12 @@ pub struct Args {
     #[arg(long, value_enum, requires = "batch")]
     pub format: Option<BatchFormat>,
 
+    /// With --batch: passwords per address, one "ADDRESS<TAB>PASSWORD" per line ('#'
+    /// comments); the file must not be readable by group or others (chmod 600). Without it,
+    /// MAILDOCTOR_PASSWORD (if set) is used for every address.
+    #[arg(long, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
+
     /// Addresses diagnosed at once in --batch mode [default: 8].
     #[arg(long, value_name = "N", requires = "batch",
           value_parser = clap::value_parser!(u16).range(1..=256))]
@@ -215,6 +221,8 @@ pub enum Mode {
         format: BatchFormat,
         /// Addresses at once.
         jobs: usize,
+        /// Passwords from `--password-file` / `MAILDOCTOR_PASSWORD`.
+        passwords: crate::batch::PasswordBook,
     },
 }
 
@@ -299,16 +307,26 @@ impl Args {
                 .map_err(Error::Output)?;
             return Ok((config, Mode::Print(out)));
         }
-        if self.batch.is_none() && (self.jobs.is_some() || self.format.is_some()) {
+        if self.batch.is_none()
+            && (self.jobs.is_some() || self.format.is_some() || self.password_file.is_some())
+        {
             return Err(Error::Usage(
-                "--jobs and --format go with --batch".to_owned(),
+                "--jobs, --format and --password-file go with --batch".to_owned(),
             ));
         }
         if let Some(path) = self.batch {
+            let mut passwords = match &self.password_file {
+                Some(file) => crate::batch::PasswordBook::load(file)?,
+                None => crate::batch::PasswordBook::default(),
+            };
+            if let Some(pw) = std::env::var(PASSWORD_ENV).ok().filter(|p| !p.is_empty()) {
+                passwords.default = Some(Secret::new(pw));
+            }
             let mode = Mode::Batch {
                 input: path,
                 format: self.format.unwrap_or_default(),
                 jobs: usize::from(self.jobs.unwrap_or(8)),
+                passwords,
             };
             return Ok((config, mode));
         }
@@ -329,7 +347,11 @@ impl Args {
         Ok((
             config,
             Mode::Single {
-                request: Request { address, checks },
+                request: Request {
+                    address,
+                    checks,
+                    credentials: None,
+                },
                 format,
                 options,
             },

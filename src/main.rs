@@ -73,10 +73,11 @@ fn real_main(args: Args) -> Result<u8, Error> {
             input,
             format,
             jobs,
+            passwords,
         } => {
             let text = read_input(&input)?;
             let ctx = load()?;
-            runtime.block_on(batch_main(&ctx, &text, format, jobs))
+            runtime.block_on(batch_main(&ctx, &text, format, jobs, &passwords))
         }
     }
 }
@@ -143,6 +144,7 @@ async fn batch_main(
     text: &str,
     format: BatchFormat,
     jobs: usize,
+    passwords: &batch::PasswordBook,
 ) -> Result<u8, Error> {
     let start = Instant::now();
     let lines = batch::parse_input(text);
@@ -168,7 +170,7 @@ async fn batch_main(
         batch::write_record(&record, format, &mut out)
     };
     let summary = tokio::select! {
-        s = batch::run(ctx, lines, jobs, emit) => Some(s),
+        s = batch::run(ctx, lines, jobs, passwords, emit) => Some(s),
         _ = tokio::signal::ctrl_c() => None,
     };
     if let Some(bar) = &progress {

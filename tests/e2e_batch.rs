@@ -260,3 +260,89 @@ fn interrupted_batch_leaves_only_complete_records() {
     );
     assert!(n < 40, "the slow ones were not finished: {n}");
 }
+
+/// Batch logins: passwords only from a private `--password-file` (or MAILDOCTOR_PASSWORD),
+/// never from the input; one login per address that has a password; none for the others.
+#[test]
+fn batch_logs_in_with_passwords_from_a_private_file_only() {
+    use std::os::unix::fs::PermissionsExt;
+    const PW: &str = "batch-Secret-42";
+    let pki = TestPki::new();
+    let imap = MailServer::start(
+        MailSpec::new(Protocol::Imap, Mode::ImplicitTls)
+            .cert(pki.valid(&["imap.example.com"]))
+            .auth(
+                "a@example.com",
+                PW,
+                "a1 NO [AUTHENTICATIONFAILED] Authentication failed.",
+            ),
+    );
+    let smtp = MailServer::start(
+        MailSpec::new(Protocol::Smtp, Mode::ImplicitTls)
+            .cert(pki.valid(&["smtp.example.com"]))
+            .auth(
+                "a@example.com",
+                PW,
+                "535 5.7.8 Authentication credentials invalid",
+            ),
+    );
+    let l = Lab {
+        dns: lab().dns,
+        pki,
+        imap,
+        smtp,
+    };
+    let input = input_file("a@example.com\nb@example.com\n");
+    let passwords = input_file(&format!("# helpdesk passwords\na@example.com\t{PW}\n"));
+    let mut args = base_args(&l);
+    args.extend([
+        "--batch".into(),
+        input.path().to_str().unwrap().into(),
+        "--password-file".into(),
+        passwords.path().to_str().unwrap().into(),
+    ]);
+
+    // A file others may read is refused, naming the fix and never the password.
+    std::fs::set_permissions(passwords.path(), std::fs::Permissions::from_mode(0o644)).unwrap();
+    let r = run(&args);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("chmod 600"), "{}", r.stderr);
+    assert!(!r.stderr.contains(PW));
+
+    std::fs::set_permissions(passwords.path(), std::fs::Permissions::from_mode(0o600)).unwrap();
+    let r = run(&args);
+    assert!(
+        !r.stdout.contains(PW) && !r.stderr.contains(PW),
+        "password printed"
+    );
+    let docs: BTreeMap<String, Value> = r
+        .stdout
+        .lines()
+        .map(|l| {
+            let d: Value = serde_json::from_str(l).unwrap();
+            crate::support::schema::assert_document(&d);
+            (d["address"]["input"].as_str().unwrap().to_owned(), d)
+        })
+        .collect();
+    assert_eq!(
+        docs["a@example.com"]["settings"]["incoming"][0]["login_ok"], true,
+        "{:#}",
+        docs["a@example.com"]
+    );
+    assert_eq!(
+        docs["a@example.com"]["settings"]["outgoing"][0]["login_ok"],
+        true
+    );
+    assert!(
+        docs["b@example.com"]["settings"]["incoming"][0]
+            .get("login_ok")
+            .is_none(),
+        "no password, no login"
+    );
+    assert_eq!(
+        l.imap.login_attempts(),
+        1,
+        "one login, for the address with a password"
+    );
+    assert_eq!(l.smtp.login_attempts(), 1);
+}
