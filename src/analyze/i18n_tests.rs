@@ -5,79 +5,10 @@
 
 use std::collections::BTreeSet;
 
+use super::tests::{discovery, ep, failed, ok};
 use super::*;
-use crate::discover::{CandidateSet, NotOffered};
-use crate::model::{
-    CertInfo, LoginInfo, Origin, SourceReport, SourceStatus, StepResult, StepStatus, TlsInfo,
-};
-
-fn ep(p: Protocol, host: &str, port: u16, s: Security) -> Endpoint {
-    Endpoint::new(p, host, port, s)
-}
-
-fn discovery(cands: &[(Endpoint, SourceKind)], domain: DomainState) -> Discovery {
-    let mut set = CandidateSet::default();
-    for (i, (e, k)) in cands.iter().enumerate() {
-        set.add(
-            e.clone(),
-            "alice@example.com".into(),
-            Origin {
-                source: *k,
-                detail: "t".into(),
-            },
-            i,
-        );
-    }
-    Discovery {
-        sources: vec![SourceReport {
-            source: SourceKind::Provider,
-            target: "example.com".into(),
-            status: SourceStatus::NotFound,
-            detail: String::new(),
-            candidates: 0,
-            elapsed_ms: 0,
-            http_status: None,
-            redirects: vec![],
-        }],
-        candidates: set.into_sorted(),
-        provider: None,
-        domain,
-        not_offered: vec![],
-    }
-}
-
-fn ok(e: &Endpoint) -> ProbeResult {
-    ProbeResult {
-        endpoint: e.clone(),
-        addr: Some("127.0.0.1:1".parse().unwrap()),
-        steps: vec![StepResult {
-            step: Step::Connect,
-            status: StepStatus::Ok,
-            elapsed_ms: 1,
-        }],
-        greeting: None,
-        capabilities: vec![],
-        capabilities_after_tls: vec![],
-        tls: None,
-        elapsed_ms: 1,
-        auth_mechanisms: vec![],
-        login: None,
-        transcript: vec![],
-    }
-}
-
-fn failed(e: &Endpoint, step: Step, kind: FailureKind) -> ProbeResult {
-    let mut r = ok(e);
-    r.steps.push(StepResult {
-        step,
-        status: StepStatus::Failed(Failure {
-            kind,
-            message: "server text".into(),
-        }),
-        elapsed_ms: 1,
-    });
-    r
-}
+use crate::discover::NotOffered;
+use crate::model::{CertInfo, LoginInfo, TlsInfo};
 
 fn login(e: &Endpoint, kind: Option<FailureKind>, user: &str) -> ProbeResult {
     let mut r = match &kind {

@@ -2,11 +2,11 @@ use super::*;
 use crate::discover::{CandidateSet, Discovery, DomainState};
 use crate::model::{Origin, SourceReport, SourceStatus, StepResult, StepStatus};
 
-fn ep(p: Protocol, host: &str, port: u16, s: Security) -> Endpoint {
+pub(super) fn ep(p: Protocol, host: &str, port: u16, s: Security) -> Endpoint {
     Endpoint::new(p, host, port, s)
 }
 
-fn discovery(cands: &[(Endpoint, SourceKind)], domain: DomainState) -> Discovery {
+pub(super) fn discovery(cands: &[(Endpoint, SourceKind)], domain: DomainState) -> Discovery {
     let mut set = CandidateSet::default();
     for (i, (e, k)) in cands.iter().enumerate() {
         set.add(
@@ -37,7 +37,7 @@ fn discovery(cands: &[(Endpoint, SourceKind)], domain: DomainState) -> Discovery
     }
 }
 
-fn ok(e: &Endpoint) -> ProbeResult {
+pub(super) fn ok(e: &Endpoint) -> ProbeResult {
     ProbeResult {
         endpoint: e.clone(),
         addr: Some("127.0.0.1:1".parse().unwrap()),
@@ -57,13 +57,13 @@ fn ok(e: &Endpoint) -> ProbeResult {
     }
 }
 
-fn failed(e: &Endpoint, step: Step, kind: FailureKind) -> ProbeResult {
+pub(super) fn failed(e: &Endpoint, step: Step, kind: FailureKind) -> ProbeResult {
     let mut r = ok(e);
     r.steps.push(StepResult {
         step,
         status: StepStatus::Failed(Failure {
             kind,
-            message: "m".into(),
+            message: "server text".into(),
         }),
         elapsed_ms: 1,
     });
