@@ -540,3 +540,98 @@ fn password_never_crosses_the_wire_in_cleartext() {
     );
     assert!(!r.stdout.contains(&lab.password) && !r.stderr.contains(&lab.password));
 }
+
+/// `maildoctor --json` with a password against real Dovecot/Postfix. Returns the document.
+fn diagnose_with_password(lab: &Lab, address: &str, password: &str) -> (i32, Value) {
+    let mut cmd = crate::support::cli::maildoctor_cmd();
+    cmd.args([
+        "--json",
+        "--resolver",
+        &lab.resolver,
+        "--ca-file",
+        lab.ca.to_str().unwrap(),
+    ])
+    .args(["--timeout", "5", address])
+    .env("MAILDOCTOR_PASSWORD", password);
+    let r = crate::support::cli::run_cmd(cmd);
+    assert!(
+        !r.stdout.contains(password) && !r.stderr.contains(password),
+        "password printed"
+    );
+    let doc: Value =
+        serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {}", r.stdout));
+    crate::support::schema::assert_document(&doc);
+    (r.code, doc)
+}
+
+/// The healthy lab domain, every source at once (SRV, autoconfig over HTTPS and HTTP,
+/// Autodiscover from nginx) and a working login on IMAP, POP3 and SMTP submission.
+#[test]
+fn healthy_domain_every_source_and_a_working_login_on_every_protocol() {
+    let Some(lab) = lab() else { return };
+    let (code, doc) = diagnose_with_password(lab, "alice@lab.example", &lab.password);
+    assert_eq!(code, 0, "{:#}", doc["findings"]);
+    assert_eq!(doc["status"], "ok", "{:#}", doc["findings"]);
+    let found = |kind: &str| {
+        doc["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["source"] == kind && s["status"] == "found")
+    };
+    for kind in ["srv", "autoconfig", "autodiscover"] {
+        assert!(found(kind), "{kind} found nothing: {:#}", doc["sources"]);
+    }
+    for (direction, protocol) in [
+        ("incoming", "imap"),
+        ("incoming", "pop3"),
+        ("outgoing", "smtp"),
+    ] {
+        let s = doc["settings"][direction]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["protocol"] == protocol && s.get("login_ok").is_some())
+            .unwrap_or_else(|| panic!("no {protocol} login in {:#}", doc["settings"]));
+        assert_eq!(s["login_ok"], true, "{protocol}: {s:#}");
+    }
+}
+
+/// A wrong password is `auth.failed` on each protocol, relaying Dovecot's and Postfix's
+/// own words; POP3 disabled for one user fails on POP3 only.
+#[test]
+fn wrong_password_and_pop3_disabled_for_one_user() {
+    let Some(lab) = lab() else { return };
+    let (code, doc) = diagnose_with_password(lab, "alice@lab.example", "not-the-password");
+    assert_eq!(code, 1);
+    let auth: BTreeSet<(String, u64)> = findings(&doc)
+        .into_iter()
+        .filter(|(c, _, _)| c.starts_with("auth."))
+        .map(|(c, _, p)| (c, p))
+        .collect();
+    assert!(auth.iter().all(|(c, _)| c == "auth.failed"), "{auth:?}");
+    assert_eq!(
+        auth.len(),
+        3,
+        "one login per protocol, each refused: {auth:?}"
+    );
+
+    let (code, doc) = diagnose_with_password(lab, "nopop@lab.example", &lab.password);
+    assert_eq!(code, 1);
+    let auth: Vec<(String, String, u64)> = findings(&doc)
+        .into_iter()
+        .filter(|(c, _, _)| c.starts_with("auth."))
+        .collect();
+    assert_eq!(auth.len(), 1, "only POP3 refuses: {auth:?}");
+    assert!(matches!(auth[0].2, 995 | 110), "{auth:?}");
+    let imap_ok = doc["settings"]["incoming"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["protocol"] == "imap" && s["login_ok"] == true);
+    assert!(
+        imap_ok,
+        "IMAP login works for the same user: {:#}",
+        doc["settings"]
+    );
+}
