@@ -53,18 +53,16 @@ impl Context {
     pub fn new(config: &Config) -> Result<Self, Error> {
         let providers = ProviderDb::load(config.providers_dir.as_deref())?;
         let dns = Dns::new(&config.resolver, config.limits.dns_timeout)?;
-        let tls = TlsClient::new(config.ca_file.as_deref())?;
+        // One trust store, loaded once, for the mail probes and the HTTPS sources.
+        let roots = crate::net::tls::load_roots(config.ca_file.as_deref())?;
+        let tls = TlsClient::from_roots(roots.clone())?;
         let connector = Connector::new(
             dns.clone(),
             config.connect_to.clone(),
             config.limits.connect_timeout,
         );
-        let http = HttpClient::new(
-            connector.clone(),
-            config.ca_file.as_deref(),
-            config.limits.read_timeout,
-        )
-        .map_err(|e| Error::Tls(crate::net::tls::TlsInitError(e.0)))?;
+        let http = HttpClient::from_roots(connector.clone(), roots, config.limits.read_timeout)
+            .map_err(|e| Error::Tls(crate::net::tls::TlsInitError(e.0)))?;
         Ok(Self {
             providers,
             http,

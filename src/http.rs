@@ -24,14 +24,12 @@
 //! IP-literal URLs are connected to as written (overrides apply to names only).
 
 use std::io;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
 use reqwest::Url;
 use reqwest::header::{CONTENT_TYPE, HOST, HeaderValue, LOCATION, WWW_AUTHENTICATE};
 use rustls::RootCertStore;
-use rustls::pki_types::CertificateDer;
 
 use crate::config::Secret;
 use crate::model::{Failure, FailureKind};
@@ -132,28 +130,6 @@ impl std::fmt::Debug for HttpClient {
 }
 
 impl HttpClient {
-    /// A client trusting the system store plus the certificates of `ca_file`.
-    pub fn new(
-        connector: Connector,
-        ca_file: Option<&Path>,
-        timeout: Duration,
-    ) -> Result<Self, HttpInitError> {
-        let mut roots = RootCertStore::empty();
-        let native = rustls_native_certs::load_native_certs();
-        let _ = roots.add_parsable_certificates(native.certs);
-        if let Some(path) = ca_file {
-            for der in read_pem_certs(path)? {
-                roots.add(der).map_err(|e| {
-                    HttpInitError(format!(
-                        "{}: not a usable CA certificate: {e}",
-                        path.display()
-                    ))
-                })?;
-            }
-        }
-        Self::from_roots(connector, roots, timeout)
-    }
-
     /// A client trusting exactly `roots`.
     pub fn from_roots(
         connector: Connector,
@@ -377,21 +353,6 @@ fn chain_message(e: &dyn std::error::Error) -> String {
         source = s.source();
     }
     parts.join(": ")
-}
-
-fn read_pem_certs(path: &Path) -> Result<Vec<CertificateDer<'static>>, HttpInitError> {
-    let file = std::fs::File::open(path)
-        .map_err(|e| HttpInitError(format!("cannot read {}: {e}", path.display())))?;
-    let certs: Vec<CertificateDer<'static>> = rustls_pemfile::certs(&mut io::BufReader::new(file))
-        .collect::<Result<_, _>>()
-        .map_err(|e| HttpInitError(format!("cannot read {}: {e}", path.display())))?;
-    if certs.is_empty() {
-        return Err(HttpInitError(format!(
-            "{}: no PEM certificate found",
-            path.display()
-        )));
-    }
-    Ok(certs)
 }
 
 /// The URL a `Location` header points to, relative to `base`.

@@ -61,6 +61,27 @@ impl fmt::Debug for TlsClient {
     }
 }
 
+/// The trust store every TLS connection uses (mail probes and HTTPS discovery alike): the
+/// system store, like curl and openssl (unparsable certificates skipped, an empty store is
+/// not an error), plus every certificate of the PEM `ca_file`, which must be readable and
+/// hold at least one.
+pub fn load_roots(ca_file: Option<&Path>) -> Result<RootCertStore, TlsInitError> {
+    let mut roots = RootCertStore::empty();
+    let native = rustls_native_certs::load_native_certs();
+    let _ = roots.add_parsable_certificates(native.certs);
+    if let Some(path) = ca_file {
+        for der in read_pem_certs(path)? {
+            roots.add(der).map_err(|e| {
+                TlsInitError(format!(
+                    "{}: not a usable CA certificate: {e}",
+                    path.display()
+                ))
+            })?;
+        }
+    }
+    Ok(roots)
+}
+
 /// What a handshake produced: the stream (only when the handshake completed *and* the
 /// certificate verified) and what was learned about the session, even on failure.
 pub struct TlsOutcome<S> {
@@ -76,20 +97,7 @@ impl TlsClient {
     /// Unparsable system certificates are skipped (as curl and openssl do); an empty system
     /// store is not an error. The CA file must be readable PEM with at least one certificate.
     pub fn new(ca_file: Option<&Path>) -> Result<Self, TlsInitError> {
-        let mut roots = RootCertStore::empty();
-        let native = rustls_native_certs::load_native_certs();
-        let _ = roots.add_parsable_certificates(native.certs);
-        if let Some(path) = ca_file {
-            for der in read_pem_certs(path)? {
-                roots.add(der).map_err(|e| {
-                    TlsInitError(format!(
-                        "{}: not a usable CA certificate: {e}",
-                        path.display()
-                    ))
-                })?;
-            }
-        }
-        Self::from_roots(roots)
+        Self::from_roots(load_roots(ca_file)?)
     }
 
     /// Builds a client trusting exactly `roots` (no system store).
