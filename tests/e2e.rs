@@ -8,7 +8,8 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 use crate::support::cli::{connect_to, run, run_json};
-use crate::support::dns::{TestDns, TestDnsBuilder};
+use crate::support::dns::TestDns;
+use crate::support::labs::healthy;
 use crate::support::mail::{MailServer, MailSpec, Mode, Protocol};
 use crate::support::net::{Blackhole, refused_addr};
 use crate::support::pki::{Leaf, TestPki};
@@ -71,66 +72,6 @@ fn setting(s: &Value) -> (String, String, u64, String, bool) {
         s["security"].as_str().unwrap().to_owned(),
         s["verified"].as_bool().unwrap(),
     )
-}
-
-/// A healthy domain described by SRV records: IMAP on 993 and 143, submission on 465 and
-/// 587, POP3 explicitly "not offered" (`0 0 0 .`).
-struct Healthy {
-    dns: TestDns,
-    pki: TestPki,
-    servers: Vec<MailServer>,
-    maps: Vec<(&'static str, u16, SocketAddr)>,
-}
-
-fn healthy_zone() -> TestDnsBuilder {
-    TestDns::builder()
-        .zone("example.com")
-        .mx("example.com", 10, "mx.example.com")
-        .a("mx.example.com", "127.0.0.1")
-        .a("imap.example.com", "127.0.0.1")
-        .a("smtp.example.com", "127.0.0.1")
-        .srv("_imaps._tcp.example.com", 0, 1, 993, "imap.example.com")
-        .srv("_imap._tcp.example.com", 0, 1, 143, "imap.example.com")
-        .srv(
-            "_submissions._tcp.example.com",
-            0,
-            1,
-            465,
-            "smtp.example.com",
-        )
-        .srv(
-            "_submission._tcp.example.com",
-            0,
-            1,
-            587,
-            "smtp.example.com",
-        )
-        .srv_not_offered("_pop3s._tcp.example.com")
-        .srv_not_offered("_pop3._tcp.example.com")
-}
-
-fn healthy() -> Healthy {
-    let pki = TestPki::new();
-    let imap = pki.valid(&["imap.example.com"]);
-    let smtp = pki.valid(&["smtp.example.com"]);
-    let servers = vec![
-        server(Protocol::Imap, Mode::ImplicitTls, imap.clone()),
-        server(Protocol::Imap, Mode::Starttls { advertise: true }, imap),
-        server(Protocol::Smtp, Mode::ImplicitTls, smtp.clone()),
-        server(Protocol::Smtp, Mode::Starttls { advertise: true }, smtp),
-    ];
-    let maps = vec![
-        ("imap.example.com", 993, servers[0].addr),
-        ("imap.example.com", 143, servers[1].addr),
-        ("smtp.example.com", 465, servers[2].addr),
-        ("smtp.example.com", 587, servers[3].addr),
-    ];
-    Healthy {
-        dns: healthy_zone().start(),
-        pki,
-        servers,
-        maps,
-    }
 }
 
 #[test]

@@ -82,51 +82,12 @@ fn address(a: &str) -> Vec<String> {
 
 /// IMAP 993/143 and submission 465/587 from SRV; POP3 "not offered".
 fn healthy() -> Case {
-    let pki = TestPki::new();
-    let imap = pki.valid(&["imap.example.com"]);
-    let smtp = pki.valid(&["smtp.example.com"]);
-    let servers = vec![
-        server(Protocol::Imap, Mode::ImplicitTls, imap.clone()),
-        server(Protocol::Imap, Mode::Starttls { advertise: true }, imap),
-        server(Protocol::Smtp, Mode::ImplicitTls, smtp.clone()),
-        server(Protocol::Smtp, Mode::Starttls { advertise: true }, smtp),
-    ];
-    let maps = vec![
-        ("imap.example.com", 993, servers[0].addr),
-        ("imap.example.com", 143, servers[1].addr),
-        ("smtp.example.com", 465, servers[2].addr),
-        ("smtp.example.com", 587, servers[3].addr),
-    ];
-    let dns = TestDns::builder()
-        .zone("example.com")
-        .mx("example.com", 10, "mx.example.com")
-        .a("mx.example.com", "127.0.0.1")
-        .a("imap.example.com", "127.0.0.1")
-        .a("smtp.example.com", "127.0.0.1")
-        .srv("_imaps._tcp.example.com", 0, 1, 993, "imap.example.com")
-        .srv("_imap._tcp.example.com", 0, 1, 143, "imap.example.com")
-        .srv(
-            "_submissions._tcp.example.com",
-            0,
-            1,
-            465,
-            "smtp.example.com",
-        )
-        .srv(
-            "_submission._tcp.example.com",
-            0,
-            1,
-            587,
-            "smtp.example.com",
-        )
-        .srv_not_offered("_pop3s._tcp.example.com")
-        .srv_not_offered("_pop3._tcp.example.com")
-        .start();
+    let h = crate::support::labs::healthy();
     Case {
-        dns,
-        pki,
-        _servers: servers,
-        maps,
+        dns: h.dns,
+        pki: h.pki,
+        _servers: h.servers,
+        maps: h.maps,
         args: address("alice@example.com"),
     }
 }

@@ -20,6 +20,7 @@ pub mod cli;
 pub mod dns;
 pub mod hostile;
 pub mod http;
+pub mod labs;
 pub mod mail;
 pub mod net;
 pub mod pki;
