@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 use crate::address::EmailAddress;
-use crate::analyze::analyze_in;
+use crate::analyze::{RunFacts, analyze_run};
 use crate::batch::ProbeCache;
 use crate::config::{Config, Credentials};
 use crate::discover::{Handles, discover};
@@ -100,6 +100,11 @@ pub async fn run_full(
     cancel: &CancellationToken,
 ) -> Report {
     let start = Instant::now();
+    let generated_at = crate::net::cert::rfc3339(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(i64::MAX)),
+    );
     let addr = &request.address;
     let credentials = request.credentials.as_ref().or(ctx.credentials.as_ref());
     let source_timeout = ctx.net.limits.dns_timeout + Duration::from_secs(1);
@@ -180,7 +185,13 @@ pub async fn run_full(
         let probes = crate::probe::run_with(&ctx.net, endpoints, &options).await;
         (discovery, probes)
     };
-    let mut analysis = analyze_in(&discovery, &probes, ctx.lang);
+    let run = RunFacts {
+        domain: addr.domain.clone(),
+        resolver: ctx.net.dns.servers().to_vec(),
+        password_given: credentials.is_some(),
+        allow_untrusted_host: credentials.is_some_and(|c| c.allow_untrusted_host),
+    };
+    let mut analysis = analyze_run(&discovery, &probes, &run, ctx.lang);
     let interrupted = cancel.is_cancelled();
     if interrupted {
         crate::analyze::mark_interrupted(&mut analysis, ctx.lang);
@@ -194,7 +205,9 @@ pub async fn run_full(
             domain_unicode: addr.domain_unicode.clone(),
         },
         status: analysis.status,
+        verdict: analysis.verdict,
         settings: analysis.settings,
+        checks: analysis.checks,
         provider: discovery.provider,
         domain: discovery.domain,
         findings: analysis.findings,
@@ -202,6 +215,10 @@ pub async fn run_full(
         probes,
         interrupted,
         elapsed_ms: u64::try_from(start.elapsed().as_millis()).unwrap_or(u64::MAX),
+        lang: ctx.lang.as_str().to_owned(),
+        tool_version: env!("CARGO_PKG_VERSION").to_owned(),
+        generated_at,
+        resolver: run.resolver,
     }
 }
 

@@ -82,6 +82,7 @@ pub struct Srv {
 pub struct Dns {
     resolver: TokioResolver,
     timeout: Duration,
+    servers: Vec<String>,
 }
 
 impl fmt::Debug for Dns {
@@ -118,8 +119,35 @@ impl Dns {
         if matches!(choice, ResolverChoice::Server(_)) {
             opts.use_hosts_file = ResolveHosts::Never;
         }
+        let servers = match choice {
+            ResolverChoice::Server(addr) => vec![addr.to_string()],
+            ResolverChoice::System => hickory_resolver::system_conf::read_system_conf()
+                .map(|(config, _)| {
+                    let mut v: Vec<String> = config
+                        .name_servers()
+                        .iter()
+                        .map(|ns| {
+                            let port = ns.connections.first().map_or(53, |c| c.port);
+                            std::net::SocketAddr::new(ns.ip, port).to_string()
+                        })
+                        .collect();
+                    v.dedup();
+                    v
+                })
+                .unwrap_or_default(),
+        };
         let resolver = builder.build().map_err(|e| DnsInitError(e.to_string()))?;
-        Ok(Self { resolver, timeout })
+        Ok(Self {
+            resolver,
+            timeout,
+            servers,
+        })
+    }
+
+    /// The name servers asked, as `ip:port` (from `--resolver` or the system configuration;
+    /// empty when the system configuration could not be read).
+    pub fn servers(&self) -> &[String] {
+        &self.servers
     }
 
     /// MX records, sorted by preference.

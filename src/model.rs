@@ -611,20 +611,213 @@ impl Severity {
     }
 }
 
-/// One diagnosis: a stable code, a severity, one plain cause and one fix.
+/// Who must act to fix a finding.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    schemars::JsonSchema,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Actor {
+    /// The person setting up the mail client (what they typed, their password, their
+    /// account's web settings).
+    User,
+    /// The helpdesk or IT support that looks after the user.
+    Helpdesk,
+    /// The mail provider (the company running the mail service).
+    Provider,
+    /// The administrator of the mail server.
+    ServerAdmin,
+    /// Whoever manages the domain's DNS records.
+    DomainAdmin,
+    /// The network between this computer and the server (firewall, proxy, ISP).
+    Network,
+    /// This computer: its resolver configuration, its clock, its trust store.
+    ThisComputer,
+}
+
+impl Actor {
+    /// snake_case name, as used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::User => "user",
+            Self::Helpdesk => "helpdesk",
+            Self::Provider => "provider",
+            Self::ServerAdmin => "server_admin",
+            Self::DomainAdmin => "domain_admin",
+            Self::Network => "network",
+            Self::ThisComputer => "this_computer",
+        }
+    }
+}
+
+/// Structured facts behind a finding, for programs (the cause and fix say the same in
+/// words). Every field is optional; only the ones that apply are present.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Params {
+    /// What the server said (greeting, login reply, STARTTLS refusal), escaped by renderers.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub server_reply: Option<String>,
+    /// The host name concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// Ports concerned, ascending.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ports: Vec<u16>,
+    /// IP addresses concerned (the failing ones, for per-address findings).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addresses: Vec<String>,
+    /// IP addresses where the same endpoint works.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub working_addresses: Vec<String>,
+    /// Names the certificate covers.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cert_names: Vec<String>,
+    /// Certificate subject.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cert_subject: Option<String>,
+    /// Certificate issuer (for a missing intermediate: the certificate that is missing).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cert_issuer: Option<String>,
+    /// Certificate start of validity, RFC 3339.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_before: Option<String>,
+    /// Certificate end of validity, RFC 3339.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_after: Option<String>,
+    /// Whole days until the certificate expires (negative when expired).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_left: Option<i64>,
+    /// TLS version negotiated.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub tls_version: Option<String>,
+    /// A host to use instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested_host: Option<String>,
+    /// A port to use instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested_port: Option<u16>,
+    /// A security mode to use instead.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested_security: Option<Security>,
+    /// A protocol to use instead (e.g. IMAP when POP3 is switched off).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggested_protocol: Option<Protocol>,
+    /// The resolver that was asked (`ip:port`, or `system`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resolver: Vec<String>,
+    /// The DNS record that points at the problem, e.g. `_imaps._tcp.example.com SRV`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub record: Option<String>,
+    /// A DNS name concerned.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// The protocol that actually answered (protocol mismatches).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actual_protocol: Option<Protocol>,
+    /// The user name used.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    /// Login mechanisms offered.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mechanisms: Vec<String>,
+    /// The command-line flag that would change the outcome (e.g. `--allow-untrusted-host`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub flag: Option<String>,
+    /// A short machine-readable reason or detail (e.g. the DNS error, `not_offered`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<String>,
+}
+
+/// One diagnosis: one root cause with a stable code, a severity, who must act, one plain
+/// cause and one fix, and every endpoint it affects.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Finding {
-    /// Stable machine-readable code, e.g. `tls.expired`.
+    /// Stable machine-readable code, e.g. `tls.expired` (see `analyze::codes::ALL`).
+    #[schemars(schema_with = "crate::analyze::codes::schema")]
     pub code: &'static str,
     /// How bad it is.
     pub severity: Severity,
-    /// The endpoint it concerns, when it concerns one.
+    /// The first of `endpoints` (kept for compatibility), when it concerns one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub endpoint: Option<Endpoint>,
+    /// Every endpoint this root cause affects, most relevant first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub endpoints: Vec<Endpoint>,
+    /// Who must act.
+    pub actor: Actor,
+    /// Structured facts (server reply, certificate names and dates, suggestion, resolver…).
+    #[serde(default, skip_serializing_if = "is_default_params")]
+    pub params: Params,
     /// Plain-language cause.
     pub cause: String,
     /// What to do about it.
     pub fix: String,
+}
+
+fn is_default_params(p: &Params) -> bool {
+    *p == Params::default()
+}
+
+impl Finding {
+    /// A finding about no endpoint in particular.
+    pub fn new(
+        code: &'static str,
+        severity: Severity,
+        actor: Actor,
+        (cause, fix): (String, String),
+    ) -> Self {
+        Self {
+            code,
+            severity,
+            endpoint: None,
+            endpoints: Vec::new(),
+            actor,
+            params: Params::default(),
+            cause,
+            fix,
+        }
+    }
+
+    /// Sets the endpoints (sorted, de-duplicated, `first` kept first) and `endpoint`.
+    pub fn at(mut self, first: &Endpoint, others: impl IntoIterator<Item = Endpoint>) -> Self {
+        let mut rest: Vec<Endpoint> = others.into_iter().filter(|e| e != first).collect();
+        rest.sort();
+        rest.dedup();
+        self.endpoints = std::iter::once(first.clone()).chain(rest).collect();
+        self.endpoint = Some(first.clone());
+        self
+    }
+
+    /// A finding on one endpoint, or none.
+    pub fn on(
+        code: &'static str,
+        severity: Severity,
+        actor: Actor,
+        endpoint: Option<Endpoint>,
+        cause: String,
+        fix: String,
+    ) -> Self {
+        let f = Self::new(code, severity, actor, (cause, fix));
+        match endpoint {
+            Some(e) => f.at(&e, []),
+            None => f,
+        }
+    }
+
+    /// Sets the structured parameters.
+    pub fn with(mut self, params: Params) -> Self {
+        self.params = params;
+        self
+    }
 }
 
 /// A provider hint: something a person must know to make the account work.

@@ -7,8 +7,9 @@ use std::collections::BTreeSet;
 
 use super::tests::{discovery, ep, failed, ok};
 use super::*;
+use crate::discover::DomainState;
 use crate::discover::NotOffered;
-use crate::model::{CertInfo, LoginInfo, TlsInfo};
+use crate::model::{CertInfo, Failure, FailureKind, LoginInfo, Step, TlsInfo};
 
 fn login(e: &Endpoint, kind: Option<FailureKind>, user: &str) -> ProbeResult {
     let mut r = match &kind {

@@ -8,20 +8,55 @@
 //!   for the same protocol; otherwise it is information about an alternative;
 //! - guessed endpoints that do not exist or do not answer are expected misses, not findings.
 
+mod card;
+pub mod codes;
+mod facts;
+mod rules;
 mod sources;
 mod text;
-mod typed;
-
-use std::collections::{BTreeMap, BTreeSet};
+mod words;
 
 use serde::Serialize;
 
-use crate::discover::{Discovery, DomainState};
+pub use facts::RunFacts;
+
+use crate::discover::Discovery;
 use crate::i18n::Lang;
 use crate::model::{
-    Candidate, Endpoint, Failure, FailureKind, Finding, ProbeResult, Protocol, Security, Severity,
-    SourceKind, Step,
+    Actor, Endpoint, Finding, Params, ProbeResult, Protocol, Security, Severity, SourceKind,
 };
+use facts::Facts;
+
+/// Whether a login was made on a setting, and how it went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum LoginState {
+    /// The password was accepted here.
+    Ok,
+    /// The password was refused here (the findings say why).
+    Failed,
+    /// No login was tried here: no password was given, or another endpoint of the same
+    /// protocol was used for the one login per protocol.
+    NotTested,
+    /// A password was given but deliberately not sent here (plaintext, port 25, a guessed
+    /// host or a host outside the address's domain; `login_detail` says why and which flag
+    /// allows it).
+    Withheld,
+}
+
+/// What goes in the mail client's password field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum PasswordField {
+    /// The account's own password (nothing known says otherwise).
+    AccountPassword,
+    /// An app password generated in the account's security settings (Gmail, Yahoo, iCloud…).
+    AppPassword,
+    /// The authorization code (授权码) generated when the service is turned on (QQ, 163…).
+    AuthorizationCode,
+    /// No password: the provider only accepts OAuth2 sign-in (a client that supports it).
+    Oauth2,
+}
 
 /// One setting to type into a mail client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
@@ -36,16 +71,28 @@ pub struct Setting {
     pub security: Security,
     /// User name.
     pub username: String,
-    /// True when a probe connected and completed the TLS/STARTTLS chain.
+    /// True when a probe connected and completed the TLS/STARTTLS chain (the server
+    /// answered; says nothing about the account).
     pub verified: bool,
     /// Which sources proposed it.
     pub sources: Vec<SourceKind>,
     /// Whether logging in with the given password worked here (only when one was tried).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_ok: Option<bool>,
+    /// The login on this setting: `ok`, `failed`, `not_tested` or `withheld`.
+    pub login: LoginState,
+    /// Why the login was withheld or not tested here, in the run's language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub login_detail: Option<String>,
+    /// Whether the client must log in on this server (always for IMAP/POP3; for SMTP the
+    /// "my outgoing server requires authentication" box).
+    pub auth_required: bool,
+    /// What goes in the password field.
+    pub password: PasswordField,
 }
 
-/// Incoming and outgoing settings, best first.
+/// Incoming and outgoing settings: the recommended pair first (`incoming[0]`,
+/// `outgoing[0]`), then alternatives.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Settings {
     /// IMAP/POP3.
@@ -54,11 +101,46 @@ pub struct Settings {
     pub outgoing: Vec<Setting>,
 }
 
-/// Overall verdict.
+/// An endpoint the user typed (`--check`) and what became of it. Typed endpoints never
+/// outrank discovered settings; they are reported here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct Check {
+    /// The endpoint as typed (scheme defaults filled in).
+    pub endpoint: Endpoint,
+    /// True when the connection and TLS chain worked.
+    pub verified: bool,
+    /// The login on it.
+    pub login: LoginState,
+    /// Codes of the findings that concern it (see `findings[]`).
+    pub findings: Vec<&'static str>,
+}
+
+/// Overall verdict on the account: what was proven, and no more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The recommended incoming and outgoing settings were verified and the logins
+    /// succeeded with the password given.
+    Works,
+    /// The servers of the recommended settings answered and their TLS checked out, but the
+    /// account was not tested (no password given, or the password withheld).
+    Reachable,
+    /// A working incoming and outgoing setting exist, but something else fails (e.g. POP3
+    /// is switched off while IMAP works, or what the user typed fails).
+    Partial,
+    /// Mail cannot work with what was found: no working server for a direction, the
+    /// password refused, the domain gone.
+    Broken,
+    /// Nothing could be checked from here (the resolver lies or fails, no network): the
+    /// settings shown come from the database or other sources, unverified.
+    Unverified,
+}
+
+/// Overall severity (the most severe finding), kept beside [`Verdict`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
-    /// Everything needed works.
+    /// Nothing wrong was found.
     Ok,
     /// Works, with warnings.
     Warning,
@@ -71,325 +153,182 @@ pub enum Status {
 pub struct Analysis {
     /// Settings to type.
     pub settings: Settings,
-    /// Findings, most severe first.
+    /// What the user typed, checked.
+    pub checks: Vec<Check>,
+    /// Findings, one per root cause, root causes and most severe first.
     pub findings: Vec<Finding>,
-    /// Overall verdict.
+    /// Overall severity.
     pub status: Status,
+    /// Overall verdict.
+    pub verdict: Verdict,
 }
 
 /// Adjusts an analysis of an interrupted run (Ctrl-C): one `run.interrupted` warning
 /// first, and no "nothing works" findings that would blame the servers for checks that
-/// simply did not finish. Unfinished probes themselves never become findings.
+/// simply did not finish. Unfinished probes themselves never become findings. A run cut
+/// short before anything was proven is `unverified`, not `broken`.
 pub fn mark_interrupted(analysis: &mut Analysis, lang: Lang) {
     analysis
         .findings
         .retain(|f| !matches!(f.code, "settings.no_incoming" | "settings.no_outgoing"));
-    let (cause, fix) = text::interrupted(lang);
-    analysis.findings.insert(
-        0,
-        Finding {
-            code: "run.interrupted",
-            severity: Severity::Warning,
-            endpoint: None,
-            cause,
-            fix,
-        },
+    let finding = Finding::new(
+        "run.interrupted",
+        Severity::Warning,
+        Actor::User,
+        text::interrupted(lang),
     );
-    if analysis.status == Status::Ok {
-        analysis.status = Status::Warning;
+    analysis.findings.insert(0, finding);
+    if analysis.verdict == Verdict::Broken
+        && !analysis
+            .findings
+            .iter()
+            .any(|f| f.severity == Severity::Error)
+    {
+        analysis.verdict = Verdict::Unverified;
     }
+    analysis.status = status_of(&analysis.findings, analysis.verdict);
 }
 
-/// Runs every rule, with causes and fixes in English (see [`analyze_in`]).
+/// Runs every rule, with causes and fixes in English (see [`analyze_run`]).
 pub fn analyze(discovery: &Discovery, probes: &[ProbeResult]) -> Analysis {
     analyze_in(discovery, probes, Lang::En)
 }
 
-/// Runs every rule, writing causes and fixes in `lang`. Codes, severities and the order of
-/// findings do not depend on the language.
+/// Runs every rule, writing causes and fixes in `lang`, for a run without a password and
+/// with an unknown resolver (see [`analyze_run`]).
 pub fn analyze_in(discovery: &Discovery, probes: &[ProbeResult], lang: Lang) -> Analysis {
-    let by_endpoint = group(probes);
-    let working: Vec<&Endpoint> = by_endpoint
-        .iter()
-        .filter(|(_, rs)| rs.iter().any(|r| r.connection_ok()))
-        .map(|(e, _)| *e)
-        .collect();
-    let bad_hosts = unresolvable_hosts(probes);
-    let settings = settings(discovery, &by_endpoint, &bad_hosts);
-    let mut findings = Vec::new();
+    analyze_run(discovery, probes, &RunFacts::default(), lang)
+}
 
-    domain_rules(discovery, &mut findings, lang);
-    typed::rules(discovery, &mut findings, lang);
-    sources::rules(discovery, &settings, &mut findings, lang);
-    let domain_gone = matches!(
-        discovery.domain,
-        DomainState::NotFound | DomainState::NullMx
-    );
-    let mut host_failures: BTreeMap<(&'static str, String), Vec<(&Endpoint, &Failure)>> =
-        BTreeMap::new();
-
-    for (endpoint, results) in &by_endpoint {
-        if results.iter().any(|r| r.connection_ok()) {
-            // Works on some of the host's addresses but not on others (often IPv6 vs IPv4):
-            // clients that pick the failing address fail, so say which and why.
-            let failing: Vec<(std::net::SocketAddr, Step, &Failure)> = results
-                .iter()
-                .filter_map(|r| {
-                    let (step, f) = r.connection_failure()?;
-                    (f.kind != FailureKind::Interrupted).then_some((r.addr?, step, f))
-                })
-                .collect();
-            if let Some(&(_, step, f)) = failing.first() {
-                let good: Vec<String> = results
-                    .iter()
-                    .filter(|r| r.connection_ok())
-                    .filter_map(|r| r.addr.map(|a| a.ip().to_string()))
-                    .collect();
-                let bad: Vec<String> = failing.iter().map(|(a, _, _)| a.ip().to_string()).collect();
-                let (cause, fix) = text::some_addresses_fail(endpoint, &bad, &good, step, f, lang);
-                findings.push(Finding {
-                    code: "net.some_addresses_fail",
-                    severity: Severity::Warning,
-                    endpoint: Some((*endpoint).clone()),
-                    cause,
-                    fix,
-                });
-            }
-            continue;
-        }
-        let Some((step, failure)) = results.iter().find_map(|r| r.connection_failure()) else {
-            continue;
-        };
-        if failure.kind == FailureKind::Interrupted {
-            continue; // not the server's fault; the run says it was interrupted
-        }
-        let candidate = discovery.candidate(endpoint);
-        let user_typed = is_user(candidate);
-        let guessed_only =
-            candidate.is_none_or(|c| c.origins.iter().all(|o| o.source == SourceKind::Guess));
-        let before_server_spoke = matches!(step, Step::Resolve | Step::Connect);
-        if guessed_only && before_server_spoke && !user_typed {
-            continue; // an expected miss of a guess
-        }
-        if domain_gone
-            && step == Step::Resolve
-            && under(&endpoint.host, &discovery_domain(discovery))
-        {
-            continue; // covered by dns.domain_not_found / dns.null_mx
-        }
-        let code = text::code(&failure.kind, step);
-        // DNS and certificate problems are per host: group them.
-        if matches!(step, Step::Resolve) || code.starts_with("tls.") && is_cert(&failure.kind) {
-            host_failures
-                .entry((code, endpoint.host.clone()))
-                .or_default()
-                .push((endpoint, failure));
-            continue;
-        }
-        let alt = alternative(endpoint, &working, discovery);
-        let severity = severity(user_typed, alt.is_some(), &failure.kind);
-        let (cause, fix) = text::explain(endpoint, step, failure, alt, lang);
-        findings.push(Finding {
-            code,
-            severity,
-            endpoint: Some((*endpoint).clone()),
-            cause,
-            fix,
-        });
+/// Observations → facts → one finding per root cause → settings, checks and verdict.
+/// Codes, severities, the verdict and the order of findings do not depend on the language.
+pub fn analyze_run(
+    discovery: &Discovery,
+    probes: &[ProbeResult],
+    run: &RunFacts,
+    lang: Lang,
+) -> Analysis {
+    let mut run = run.clone();
+    if run.domain.is_empty() {
+        run.domain = discovery_domain(discovery);
     }
-
-    // Directions (incoming = true) that a grouped error finding already explains.
-    let mut explained: BTreeSet<bool> = BTreeSet::new();
-    for ((code, _host), items) in host_failures {
-        let (first, failure) = items[0];
-        let ports: Vec<u16> = items.iter().map(|(e, _)| e.port).collect();
-        let user_typed = items.iter().any(|(e, _)| is_user(discovery.candidate(e)));
-        let alt = items
-            .iter()
-            .find_map(|(e, _)| alternative(e, &working, discovery));
-        let severity = severity(user_typed, alt.is_some(), &failure.kind);
-        let step = if code.starts_with("dns.") {
-            Step::Resolve
-        } else {
-            Step::TlsHandshake
-        };
-        // For a name that does not resolve, point at the name the real sources give, even
-        // when that server has problems of its own (they are separate findings).
-        let suggestion = match step {
-            Step::Resolve => alt.or_else(|| known_host(first, discovery, &bad_hosts)),
-            _ => alt,
-        };
-        let (cause, fix) = text::explain_host(first, &ports, step, failure, suggestion, lang);
-        if severity == Severity::Error {
-            // One finding names every port of the host: it explains each of their directions.
-            explained.extend(items.iter().map(|(e, _)| e.protocol.is_incoming()));
-        }
-        findings.push(Finding {
-            code,
-            severity,
-            endpoint: Some(first.clone()),
-            cause,
-            fix,
-        });
+    let f = Facts::new(discovery, probes, &run);
+    let mut out = rules::Out::default();
+    rules::run(&f, &mut out, lang);
+    let settings = card::settings(&f, out.root, lang);
+    let mut findings = out.findings;
+    if out.root != Some(rules::Root::DomainGone) {
+        sources::rules(discovery, &settings, &mut findings, lang);
     }
-
-    probe_rules(discovery, &by_endpoint, &working, &mut findings, lang);
-
     for n in &discovery.not_offered {
-        findings.push(Finding {
-            code: "srv.not_offered",
-            severity: Severity::Info,
-            endpoint: None,
-            cause: text::not_offered_cause(n, lang),
-            fix: text::not_offered_fix(n, lang),
-        });
+        findings.push(
+            Finding::new(
+                "srv.not_offered",
+                Severity::Info,
+                Actor::DomainAdmin,
+                (
+                    text::not_offered_cause(n, lang),
+                    text::not_offered_fix(n, lang),
+                ),
+            )
+            .with(Params {
+                record: Some(format!("{} SRV", n.name)),
+                ..Params::default()
+            }),
+        );
     }
-
-    if !domain_gone {
-        for incoming in [true, false] {
-            let list = if incoming {
-                &settings.incoming
-            } else {
-                &settings.outgoing
-            };
-            let has_error = findings.iter().any(|f| {
-                f.severity == Severity::Error
-                    && f.endpoint
-                        .as_ref()
-                        .is_some_and(|e| e.protocol.is_incoming() == incoming)
-            });
-            if !list.iter().any(|s| s.verified) && !has_error && !explained.contains(&incoming) {
-                let tried = by_endpoint
-                    .keys()
-                    .filter(|e| e.protocol.is_incoming() == incoming)
-                    .count();
-                let (code, cause, fix) = text::nothing_works(incoming, tried, lang);
-                findings.push(Finding {
-                    code,
-                    severity: Severity::Error,
-                    endpoint: None,
-                    cause,
-                    fix,
-                });
-            }
-        }
+    if out.root.is_none() {
+        nothing_works(&f, &settings, &mut findings, lang);
     }
-
     findings.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
+            .then_with(|| layer(a.code).cmp(&layer(b.code)))
             .then_with(|| a.endpoint.cmp(&b.endpoint))
             .then_with(|| a.code.cmp(b.code))
     });
-    let status = match findings.iter().map(|f| f.severity).max() {
+    let checks = card::checks(&f, &findings, lang);
+    let verdict = card::verdict(&f, out.root, &settings, &checks, &findings);
+    let status = status_of(&findings, verdict);
+    Analysis {
+        settings,
+        checks,
+        findings,
+        status,
+        verdict,
+    }
+}
+
+/// `settings.no_incoming` / `settings.no_outgoing`: nothing works for a direction and no
+/// error finding already explains why.
+fn nothing_works(f: &Facts, settings: &Settings, findings: &mut Vec<Finding>, lang: Lang) {
+    for incoming in [true, false] {
+        let list = if incoming {
+            &settings.incoming
+        } else {
+            &settings.outgoing
+        };
+        let explained = findings.iter().any(|x| {
+            x.severity == Severity::Error
+                && x.endpoints
+                    .iter()
+                    .any(|e| e.protocol.is_incoming() == incoming)
+        });
+        if list.iter().any(|s| s.verified) || explained || f.direction_works(incoming) {
+            continue;
+        }
+        let tried = f
+            .by_endpoint
+            .keys()
+            .filter(|e| e.protocol.is_incoming() == incoming)
+            .count();
+        let (code, cause, fix) = text::nothing_works(incoming, tried, lang);
+        findings.push(Finding::new(
+            code,
+            Severity::Error,
+            Actor::Helpdesk,
+            (cause, fix),
+        ));
+    }
+}
+
+/// Sort layer of a code: shared root causes first, then what the user typed, then hosts,
+/// certificates and protocols, the account, settings, sources.
+fn layer(code: &str) -> u8 {
+    match code {
+        "run.interrupted" => 0,
+        "dns.resolver_suspect" | "dns.zone_failed" | "dns.domain_not_found" | "dns.null_mx" => 1,
+        c if c.starts_with("check.") => 2,
+        c if c.starts_with("dns.") => 3,
+        c if c.starts_with("net.") => 4,
+        c if c.starts_with("tls.")
+            || c.starts_with("security.")
+            || c.starts_with("starttls.")
+            || c.starts_with("protocol.") =>
+        {
+            5
+        }
+        c if c.starts_with("auth.") => 6,
+        c if c.starts_with("settings.") => 7,
+        c if c.starts_with("source.") => 8,
+        _ => 9,
+    }
+}
+
+/// The overall severity: the most severe finding, and never milder than the verdict
+/// implies (`partial` is at least a warning; `broken` and `unverified` are errors).
+fn status_of(findings: &[Finding], verdict: Verdict) -> Status {
+    let from_findings = match findings.iter().map(|f| f.severity).max() {
         Some(Severity::Error) => Status::Error,
         Some(Severity::Warning) => Status::Warning,
         _ => Status::Ok,
     };
-    Analysis {
-        settings,
-        findings,
-        status,
-    }
-}
-
-/// Findings from working connections and logins: login verdicts, the user name format,
-/// certificates about to expire, obsolete TLS, plaintext-only endpoints.
-fn probe_rules(
-    discovery: &Discovery,
-    by_endpoint: &BTreeMap<&Endpoint, Vec<&ProbeResult>>,
-    working: &[&Endpoint],
-    findings: &mut Vec<Finding>,
-    lang: Lang,
-) {
-    // Certificates expiring within 14 days: one warning per host and certificate end date.
-    let mut soon: BTreeMap<(String, String), (Vec<u16>, i64, &Endpoint)> = BTreeMap::new();
-    for (endpoint, results) in by_endpoint {
-        for r in results {
-            if let Some((_, f)) = r.login_failure() {
-                let user = r
-                    .login
-                    .as_ref()
-                    .map_or_else(String::new, |l| l.username.clone());
-                let (cause, fix) = text::explain_login(endpoint, f, &user, lang);
-                findings.push(Finding {
-                    code: text::login_code(&f.kind),
-                    severity: Severity::Error,
-                    endpoint: Some((*endpoint).clone()),
-                    cause,
-                    fix,
-                });
-            }
-            if let Some(l) = &r.login
-                && l.ok
-                && l.username != l.settings_username
-            {
-                let (cause, fix) =
-                    text::username_format(endpoint, &l.settings_username, &l.username, lang);
-                findings.push(Finding {
-                    code: "auth.username_format",
-                    severity: Severity::Warning,
-                    endpoint: Some((*endpoint).clone()),
-                    cause,
-                    fix,
-                });
-            }
-            if !r.connection_ok() {
-                continue;
-            }
-            if let Some(tls) = &r.tls {
-                if let Some(leaf) = tls.chain.first()
-                    && tls.verified
-                    && leaf.days_left < 14
-                {
-                    let e = soon
-                        .entry((endpoint.host.clone(), leaf.not_after.clone()))
-                        .or_insert((Vec::new(), leaf.days_left, endpoint));
-                    if !e.0.contains(&endpoint.port) {
-                        e.0.push(endpoint.port);
-                    }
-                }
-                if matches!(tls.version.as_str(), "TLSv1.0" | "TLSv1.1" | "SSLv3") {
-                    let (cause, fix) = text::old_tls_version(endpoint, &tls.version, lang);
-                    findings.push(Finding {
-                        code: "tls.old_version",
-                        severity: Severity::Warning,
-                        endpoint: Some((*endpoint).clone()),
-                        cause,
-                        fix,
-                    });
-                }
-            }
-        }
-        if endpoint.security == Security::None && results.iter().any(|r| r.connection_ok()) {
-            let encrypted = working
-                .iter()
-                .any(|w| w.protocol == endpoint.protocol && w.security != Security::None);
-            let user_typed = is_user(discovery.candidate(endpoint));
-            let (cause, fix) = text::no_encryption(endpoint, encrypted, lang);
-            findings.push(Finding {
-                code: "security.no_encryption",
-                severity: if encrypted && !user_typed {
-                    Severity::Warning
-                } else {
-                    Severity::Error
-                },
-                endpoint: Some((*endpoint).clone()),
-                cause,
-                fix,
-            });
-        }
-    }
-    for ((host, not_after), (ports, days, endpoint)) in soon {
-        let (cause, fix) = text::expires_soon(&host, &ports, days, &not_after, lang);
-        findings.push(Finding {
-            code: "tls.expires_soon",
-            severity: Severity::Warning,
-            endpoint: Some(endpoint.clone()),
-            cause,
-            fix,
-        });
-    }
+    let floor = match verdict {
+        Verdict::Works | Verdict::Reachable => Status::Ok,
+        Verdict::Partial => Status::Warning,
+        Verdict::Broken | Verdict::Unverified => Status::Error,
+    };
+    from_findings.max(floor)
 }
 
 fn discovery_domain(d: &Discovery) -> String {
@@ -399,227 +338,6 @@ fn discovery_domain(d: &Discovery) -> String {
         .find(|s| s.source == SourceKind::Provider)
         .map(|s| s.target.clone())
         .unwrap_or_default()
-}
-
-fn under(host: &str, domain: &str) -> bool {
-    !domain.is_empty() && (host == domain || host.ends_with(&format!(".{domain}")))
-}
-
-fn is_user(c: Option<&Candidate>) -> bool {
-    c.is_some_and(|c| c.origins.iter().any(|o| o.source == SourceKind::User))
-}
-
-fn is_cert(kind: &FailureKind) -> bool {
-    matches!(
-        kind,
-        FailureKind::CertExpired { .. }
-            | FailureKind::ChainIncomplete { .. }
-            | FailureKind::CertNotYetValid { .. }
-            | FailureKind::CertNameMismatch { .. }
-            | FailureKind::CertSelfSigned
-            | FailureKind::CertUntrusted
-            | FailureKind::CertInvalid
-    )
-}
-
-fn severity(user_typed: bool, has_alternative: bool, _kind: &FailureKind) -> Severity {
-    if user_typed || !has_alternative {
-        Severity::Error
-    } else {
-        Severity::Info
-    }
-}
-
-/// The best working endpoint of the same protocol, to suggest instead.
-fn alternative<'a>(
-    endpoint: &Endpoint,
-    working: &[&'a Endpoint],
-    discovery: &Discovery,
-) -> Option<&'a Endpoint> {
-    working
-        .iter()
-        .filter(|w| w.protocol == endpoint.protocol && **w != endpoint)
-        .min_by_key(|w| discovery.candidate(w).map_or(u32::MAX, |c| c.rank))
-        .copied()
-}
-
-/// The candidate of the same protocol on another host from a real source (not a guess, not
-/// what the user typed) whose name resolves, closest in spelling to the typed name (edit
-/// distance), then best ranked: `pop3.example.com` → `pop.example.com`.
-fn known_host<'a>(
-    endpoint: &Endpoint,
-    discovery: &'a Discovery,
-    bad_hosts: &BTreeSet<&str>,
-) -> Option<&'a Endpoint> {
-    discovery
-        .candidates
-        .iter()
-        .filter(|c| c.endpoint.protocol == endpoint.protocol && c.endpoint.host != endpoint.host)
-        .filter(|c| {
-            c.origins
-                .iter()
-                .any(|o| !matches!(o.source, SourceKind::Guess | SourceKind::User))
-        })
-        .filter(|c| !bad_hosts.contains(c.endpoint.host.as_str()))
-        .min_by_key(|c| {
-            (
-                strsim::levenshtein(&c.endpoint.host, &endpoint.host),
-                c.rank,
-            )
-        })
-        .map(|c| &c.endpoint)
-}
-
-/// Host names whose resolution said they do not exist or have no address.
-fn unresolvable_hosts(probes: &[ProbeResult]) -> BTreeSet<&str> {
-    probes
-        .iter()
-        .filter(|p| {
-            matches!(
-                p.failure(),
-                Some((
-                    Step::Resolve,
-                    Failure {
-                        kind: FailureKind::NxDomain | FailureKind::NoAddress,
-                        ..
-                    }
-                ))
-            )
-        })
-        .map(|p| p.endpoint.host.as_str())
-        .collect()
-}
-
-fn group(probes: &[ProbeResult]) -> BTreeMap<&Endpoint, Vec<&ProbeResult>> {
-    let mut m: BTreeMap<&Endpoint, Vec<&ProbeResult>> = BTreeMap::new();
-    for p in probes {
-        m.entry(&p.endpoint).or_default().push(p);
-    }
-    m
-}
-
-fn settings(
-    discovery: &Discovery,
-    by_endpoint: &BTreeMap<&Endpoint, Vec<&ProbeResult>>,
-    bad_hosts: &BTreeSet<&str>,
-) -> Settings {
-    let user_protocols: Vec<Protocol> = discovery
-        .candidates
-        .iter()
-        .filter(|c| is_user(Some(c)))
-        .map(|c| c.endpoint.protocol)
-        .collect();
-    let pop_first =
-        user_protocols.contains(&Protocol::Pop3) && !user_protocols.contains(&Protocol::Imap);
-    let protocol_order = |p: Protocol| match (p, pop_first) {
-        (Protocol::Imap, false) | (Protocol::Pop3, true) => 0,
-        _ => 1,
-    };
-    let mut out = Settings::default();
-    for incoming in [true, false] {
-        // (protocol order, rank, setting) for every candidate of this direction.
-        let mut all: Vec<(u8, u32, Setting)> = discovery
-            .candidates
-            .iter()
-            .filter(|c| c.endpoint.protocol.is_incoming() == incoming)
-            .map(|c| {
-                let verified = by_endpoint
-                    .get(&c.endpoint)
-                    .is_some_and(|rs| rs.iter().any(|r| r.connection_ok()));
-                let login_ok = by_endpoint
-                    .get(&c.endpoint)
-                    .and_then(|rs| rs.iter().find_map(|r| r.login.as_ref()))
-                    .map(|l| l.ok);
-                let mut sources: Vec<SourceKind> = c.origins.iter().map(|o| o.source).collect();
-                sources.dedup();
-                let setting = Setting {
-                    protocol: c.endpoint.protocol,
-                    host: c.endpoint.host.clone(),
-                    port: c.endpoint.port,
-                    security: c.endpoint.security,
-                    username: c.username.clone(),
-                    verified,
-                    sources,
-                    login_ok,
-                };
-                (protocol_order(c.endpoint.protocol), c.rank, setting)
-            })
-            .collect();
-        if all.iter().any(|(_, _, s)| s.verified) {
-            all.retain(|(_, _, s)| s.verified);
-        } else {
-            // Nothing works: still say what the settings should be, from real sources only
-            // (not guesses, not what the user typed), and never a name that does not exist.
-            all.retain(|(_, _, s)| {
-                s.sources
-                    .iter()
-                    .any(|k| !matches!(k, SourceKind::Guess | SourceKind::User))
-                    && !bad_hosts.contains(s.host.as_str())
-            });
-        }
-        // Best first; then keep one setting per (protocol, security).
-        all.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-        let mut seen = BTreeSet::new();
-        all.retain(|(_, _, s)| seen.insert((s.protocol, s.security)));
-        let list = all;
-        let settings: Vec<Setting> = list.into_iter().map(|(_, _, s)| s).collect();
-        if incoming {
-            out.incoming = settings;
-        } else {
-            out.outgoing = settings;
-        }
-    }
-    out
-}
-
-fn domain_rules(discovery: &Discovery, findings: &mut Vec<Finding>, lang: Lang) {
-    let domain = discovery_domain(discovery);
-    let (code, severity, cause, fix) = match (&discovery.domain, lang) {
-        (DomainState::Exists, _) => return,
-        (DomainState::NotFound, Lang::En) => (
-            "dns.domain_not_found",
-            Severity::Error,
-            format!("The domain {domain} does not exist in DNS (NXDOMAIN), so no mail server can be found for it."),
-            "Check the part of the address after the @ for typos; if it is correct, the domain has expired or was never registered.".to_owned(),
-        ),
-        (DomainState::NotFound, Lang::ZhCn) => (
-            "dns.domain_not_found",
-            Severity::Error,
-            format!("域名 {domain} 不存在（DNS 返回 NXDOMAIN），所以找不到它的邮件服务器。"),
-            "请检查邮箱地址 @ 后面的部分有没有拼错；如果没有拼错，说明这个域名已过期或从未注册。".to_owned(),
-        ),
-        (DomainState::NullMx, Lang::En) => (
-            "dns.null_mx",
-            Severity::Error,
-            format!("The domain {domain} publishes a \"null MX\" record: it states that it accepts no email (RFC 7505)."),
-            "This address cannot receive mail; check the address, or ask the domain owner which address to use.".to_owned(),
-        ),
-        (DomainState::NullMx, Lang::ZhCn) => (
-            "dns.null_mx",
-            Severity::Error,
-            format!("域名 {domain} 发布了“空 MX”记录，声明不接收任何邮件（RFC 7505）。"),
-            "这个地址收不到邮件；请核对邮箱地址，或向域名所有者确认应该用哪个地址。".to_owned(),
-        ),
-        (DomainState::Unknown(reason), Lang::En) => (
-            "dns.lookup_failed",
-            Severity::Warning,
-            format!("The DNS lookup for {domain} failed ({reason}); this does not mean the domain does not exist."),
-            "Check this computer's DNS settings or try another resolver with --resolver; the results below may be incomplete.".to_owned(),
-        ),
-        (DomainState::Unknown(reason), Lang::ZhCn) => (
-            "dns.lookup_failed",
-            Severity::Warning,
-            format!("查询 {domain} 的域名解析失败（{reason}）；这不代表域名不存在。"),
-            "请检查本机的 DNS 设置，或用 --resolver 换一个 DNS 服务器；下面的结果可能不完整。".to_owned(),
-        ),
-    };
-    findings.push(Finding {
-        code,
-        severity,
-        endpoint: None,
-        cause,
-        fix,
-    });
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use super::{Setting, Settings};
 use crate::discover::{Discovery, DomainState};
 use crate::http::registrable_domain;
 use crate::i18n::Lang;
-use crate::model::{Endpoint, Finding, Protocol, Security, Severity, SourceKind};
+use crate::model::{Actor, Endpoint, Finding, Protocol, Security, Severity, SourceKind};
 
 /// Sources that publish settings (not guesses, not what the user typed).
 fn published(k: SourceKind) -> bool {
@@ -134,13 +134,14 @@ fn disagreement(discovery: &Discovery, findings: &mut Vec<Finding>, lang: Lang) 
                 "请使用“推荐设置”中已验证的那一项；域名管理员应让各处公布的配置指向同一台服务器。".to_owned(),
             ),
         };
-        findings.push(Finding {
-            code: "source.disagreement",
-            severity: Severity::Warning,
-            endpoint: None,
+        findings.push(Finding::on(
+            "source.disagreement",
+            Severity::Warning,
+            Actor::DomainAdmin,
+            None,
             cause,
             fix,
-        });
+        ));
     }
 }
 
@@ -172,13 +173,14 @@ fn plaintext_advertised(discovery: &Discovery, findings: &mut Vec<Finding>, lang
                 "请改用 SSL/TLS 或 STARTTLS 的设置；域名管理员应停止公布不加密的设置。".to_owned(),
             ),
         };
-        findings.push(Finding {
-            code: "source.plaintext_advertised",
-            severity: Severity::Warning,
-            endpoint: Some(c.endpoint.clone()),
+        findings.push(Finding::on(
+            "source.plaintext_advertised",
+            Severity::Warning,
+            Actor::DomainAdmin,
+            Some(c.endpoint.clone()),
             cause,
             fix,
-        });
+        ));
     }
 }
 
@@ -205,13 +207,14 @@ fn origin_rules(
                 "可以使用；但域名管理员应发布 SRV 记录（RFC 6186）或 autoconfig 文件，让邮件客户端能自动找到服务器。".to_owned(),
             ),
         };
-        findings.push(Finding {
-            code: "source.guess_only",
-            severity: Severity::Info,
-            endpoint: Some(endpoint_of(best)),
+        findings.push(Finding::on(
+            "source.guess_only",
+            Severity::Info,
+            Actor::DomainAdmin,
+            Some(endpoint_of(best)),
             cause,
             fix,
-        });
+        ));
     }
     for s in list {
         let shown_by: BTreeSet<SourceKind> = s.sources.iter().copied().collect();
@@ -234,13 +237,14 @@ fn origin_rules(
                     "填写密码前，请先对照邮箱服务商的官方说明核实；域名管理员应改用 HTTPS 提供 autoconfig。".to_owned(),
                 ),
             };
-            findings.push(Finding {
-                code: "source.plain_http",
-                severity: Severity::Warning,
-                endpoint: Some(endpoint_of(s)),
+            findings.push(Finding::on(
+                "source.plain_http",
+                Severity::Warning,
+                Actor::DomainAdmin,
+                Some(endpoint_of(s)),
                 cause,
                 fix,
-            });
+            ));
         }
         // The provider database and MX-based detection name the provider explicitly.
         let vouched = shown_by.iter().any(|k| {
@@ -277,17 +281,18 @@ fn origin_rules(
                 ),
             ),
         };
-        findings.push(Finding {
-            code: "source.other_domain",
-            severity: if weak {
+        findings.push(Finding::on(
+            "source.other_domain",
+            if weak {
                 Severity::Warning
             } else {
                 Severity::Info
             },
-            endpoint: Some(endpoint_of(s)),
+            Actor::DomainAdmin,
+            Some(endpoint_of(s)),
             cause,
             fix,
-        });
+        ));
     }
 }
 
@@ -348,6 +353,10 @@ mod tests {
             verified: true,
             sources: sources.to_vec(),
             login_ok: None,
+            login: super::super::LoginState::NotTested,
+            login_detail: None,
+            auth_required: true,
+            password: super::super::PasswordField::AccountPassword,
         }
     }
 

@@ -1,6 +1,8 @@
 use super::*;
 use crate::discover::{CandidateSet, Discovery, DomainState};
-use crate::model::{Origin, SourceReport, SourceStatus, StepResult, StepStatus};
+use crate::model::{
+    Failure, FailureKind, Origin, SourceReport, SourceStatus, Step, StepResult, StepStatus,
+};
 
 pub(super) fn ep(p: Protocol, host: &str, port: u16, s: Security) -> Endpoint {
     Endpoint::new(p, host, port, s)

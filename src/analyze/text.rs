@@ -108,7 +108,7 @@ pub(super) fn explain_login(e: &Endpoint, f: &Failure, user: &str, lang: Lang) -
             }
         }
         Lang::ZhCn => {
-            let said = format!("服务器原话：“{msg}”");
+            let said = format!("服务器返回：“{msg}”");
             match &f.kind {
                 FailureKind::AuthFailed => (
                     format!("{hp} 提示用户名 {user} 或密码错误。{said}"),
@@ -173,23 +173,16 @@ pub(super) fn username_format(
     }
 }
 
-/// A certificate that expires within days.
-pub(super) fn expires_soon(
-    host: &str,
-    ports: &[u16],
-    days: i64,
-    not_after: &str,
-    lang: Lang,
-) -> (String, String) {
-    let ports_text = lang.ports(ports);
+/// A certificate that expires within days, on `on` (hosts and ports).
+pub(super) fn expires_soon(on: &str, days: i64, not_after: &str, lang: Lang) -> (String, String) {
     let date = date(not_after);
     match lang {
         Lang::En => (
-            format!("The certificate of {host} (port {ports_text}) expires on {date} ({days} day(s) left)."),
+            format!("The certificate of {on} expires on {date} ({days} day(s) left)."),
             "The server operator must renew it soon; after that date mail clients will refuse to connect.".to_owned(),
         ),
         Lang::ZhCn => (
-            format!("{host}（端口 {ports_text}）的证书将于 {date} 过期（还剩 {days} 天）。"),
+            format!("{on}的证书将于 {date} 过期（还剩 {days} 天）。"),
             "请服务器管理员尽快更新证书；过期后邮件客户端将无法连接。".to_owned(),
         ),
     }
@@ -527,28 +520,45 @@ pub(super) fn explain_host(
     alt: Option<&Endpoint>,
     lang: Lang,
 ) -> (String, String) {
+    let on = match lang {
+        Lang::En => format!("{} (port {})", e.host, lang.ports(ports)),
+        Lang::ZhCn => format!("{}（端口 {}）", e.host, lang.ports(ports)),
+    };
     match lang {
-        Lang::En => explain_host_en(e, ports, f, alt),
-        Lang::ZhCn => explain_host_zh(e, ports, f, alt),
+        Lang::En => explain_host_en(&e.host, e.protocol, &on, f, alt),
+        Lang::ZhCn => explain_host_zh(&e.host, e.protocol, &on, f, alt),
+    }
+}
+
+/// Cause and fix for one certificate problem, shown on `on` (hosts and ports).
+pub(super) fn explain_cert(
+    host: &str,
+    on: &str,
+    f: &Failure,
+    alt: Option<&Endpoint>,
+    lang: Lang,
+) -> (String, String) {
+    match lang {
+        Lang::En => explain_host_en(host, Protocol::Imap, on, f, alt),
+        Lang::ZhCn => explain_host_zh(host, Protocol::Imap, on, f, alt),
     }
 }
 
 fn explain_host_en(
-    e: &Endpoint,
-    ports: &[u16],
+    host: &str,
+    protocol: Protocol,
+    on: &str,
     f: &Failure,
     alt: Option<&Endpoint>,
 ) -> (String, String) {
     let lang = Lang::En;
-    let host = &e.host;
-    let on = format!("{host} (port {})", lang.ports(ports));
     let alt_text = use_alt(alt, lang);
     let msg = &f.message;
     match &f.kind {
         FailureKind::NxDomain => (
             format!("The server name {host} does not exist in DNS."),
             match alt {
-                Some(a) => format!("Check the spelling of the server name; the {} server is {}.", e.protocol.display_name(), a.host),
+                Some(a) => format!("Check the spelling of the server name; the {} server is {}.", protocol.display_name(), a.host),
                 None => "Check the spelling of the server name against your provider's instructions.".to_owned(),
             },
         ),
@@ -587,7 +597,7 @@ fn explain_host_en(
             format!("A server-side fix: the operator must configure the full chain (certificate + intermediate, e.g. fullchain.pem); if the server uses a private CA, pass it with --ca-file.{alt_text}"),
         ),
         FailureKind::CertUntrusted => (
-            format!("The certificate of {on} is not issued by an authority this computer trusts (unknown authority, or the server does not send its intermediate certificate)."),
+            format!("The certificate of {on} is not issued by an authority this computer trusts (a private or unknown certificate authority)."),
             format!("The operator should send the full certificate chain from a public authority; for a private CA pass it with --ca-file.{alt_text}"),
         ),
         _ => (
@@ -598,14 +608,13 @@ fn explain_host_en(
 }
 
 fn explain_host_zh(
-    e: &Endpoint,
-    ports: &[u16],
+    host: &str,
+    protocol: Protocol,
+    on: &str,
     f: &Failure,
     alt: Option<&Endpoint>,
 ) -> (String, String) {
     let lang = Lang::ZhCn;
-    let host = &e.host;
-    let on = format!("{host}（端口 {}）", lang.ports(ports));
     let alt_text = use_alt(alt, lang);
     let msg = &f.message;
     match &f.kind {
@@ -614,7 +623,7 @@ fn explain_host_zh(
             match alt {
                 Some(a) => format!(
                     "请检查服务器地址是否写错；{} 服务器是 {}。",
-                    e.protocol.display_name(),
+                    protocol.display_name(),
                     a.host
                 ),
                 None => "请对照邮箱服务商的说明，检查服务器地址是否写错。".to_owned(),
@@ -670,9 +679,7 @@ fn explain_host_zh(
             ),
         ),
         FailureKind::CertUntrusted => (
-            format!(
-                "{on}的证书不是本机信任的机构签发的（证书机构未知，或服务器没有发送中间证书）。"
-            ),
+            format!("{on}的证书不是本机信任的机构签发的（私有或未知的证书机构）。"),
             format!(
                 "服务器管理员应使用正规证书机构的证书，并发送完整证书链；如果是私有 CA，请用 --ca-file 指定。{alt_text}"
             ),

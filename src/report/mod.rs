@@ -9,7 +9,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::analyze::{Settings, Status};
+use crate::analyze::{Check, Settings, Status, Verdict};
 use crate::discover::{DomainState, ProviderMatch};
 use crate::i18n::Lang;
 use crate::model::{Finding, ProbeResult, SourceReport};
@@ -37,10 +37,15 @@ pub struct Report {
     pub schema_version: u32,
     /// The address diagnosed.
     pub address: AddressInfo,
-    /// Overall verdict: `ok`, `warning` or `error`.
+    /// Overall severity: `ok`, `warning` or `error` (the most severe finding; never milder
+    /// than the verdict implies).
     pub status: Status,
-    /// Settings to type.
+    /// What was proven: `works`, `reachable`, `partial`, `broken` or `unverified`.
+    pub verdict: Verdict,
+    /// Settings to type: `incoming[0]` and `outgoing[0]` are the recommended pair.
     pub settings: Settings,
+    /// What the user typed (`--check`), each with its outcome and findings.
+    pub checks: Vec<Check>,
     /// The recognised provider, if any.
     pub provider: Option<ProviderMatch>,
     /// Whether the domain exists.
@@ -55,6 +60,15 @@ pub struct Report {
     pub interrupted: bool,
     /// Wall time of the whole run, in milliseconds.
     pub elapsed_ms: u64,
+    /// Language of causes, fixes and details: `en` or `zh-CN`.
+    pub lang: String,
+    /// maildoctor's version.
+    pub tool_version: String,
+    /// When the run started, RFC 3339 (UTC).
+    pub generated_at: String,
+    /// The DNS resolver asked: `ip:port` of each name server (`--resolver`, or the system
+    /// configuration); empty when unknown.
+    pub resolver: Vec<String>,
 }
 
 /// Output format.

@@ -1,0 +1,115 @@
+//! Every finding code maildoctor can emit: the closed list behind the JSON Schema's `code`
+//! enum and the README's table. A test checks that each code the rules use is listed here.
+
+/// Every finding code, grouped by layer (resolver and DNS, network, TLS, protocol, account,
+/// what the user typed, sources, settings, run).
+pub const ALL: &[&str] = &[
+    "dns.resolver_suspect",
+    "dns.zone_failed",
+    "dns.domain_not_found",
+    "dns.null_mx",
+    "dns.host_not_found",
+    "dns.no_address",
+    "dns.lookup_failed",
+    "net.refused",
+    "net.timeout",
+    "net.no_reply",
+    "net.no_greeting",
+    "net.some_addresses_fail",
+    "net.unreachable",
+    "net.closed",
+    "protocol.mismatch",
+    "protocol.error",
+    "tls.mode_mismatch",
+    "tls.expired",
+    "tls.not_yet_valid",
+    "tls.name_mismatch",
+    "tls.self_signed",
+    "tls.untrusted",
+    "tls.invalid_certificate",
+    "tls.chain_incomplete",
+    "tls.expires_soon",
+    "tls.old_version",
+    "tls.handshake_failed",
+    "security.no_encryption",
+    "starttls.not_offered",
+    "starttls.rejected",
+    "auth.failed",
+    "auth.protocol_disabled",
+    "auth.account_blocked",
+    "auth.app_password_required",
+    "auth.rejected",
+    "auth.no_mechanism",
+    "auth.username_format",
+    "auth.incomplete",
+    "auth.login_withheld",
+    "srv.not_offered",
+    "check.wrong_port",
+    "check.port_25",
+    "check.wrong_host",
+    "check.wrong_protocol",
+    "settings.no_incoming",
+    "settings.no_outgoing",
+    "source.disagreement",
+    "source.plaintext_advertised",
+    "source.plain_http",
+    "source.other_domain",
+    "source.guess_only",
+    "run.interrupted",
+];
+
+/// JSON Schema of a finding code: a string from [`ALL`].
+pub fn schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "type": "string",
+        "enum": ALL,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ALL;
+
+    #[test]
+    fn codes_are_unique_and_dotted() {
+        let mut seen = std::collections::BTreeSet::new();
+        for c in ALL {
+            assert!(seen.insert(*c), "{c} listed twice");
+            let (layer, name) = c.split_once('.').unwrap_or_default();
+            assert!(!layer.is_empty() && !name.is_empty(), "{c}");
+        }
+    }
+
+    #[test]
+    fn every_code_in_the_source_is_listed() {
+        // Scan the analysis sources for string literals that look like finding codes.
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/analyze");
+        let layers = [
+            "dns", "net", "tls", "protocol", "security", "auth", "starttls", "srv", "check",
+            "settings", "run", "source",
+        ];
+        let mut missing = Vec::new();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("codes.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap();
+            for piece in text.split('"').skip(1).step_by(2) {
+                let Some((layer, name)) = piece.split_once('.') else {
+                    continue;
+                };
+                if layers.contains(&layer)
+                    && !name.is_empty()
+                    && name
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+                    && !ALL.contains(&piece)
+                {
+                    missing.push(format!("{piece} ({})", path.display()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "codes not in codes::ALL: {missing:?}");
+    }
+}
