@@ -272,7 +272,9 @@ fn certificate_problems_each_have_their_code() {
         "tls.expired",
         "tls.name_mismatch",
         "tls.self_signed",
-        "tls.untrusted",
+        // The stranger CA's leaf is sent alone and its issuer is not self-issued: the
+        // server left out the certificate that links it to an authority.
+        "tls.chain_incomplete",
     ] {
         assert!(
             got.contains(&(want.to_owned(), "error".to_owned())),
@@ -288,6 +290,14 @@ fn certificate_problems_each_have_their_code() {
         "{mismatch}"
     );
     assert_eq!(mismatch["endpoint"]["host"], "pop.example.com");
+    let chain = finding(&doc, "tls.chain_incomplete");
+    let issuer = chain["params"]["cert_issuer"].as_str().unwrap();
+    assert!(!issuer.is_empty(), "{chain:#}");
+    assert!(
+        chain["cause"].as_str().unwrap().contains(issuer),
+        "{chain:#}"
+    );
+    assert_eq!(chain["endpoint"]["host"], "imap2.example.com");
     assert!(
         finding(&doc, "tls.expired")["cause"]
             .as_str()
@@ -542,16 +552,20 @@ fn dns_failure_is_not_reported_as_missing_domain() {
     let (code, doc, _) = run_json(args(&dns, &pki, &[], &["alice@broken.example"]));
     assert_eq!(code, 1);
     let got = codes(&doc);
-    assert!(
-        got.contains(&("dns.lookup_failed".into(), "warning".into())),
+    // The domain's own name servers fail: the root finding, aimed at its administrator.
+    assert_eq!(
+        got.first(),
+        Some(&("dns.zone_failed".into(), "error".into())),
         "{got:?}"
     );
+    assert_eq!(finding(&doc, "dns.zone_failed")["actor"], "domain_admin");
+    assert_eq!(doc["verdict"], "broken");
     assert!(
         !got.iter().any(|(c, _)| c == "dns.domain_not_found"),
         "{got:?}"
     );
     assert!(
-        finding(&doc, "dns.lookup_failed")["cause"]
+        finding(&doc, "dns.zone_failed")["cause"]
             .as_str()
             .unwrap()
             .contains("SERVFAIL")

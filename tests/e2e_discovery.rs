@@ -481,7 +481,7 @@ fn servfail_is_a_failed_lookup_not_a_missing_domain() {
     let dns = TestDns::builder().servfail_zone("broken.example").start();
     let (_, doc, stderr) = run_json(args(&dns, &pki, &[], "alice@broken.example"));
     assert!(
-        codes(&doc).contains(&"dns.lookup_failed".to_owned()),
+        codes(&doc).contains(&"dns.zone_failed".to_owned()),
         "{stderr}\n{doc:#}"
     );
     assert!(!codes(&doc).contains(&"dns.domain_not_found".to_owned()));

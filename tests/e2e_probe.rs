@@ -160,7 +160,12 @@ fn login_of<'a>(doc: &'a Value, protocol: &str) -> &'a Value {
 
 fn finding_for<'a>(doc: &'a Value, protocol: &str) -> Option<&'a Value> {
     doc["findings"].as_array().unwrap().iter().find(|f| {
-        f["code"].as_str().unwrap().starts_with("auth.") && f["endpoint"]["protocol"] == protocol
+        f["code"].as_str().unwrap().starts_with("auth.")
+            && f["endpoints"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|e| e["protocol"] == protocol)
     })
 }
 

@@ -99,6 +99,10 @@ pub(super) fn login_state(f: &Facts, e: &Endpoint, lang: Lang) -> (LoginState, O
     )
 }
 
+/// Order of settings: typed-only last, a failed login last, unverified last, IMAP before
+/// POP3 (unless the user asked for POP3), port 25 and plaintext last, then discovery's rank.
+type SortKey = (bool, bool, bool, u8, bool, u32);
+
 /// The settings to type: the recommended pair first (IMAP before POP3 unless the user
 /// asked for POP3; a working login before a failed one; verified before unverified; port
 /// 25 last for sending), then alternatives, one per protocol and security mode. Whatever
@@ -122,7 +126,7 @@ pub(super) fn settings(f: &Facts, root: Option<Root>, lang: Lang) -> Settings {
     let password = password_field(f);
     let mut out = Settings::default();
     for incoming in [true, false] {
-        let mut all: Vec<((bool, bool, u8, bool, u32), Setting)> = Vec::new();
+        let mut all: Vec<(SortKey, Setting)> = Vec::new();
         for c in
             f.d.candidates
                 .iter()
@@ -131,13 +135,14 @@ pub(super) fn settings(f: &Facts, root: Option<Root>, lang: Lang) -> Settings {
             let e = &c.endpoint;
             let verified = matches!(f.outcome.get(e), Some(Outcome::Works));
             let published = f.published(e);
-            if !published && !(verified && !f.typed_only(e)) {
-                continue; // typed-only (→ checks) or a guess that did not work
+            let typed_only = f.typed_only(e);
+            if !published && !verified {
+                continue; // a guess or a typed endpoint that did not work
             }
             if f.bad_hosts.contains(e.host.as_str()) && !resolver_suspect {
                 continue;
             }
-            if f.domain_gone() && !verified {
+            if f.domain_gone() && !verified && !resolver_suspect {
                 continue;
             }
             let (login, login_detail) = login_state(f, e, lang);
@@ -167,6 +172,7 @@ pub(super) fn settings(f: &Facts, root: Option<Root>, lang: Lang) -> Settings {
                 password,
             };
             let key = (
+                typed_only,
                 login == LoginState::Failed,
                 !verified,
                 protocol_order(e.protocol),
@@ -175,6 +181,11 @@ pub(super) fn settings(f: &Facts, root: Option<Root>, lang: Lang) -> Settings {
             );
             all.push((key, setting));
         }
+        // What the user typed is shown only when no source found anything for the
+        // direction (it is in `checks` anyway).
+        if all.iter().any(|(k, _)| !k.0) {
+            all.retain(|(k, _)| !k.0);
+        }
         // A protocol with a verified setting shows only verified ones.
         let verified_protocols: BTreeSet<Protocol> = all
             .iter()
@@ -182,7 +193,7 @@ pub(super) fn settings(f: &Facts, root: Option<Root>, lang: Lang) -> Settings {
             .map(|(_, s)| s.protocol)
             .collect();
         all.retain(|(_, s)| s.verified || !verified_protocols.contains(&s.protocol));
-        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all.sort_by_key(|a| a.0);
         let mut seen = BTreeSet::new();
         all.retain(|(_, s)| seen.insert((s.protocol, s.security)));
         let list: Vec<Setting> = all.into_iter().map(|(_, s)| s).collect();

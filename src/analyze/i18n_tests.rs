@@ -162,7 +162,90 @@ fn every_failure() -> Vec<(FailureKind, Step)> {
 }
 
 /// Scenarios that together raise every finding code.
-fn scenarios() -> Vec<(Discovery, Vec<ProbeResult>)> {
+fn scenarios() -> Vec<(Discovery, Vec<ProbeResult>, RunFacts)> {
+    let mut out: Vec<(Discovery, Vec<ProbeResult>, RunFacts)> = base_scenarios()
+        .into_iter()
+        .map(|(d, p)| (d, p, RunFacts::default()))
+        .collect();
+    use Protocol::{Imap, Pop3, Smtp};
+    use Security::Tls;
+    // The resolver says a provider-database domain does not exist.
+    let imap = ep(Imap, "imap.example.com", 993, Tls);
+    let mut d = discovery(
+        &[(imap.clone(), SourceKind::Provider)],
+        DomainState::NotFound,
+    );
+    d.provider = Some(crate::discover::ProviderMatch {
+        id: "example.com".into(),
+        name: "Example Mail".into(),
+        detected_via: SourceKind::Provider,
+        mx_host: None,
+        hints: vec![],
+        documentation: vec![],
+    });
+    out.push((
+        d,
+        vec![failed(&imap, Step::Resolve, FailureKind::NxDomain)],
+        RunFacts::default(),
+    ));
+    // A password given but withheld from a host outside the domain; POP3 refused while
+    // IMAP logged in with the same password.
+    let smtp = ep(Smtp, "smtp.hoster.example", 465, Tls);
+    let pop = ep(Pop3, "pop.example.com", 995, Tls);
+    let d = discovery(
+        &[
+            (imap.clone(), SourceKind::Srv),
+            (pop.clone(), SourceKind::Srv),
+            (smtp.clone(), SourceKind::AutoconfigMx),
+        ],
+        DomainState::Exists,
+    );
+    let mut withheld = ok(&smtp);
+    withheld.steps.push(crate::model::StepResult {
+        step: Step::Login,
+        status: crate::model::StepStatus::Skipped {
+            reason: "smtp.hoster.example is outside example.com and is not the provider's server; pass --allow-untrusted-host to log in there anyway".into(),
+        },
+        elapsed_ms: 0,
+    });
+    out.push((
+        d,
+        vec![
+            login(&imap, None, "alice@example.com"),
+            login(&pop, Some(FailureKind::AuthFailed), "alice@example.com"),
+            withheld,
+        ],
+        RunFacts {
+            password_given: true,
+            ..RunFacts::default()
+        },
+    ));
+    // Typed: another protocol answered on a host no source names.
+    let typed = ep(Pop3, "mail.example.net", 995, Tls);
+    let d = discovery(
+        &[
+            (typed.clone(), SourceKind::User),
+            (pop.clone(), SourceKind::Srv),
+        ],
+        DomainState::Exists,
+    );
+    out.push((
+        d,
+        vec![
+            failed(
+                &typed,
+                Step::Greeting,
+                FailureKind::WrongProtocol { actual: Some(Imap) },
+            ),
+            ok(&pop),
+        ],
+        RunFacts::default(),
+    ));
+    out
+}
+
+/// Scenarios without a password.
+fn base_scenarios() -> Vec<(Discovery, Vec<ProbeResult>)> {
     use Protocol::{Imap, Pop3, Smtp};
     use Security::{None as Plain, Starttls, Tls};
     let mut out = Vec::new();
@@ -178,17 +261,21 @@ fn scenarios() -> Vec<(Discovery, Vec<ProbeResult>)> {
     let mut probes = Vec::new();
     for (i, (kind, step)) in every_failure().into_iter().enumerate() {
         let e = ep(Imap, &format!("h{i}.example.com"), 993, Tls);
-        cands.push((e.clone(), SourceKind::Provider));
-        probes.push(if matches!(step, Step::Login | Step::AuthMechs) {
+        if matches!(step, Step::Login | Step::AuthMechs) {
+            // One login per protocol: each login outcome is its own run.
             let mut r = login(&e, Some(kind), "alice@example.com");
             if step == Step::AuthMechs {
                 r.login = None;
                 r.steps.last_mut().unwrap().step = Step::AuthMechs;
             }
-            r
-        } else {
-            failed(&e, step, kind)
-        });
+            out.push((
+                discovery(&[(e, SourceKind::Provider)], DomainState::Exists),
+                vec![r],
+            ));
+            continue;
+        }
+        cands.push((e.clone(), SourceKind::Provider));
+        probes.push(failed(&e, step, kind));
     }
     // A login that worked only with the local part; an expiring certificate; old TLS.
     let good = ep(Smtp, "smtp.example.com", 465, Tls);
@@ -298,9 +385,10 @@ fn documented_codes() -> BTreeSet<String> {
 #[test]
 fn every_finding_code_has_its_own_chinese_cause_and_fix() {
     let mut seen = BTreeSet::new();
-    for (d, probes) in scenarios() {
-        let en = analyze_in(&d, &probes, Lang::En);
-        let zh = analyze_in(&d, &probes, Lang::ZhCn);
+    for (d, probes, run) in scenarios() {
+        let en = analyze_run(&d, &probes, &run, Lang::En);
+        let zh = analyze_run(&d, &probes, &run, Lang::ZhCn);
+        assert_eq!(en.verdict, zh.verdict);
         assert_eq!(en.status, zh.status);
         let key = |a: &Analysis| -> Vec<_> {
             a.findings
@@ -328,7 +416,7 @@ fn every_finding_code_has_its_own_chinese_cause_and_fix() {
         }
     }
     // The run-level finding of an interrupted run.
-    let (d, probes) = scenarios().remove(0);
+    let (d, probes, _) = scenarios().remove(0);
     let mut en = analyze_in(&d, &probes, Lang::En);
     let mut zh = analyze_in(&d, &probes, Lang::ZhCn);
     super::mark_interrupted(&mut en, Lang::En);

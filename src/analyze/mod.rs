@@ -343,4 +343,6 @@ fn discovery_domain(d: &Discovery) -> String {
 #[cfg(test)]
 mod i18n_tests;
 #[cfg(test)]
+mod rules_tests;
+#[cfg(test)]
 mod tests;

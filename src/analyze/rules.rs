@@ -352,7 +352,8 @@ fn no_tls_on_host(f: &Facts, out: &mut Out, lang: Lang) {
                 _ => false,
             })
             .collect();
-        if encrypted_works || plain_only.is_empty() {
+        // One port tells nothing about the host: the per-endpoint rule explains it.
+        if encrypted_works || plain_only.is_empty() || eps.len() < 2 {
             continue;
         }
         if plain_only.iter().all(|e| f.guessed_only(e)) {
@@ -361,12 +362,26 @@ fn no_tls_on_host(f: &Facts, out: &mut Out, lang: Lang) {
         let mut ports: Vec<u16> = eps.iter().map(|e| e.port).collect();
         ports.sort_unstable();
         ports.dedup();
-        let plain_ports: Vec<u16> = plain_only.iter().map(|e| e.port).collect();
-        let closed_tls: Vec<u16> = eps
+        // Every encrypted endpoint of the host must be closed (nothing listens, or a
+        // firewall): a TLS port that fails for a TLS reason means TLS exists but is broken,
+        // which the certificate and handshake rules explain.
+        let encrypted: Vec<&Endpoint> = eps
             .iter()
-            .filter(|e| e.security == Security::Tls)
-            .map(|e| e.port)
+            .copied()
+            .filter(|e| e.security != Security::None && !plain_only.contains(e))
             .collect();
+        let closed = |e: &Endpoint| {
+            matches!(
+                f.outcome.get(e),
+                Some(Outcome::Fails(Step::Connect, x))
+                    if matches!(x.kind, FailureKind::Refused | FailureKind::Timeout)
+            )
+        };
+        if !encrypted.iter().all(|e| closed(e)) {
+            continue;
+        }
+        let plain_ports: Vec<u16> = plain_only.iter().map(|e| e.port).collect();
+        let closed_tls: Vec<u16> = encrypted.iter().map(|e| e.port).collect();
         let severity = if eps
             .iter()
             .all(|e| f.protocol_works(e.protocol, None) && !f.typed(e))
@@ -806,7 +821,13 @@ fn logins(f: &Facts, out: &mut Out, lang: Lang) {
         } else {
             let mut t = text::explain_login(first, fail, user, lang);
             if eps.len() > 1 {
-                t.0 = words::on_protocols(&protocols, &t.0, lang);
+                let others: Vec<(Protocol, &str)> = items
+                    .iter()
+                    .skip(1)
+                    .filter(|(_, x, _)| x.message != fail.message)
+                    .map(|(e, x, _)| (e.protocol, x.message.as_str()))
+                    .collect();
+                t.0 = words::on_protocols(&protocols, &t.0, &others, lang);
             }
             t
         };

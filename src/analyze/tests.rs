@@ -256,8 +256,8 @@ fn starttls_not_offered_and_timeouts_have_their_own_codes() {
     assert_eq!(
         codes(&a),
         vec![
-            ("starttls.not_offered", Severity::Error),
-            ("net.timeout", Severity::Error)
+            ("net.timeout", Severity::Error),
+            ("starttls.not_offered", Severity::Error)
         ]
     );
 }

@@ -221,6 +221,12 @@ pub(super) fn typed(
         ),
     };
     let fix = match (suggestion, lang) {
+        (None, Lang::En) if i.port_25 => {
+            "For sending from a mail app use port 465 with SSL/TLS or 587 with STARTTLS.".to_owned()
+        }
+        (None, Lang::ZhCn) if i.port_25 => {
+            "在邮件客户端里发信，请使用 465 端口（SSL/TLS）或 587 端口（STARTTLS）。".to_owned()
+        }
         (Some(s), Lang::En) => format!("For {p} use {}.", setting(s, lang)),
         (Some(s), Lang::ZhCn) => format!("{p} 请使用：{}。", setting(s, lang)),
         (None, Lang::En) => format!(
@@ -247,7 +253,11 @@ pub(super) fn no_tls_on_host(host: &str, plain: &[u16], closed_tls: &[u16], lang
                 if closed_tls.is_empty() {
                     String::new()
                 } else {
-                    format!(", and the SSL/TLS port {} does not work", lang.ports(closed_tls))
+                    format!(
+                        ", and nothing answers on the SSL/TLS port{} {}",
+                        if closed_tls.len() > 1 { "s" } else { "" },
+                        lang.ports(closed_tls)
+                    )
                 }
             ),
             "The server's operator must enable TLS (STARTTLS on these ports, or SSL/TLS on 993/995/465). Until then, do not use your real password with this server.".to_owned(),
@@ -258,7 +268,7 @@ pub(super) fn no_tls_on_host(host: &str, plain: &[u16], closed_tls: &[u16], lang
                 if closed_tls.is_empty() {
                     String::new()
                 } else {
-                    format!("，SSL/TLS 端口 {} 也不可用", lang.ports(closed_tls))
+                    format!("，SSL/TLS 端口 {} 也没有应答", lang.ports(closed_tls))
                 }
             ),
             "需要服务器管理员启用 TLS 加密（在这些端口上支持 STARTTLS，或开放 993/995/465 的 SSL/TLS）。在此之前，请不要在这台服务器上使用真实密码。".to_owned(),
@@ -450,12 +460,26 @@ pub(super) fn protocol_off(off: &[Protocol], worked: &[Protocol], reply: &str, l
     }
 }
 
-/// Prefixes a login cause with the protocols it happened on.
-pub(super) fn on_protocols(ps: &[Protocol], cause: &str, lang: Lang) -> String {
+/// Prefixes a login cause with the protocols it happened on, and quotes the other
+/// protocols' replies when they differ from the first.
+pub(super) fn on_protocols(
+    ps: &[Protocol],
+    cause: &str,
+    others: &[(Protocol, &str)],
+    lang: Lang,
+) -> String {
     let list = protocol_list(ps, lang);
+    let more: Vec<String> = others
+        .iter()
+        .map(|(p, reply)| match lang {
+            Lang::En => format!(" {} said: \"{reply}\"", p.display_name()),
+            Lang::ZhCn => format!("{} 返回：“{reply}”", p.display_name()),
+        })
+        .collect();
+    let more = more.concat();
     match lang {
-        Lang::En => format!("Same answer on {list}: {cause}"),
-        Lang::ZhCn => format!("{list} 的回答相同：{cause}"),
+        Lang::En => format!("Same cause on {list}: {cause}{more}"),
+        Lang::ZhCn => format!("{list} 的原因相同：{cause}{more}"),
     }
 }
 
