@@ -15,11 +15,11 @@ use serde::Serialize;
 use tokio::sync::OnceCell;
 
 use crate::address::EmailAddress;
-use crate::analyze::Status;
+use crate::analyze::{LoginState, Setting, Status, Verdict};
 use crate::app::{Context, Request, run_cached};
 use crate::cli::parse_check_url;
 use crate::config::{Credentials, Secret};
-use crate::model::{Endpoint, ProbeResult};
+use crate::model::{Endpoint, ProbeResult, Protocol};
 use crate::net::Net;
 use crate::report::{Report, SCHEMA_VERSION};
 
@@ -275,8 +275,11 @@ pub async fn run(
     Ok(summary)
 }
 
-/// CSV header row.
-pub const CSV_HEADER: [&str; 13] = [
+/// CSV header row. The first 13 columns are the original layout (kept, so scripts that
+/// read columns by position keep working); the columns after `error` were added with the
+/// verdict: the verdict, one host/port/security triple per incoming protocol (the best
+/// setting of each), and the login outcome per protocol (`imap:ok;smtp:withheld`).
+pub const CSV_HEADER: [&str; 21] = [
     "address",
     "status",
     "provider",
@@ -290,6 +293,14 @@ pub const CSV_HEADER: [&str; 13] = [
     "username",
     "findings",
     "error",
+    "verdict",
+    "imap_host",
+    "imap_port",
+    "imap_security",
+    "pop3_host",
+    "pop3_port",
+    "pop3_security",
+    "login",
 ];
 
 /// Writes one record in the chosen format, flushing so nothing finished is ever lost.
@@ -342,8 +353,34 @@ fn csv_row(record: &Record) -> Vec<String> {
                 Status::Warning => "warning",
                 Status::Error => "error",
             };
-            let codes: Vec<&str> = r.findings.iter().map(|f| f.code).collect();
-            vec![
+            // Codes once each, in the report's order (most severe first).
+            let mut codes: Vec<&str> = Vec::new();
+            for f in &r.findings {
+                if !codes.contains(&f.code) {
+                    codes.push(f.code);
+                }
+            }
+            let best = |p: Protocol| r.settings.incoming.iter().find(|s| s.protocol == p);
+            let triple = |s: Option<&Setting>| {
+                [
+                    s.map(|s| s.host.clone()).unwrap_or_default(),
+                    s.map(|s| s.port.to_string()).unwrap_or_default(),
+                    s.map(|s| s.security.as_str().to_owned()).unwrap_or_default(),
+                ]
+            };
+            let mut logins: Vec<String> = Vec::new();
+            for p in [Protocol::Imap, Protocol::Pop3, Protocol::Smtp] {
+                let setting = r
+                    .settings
+                    .incoming
+                    .iter()
+                    .chain(&r.settings.outgoing)
+                    .find(|s| s.protocol == p);
+                if let Some(s) = setting {
+                    logins.push(format!("{}:{}", p.as_str(), login_name(s.login)));
+                }
+            }
+            let mut row = vec![
                 r.address.input.clone(),
                 status.to_owned(),
                 r.provider
@@ -363,8 +400,33 @@ fn csv_row(record: &Record) -> Vec<String> {
                 inc.or(out).map(|s| s.username.clone()).unwrap_or_default(),
                 codes.join(";"),
                 String::new(),
-            ]
+                verdict_name(r.verdict).to_owned(),
+            ];
+            row.extend(triple(best(Protocol::Imap)));
+            row.extend(triple(best(Protocol::Pop3)));
+            row.push(logins.join(";"));
+            row
         }
+    }
+}
+
+/// The verdict as in JSON.
+pub fn verdict_name(v: Verdict) -> &'static str {
+    match v {
+        Verdict::Works => "works",
+        Verdict::Reachable => "reachable",
+        Verdict::Partial => "partial",
+        Verdict::Broken => "broken",
+        Verdict::Unverified => "unverified",
+    }
+}
+
+fn login_name(l: LoginState) -> &'static str {
+    match l {
+        LoginState::Ok => "ok",
+        LoginState::Failed => "failed",
+        LoginState::NotTested => "not_tested",
+        LoginState::Withheld => "withheld",
     }
 }
 
@@ -408,7 +470,7 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(
             text,
-            "nope,invalid,,,,,,,,,,,'nope' is not an email address\n"
+            "nope,invalid,,,,,,,,,,,'nope' is not an email address,,,,,,,,\n"
         );
     }
 }

@@ -13,6 +13,7 @@ use maildoctor::batch::{self, BatchFormat, Record};
 use maildoctor::cli::{Args, Mode};
 use maildoctor::error::Error;
 use maildoctor::exit;
+use maildoctor::i18n::Lang;
 use maildoctor::report::{self, Format, RenderOptions};
 use tokio_util::sync::CancellationToken;
 
@@ -31,17 +32,19 @@ fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    let lang = args.lang.unwrap_or_else(Lang::from_env);
     match real_main(args) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
+            let message = err.localized(lang);
             if json_requested {
                 let kind = match &err {
                     Error::Usage(_) | Error::Address(_) => "usage",
                     _ => "fatal",
                 };
-                let _ = report::json::render_error(kind, &err.to_string(), &mut std::io::stdout());
+                let _ = report::json::render_error(kind, &message, &mut std::io::stdout());
             }
-            eprintln!("maildoctor: error: {err}");
+            eprintln!("maildoctor: {}{message}", lang.pick("error: ", "错误："));
             ExitCode::from(err.exit_code())
         }
     }
@@ -77,7 +80,8 @@ fn real_main(args: Args) -> Result<u8, Error> {
         } => {
             let text = read_input(&input)?;
             let ctx = load()?;
-            runtime.block_on(batch_main(&ctx, &text, format, jobs, &passwords))
+            let lang = config.lang;
+            runtime.block_on(batch_main(&ctx, &text, format, jobs, &passwords, lang))
         }
     }
 }
@@ -102,9 +106,16 @@ async fn single(
     let cancel = CancellationToken::new();
     let watcher = {
         let cancel = cancel.clone();
+        let lang = options.lang;
         tokio::spawn(async move {
             if tokio::signal::ctrl_c().await.is_ok() {
-                eprintln!("maildoctor: interrupted; printing what was found so far");
+                eprintln!(
+                    "maildoctor: {}",
+                    lang.pick(
+                        "interrupted; printing what was found so far",
+                        "已中断，下面是到目前为止查到的结果"
+                    )
+                );
                 cancel.cancel();
                 if tokio::signal::ctrl_c().await.is_ok() {
                     std::process::exit(i32::from(exit::CANCELLED));
@@ -145,6 +156,7 @@ async fn batch_main(
     format: BatchFormat,
     jobs: usize,
     passwords: &batch::PasswordBook,
+    lang: Lang,
 ) -> Result<u8, Error> {
     let start = Instant::now();
     let lines = batch::parse_input(text);
@@ -177,7 +189,13 @@ async fn batch_main(
         bar.finish_and_clear();
     }
     let Some(summary) = summary else {
-        eprintln!("maildoctor: interrupted; every record written above is complete");
+        eprintln!(
+            "maildoctor: {}",
+            lang.pick(
+                "interrupted; every record written above is complete",
+                "已中断；上面已经输出的每条记录都是完整的"
+            )
+        );
         return Ok(exit::CANCELLED);
     };
     let summary = match summary {
@@ -185,15 +203,17 @@ async fn batch_main(
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(exit::OK),
         Err(e) => return Err(Error::Output(e)),
     };
-    eprintln!(
-        "maildoctor: {} address(es) in {:.1} s: {} ok, {} with warnings, {} broken, {} invalid",
-        summary.total(),
-        start.elapsed().as_secs_f64(),
-        summary.ok,
-        summary.warning,
-        summary.broken,
-        summary.invalid
-    );
+    let (total, secs) = (summary.total(), start.elapsed().as_secs_f64());
+    let (ok, warning, broken, invalid) =
+        (summary.ok, summary.warning, summary.broken, summary.invalid);
+    match lang {
+        Lang::En => eprintln!(
+            "maildoctor: {total} address(es) in {secs:.1} s: {ok} ok, {warning} with warnings, {broken} broken, {invalid} invalid"
+        ),
+        Lang::ZhCn => eprintln!(
+            "maildoctor：{total} 个地址，用时 {secs:.1} 秒：{ok} 个正常，{warning} 个有警告，{broken} 个有问题，{invalid} 个无效"
+        ),
+    }
     Ok(if summary.broken + summary.invalid > 0 {
         exit::PROBLEMS
     } else {

@@ -157,6 +157,21 @@ fn csv_has_a_header_and_one_row_per_address() {
     );
     assert_eq!(rows[2][0], "b@example.com");
     assert_eq!(rows[2][7], "smtp.example.com");
+    // The columns added with the verdict: after `error`, the verdict, one triple per
+    // incoming protocol and the login per protocol.
+    let col = |name: &str| header.iter().position(|h| h == name).unwrap();
+    assert_eq!(header.len(), 21, "{header:?}");
+    assert_eq!(col("error"), 12, "original columns keep their positions");
+    assert_eq!(rows[1][col("verdict")], "reachable", "{:?}", rows[1]);
+    assert_eq!(rows[1][col("imap_host")], "imap.example.com");
+    assert_eq!(rows[1][col("imap_port")], "993");
+    assert!(rows[1][col("login")].contains("imap:not_tested"), "{:?}", rows[1]);
+    for row in &rows[1..] {
+        assert_eq!(row.len(), 21, "{row:?}");
+        let codes: Vec<&str> = row[col("findings")].split(';').filter(|c| !c.is_empty()).collect();
+        let unique: std::collections::BTreeSet<&&str> = codes.iter().collect();
+        assert_eq!(codes.len(), unique.len(), "codes de-duplicated: {codes:?}");
+    }
 }
 
 fn csv_rows(text: &str) -> Vec<Vec<String>> {

@@ -178,6 +178,7 @@ fn scenarios() -> Vec<(Discovery, Vec<ProbeResult>, RunFacts)> {
     d.provider = Some(crate::discover::ProviderMatch {
         id: "example.com".into(),
         name: "Example Mail".into(),
+        name_zh: None,
         detected_via: SourceKind::Provider,
         mx_host: None,
         hints: vec![],

@@ -116,7 +116,10 @@ fn resolver_suspect(f: &Facts, out: &mut Out, lang: Lang) {
         }
         _ => return,
     };
-    let provider = d.provider.as_ref().map(|p| p.name.as_str());
+    let provider = d.provider.as_ref().map(|p| match (lang, &p.name_zh) {
+        (Lang::ZhCn, Some(zh)) => zh.as_str(),
+        _ => p.name.as_str(),
+    });
     let text = words::resolver_suspect(&f.run.domain, &f.run.resolver, kind, provider, lang);
     let explained = resolve_failed(f, |_, _| true);
     let mut finding = Finding::new(

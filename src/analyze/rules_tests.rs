@@ -42,6 +42,7 @@ fn provider(d: &mut Discovery, hints: &[&str]) {
     d.provider = Some(ProviderMatch {
         id: "example.com".into(),
         name: "Example Mail".into(),
+        name_zh: None,
         detected_via: SourceKind::Provider,
         mx_host: None,
         hints: hints

@@ -55,6 +55,9 @@ pub struct ProviderMatch {
     pub id: String,
     /// Display name.
     pub name: String,
+    /// Display name in Simplified Chinese, when the provider file has one (e.g. `QQ邮箱`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name_zh: Option<String>,
     /// `provider` when the address's domain is listed, `mx` when an MX host matched.
     pub detected_via: SourceKind,
     /// The MX host that matched, for `mx`.
@@ -217,6 +220,7 @@ fn provider_match(p: &Provider, via: SourceKind, mx_host: Option<String>) -> Pro
     ProviderMatch {
         id: p.id.clone(),
         name: p.display_name.clone(),
+        name_zh: p.display_name_zh.clone(),
         detected_via: via,
         mx_host,
         hints: p.hints.clone(),

@@ -277,6 +277,8 @@ pub struct EmailProvider {
     pub mx_domains: Vec<String>,
     /// `<md:hint>`.
     pub hints: Vec<Hint>,
+    /// `<md:name lang="…">`: the provider's name in other languages (e.g. `QQ邮箱`).
+    pub names: Vec<LocalizedText>,
 }
 
 /// A parsed `<clientConfig>` document.
@@ -340,6 +342,7 @@ enum El {
     Mx,
     Hint,
     HintText,
+    MdName,
     Other,
 }
 
@@ -621,6 +624,7 @@ impl<'i> Parser<'i> {
                         webmail: None,
                         oauth2: None,
                         mx_domains: Vec::new(),
+                        names: Vec::new(),
                         hints: Vec::new(),
                     },
                 });
@@ -682,7 +686,7 @@ impl<'i> Parser<'i> {
                     texts: Vec::new(),
                 });
             }
-            El::Descr | El::Instruction | El::HintText => {
+            El::Descr | El::Instruction | El::HintText | El::MdName => {
                 lang = match attr(e, b"lang", pos)? {
                     Some(l) => Some(l),
                     None => attr(e, b"xml:lang", pos)?,
@@ -854,6 +858,16 @@ impl<'i> Parser<'i> {
                     b.p.mx_domains.push(d);
                 }
             }
+            El::MdName => {
+                if let Some(b) = &mut self.provider
+                    && !text.trim().is_empty()
+                {
+                    b.p.names.push(LocalizedText {
+                        lang: frame.lang,
+                        text: collapse(text),
+                    });
+                }
+            }
             El::HintText => {
                 if let Some(h) = &mut self.hint {
                     h.texts.push(LocalizedText {
@@ -898,6 +912,7 @@ fn classify(parent: El, ns: Ns, local: &[u8]) -> El {
         (El::Provider, Ns::None, b"documentation") => El::Documentation,
         (El::Provider, Ns::Md, b"mx") => El::Mx,
         (El::Provider, Ns::Md, b"hint") => El::Hint,
+        (El::Provider, Ns::Md, b"name") => El::MdName,
         (El::Server, Ns::None, b"hostname") => El::Hostname,
         (El::Server, Ns::None, b"port") => El::Port,
         (El::Server, Ns::None, b"socketType") => El::SocketType,

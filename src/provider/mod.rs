@@ -109,6 +109,8 @@ pub struct Provider {
     pub id: String,
     /// Name for people, e.g. `QQ Mail`.
     pub display_name: String,
+    /// Name in Simplified Chinese (`<md:name lang="zh-CN">`), e.g. `QQ邮箱`.
+    pub display_name_zh: Option<String>,
     /// Address domains served (lowercase ASCII), exact match.
     pub domains: Vec<String>,
     /// MX host suffixes meaning "hosted by this provider", matched on label boundaries.
@@ -190,9 +192,19 @@ impl From<EmailProvider> for Provider {
             .display_name
             .or(p.display_short_name)
             .unwrap_or_else(|| p.id.clone());
+        let display_name_zh = p
+            .names
+            .iter()
+            .find(|n| {
+                n.lang
+                    .as_deref()
+                    .is_some_and(|l| l.eq_ignore_ascii_case("zh-CN") || l.eq_ignore_ascii_case("zh"))
+            })
+            .map(|n| n.text.clone());
         Self {
             id: p.id,
             display_name,
+            display_name_zh,
             domains: p.domains,
             mx_domains: p.mx_domains,
             incoming: p.incoming,
@@ -593,6 +605,7 @@ mod tests {
         let db = db();
         let qq = db.by_domain("qq.com").unwrap();
         assert_eq!(qq.display_name, "QQ Mail");
+        assert_eq!(qq.display_name_zh.as_deref(), Some("QQ邮箱"));
         assert_eq!(
             qq.incoming[0].endpoint(),
             Endpoint::new(Protocol::Imap, "imap.qq.com", 993, Security::Tls)
