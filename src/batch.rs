@@ -365,7 +365,8 @@ fn csv_row(record: &Record) -> Vec<String> {
                 [
                     s.map(|s| s.host.clone()).unwrap_or_default(),
                     s.map(|s| s.port.to_string()).unwrap_or_default(),
-                    s.map(|s| s.security.as_str().to_owned()).unwrap_or_default(),
+                    s.map(|s| s.security.as_str().to_owned())
+                        .unwrap_or_default(),
                 ]
             };
             let mut logins: Vec<String> = Vec::new();

@@ -139,14 +139,18 @@ fn healthy_srv_domain_gives_verified_settings_and_exit_0() {
         )
     );
 
-    // POP3 is declared "not offered": reported, never guessed, never connected to.
-    assert_eq!(
-        codes(&doc),
-        vec![
-            ("srv.not_offered".into(), "info".into()),
-            ("srv.not_offered".into(), "info".into())
-        ]
-    );
+    // POP3 is declared "not offered" (two SRV records, one decision): reported once,
+    // never guessed, never connected to. Without a password the account is not tested.
+    assert_eq!(codes(&doc), vec![("srv.not_offered".into(), "info".into())]);
+    let not_offered = finding(&doc, "srv.not_offered");
+    for record in ["_pop3s._tcp.example.com", "_pop3._tcp.example.com"] {
+        assert!(
+            not_offered["cause"].as_str().unwrap().contains(record),
+            "{not_offered:#}"
+        );
+    }
+    assert_eq!(doc["verdict"], "reachable");
+    assert_eq!(doc["status"], "ok");
     let probes = doc["probes"].as_array().unwrap();
     assert!(
         probes.iter().all(|p| p["endpoint"]["protocol"] != "pop3"),
@@ -781,4 +785,40 @@ fn ctrl_c_prints_the_partial_report() {
             .iter()
             .any(|f| f["code"] == "net.timeout")
     );
+}
+
+/// A resolver that answers NXDOMAIN for every name (captive portal, VPN, filtering DNS):
+/// qq.com is in the provider database, so the resolver is the suspect, not the domain. The
+/// verdict is unverified, the provider's settings are shown unverified, and one finding
+/// names the resolver by address.
+#[test]
+fn a_resolver_answering_nxdomain_for_everything_is_blamed_not_the_domain() {
+    let pki = TestPki::new();
+    // Authoritative for com. with no records: every name asked is NXDOMAIN.
+    let dns = TestDns::builder().zone("com").start();
+    for lang in ["en", "zh-CN"] {
+        let (code, doc, stderr) =
+            run_json(args(&dns, &pki, &[], &["--lang", lang, "12345678@qq.com"]));
+        assert_eq!(code, 1, "{stderr}\n{doc:#}");
+        assert_eq!(doc["verdict"], "unverified", "{doc:#}");
+        let findings = doc["findings"].as_array().unwrap();
+        assert_eq!(findings.len(), 1, "{findings:#?}");
+        let f = &findings[0];
+        assert_eq!(f["code"], "dns.resolver_suspect");
+        assert_eq!(f["actor"], "this_computer");
+        let resolver = dns.resolver_arg();
+        assert_eq!(f["params"]["resolver"][0], resolver.as_str());
+        assert!(f["cause"].as_str().unwrap().contains(&resolver), "{f:#}");
+        assert_eq!(doc["resolver"][0], resolver.as_str());
+        let inc = &doc["settings"]["incoming"][0];
+        assert_eq!(inc["host"], "imap.qq.com", "{:#}", doc["settings"]);
+        assert_eq!(inc["port"], 993);
+        assert_eq!(inc["verified"], false);
+        assert_eq!(inc["password"], "authorization_code");
+        assert_eq!(doc["settings"]["outgoing"][0]["host"], "smtp.qq.com");
+        assert!(!codes(&doc).iter().any(|(c, _)| c == "dns.domain_not_found"));
+        if lang == "zh-CN" {
+            assert!(f["cause"].as_str().unwrap().contains("QQ邮箱"), "{f:#}");
+        }
+    }
 }

@@ -165,10 +165,17 @@ fn csv_has_a_header_and_one_row_per_address() {
     assert_eq!(rows[1][col("verdict")], "reachable", "{:?}", rows[1]);
     assert_eq!(rows[1][col("imap_host")], "imap.example.com");
     assert_eq!(rows[1][col("imap_port")], "993");
-    assert!(rows[1][col("login")].contains("imap:not_tested"), "{:?}", rows[1]);
+    assert!(
+        rows[1][col("login")].contains("imap:not_tested"),
+        "{:?}",
+        rows[1]
+    );
     for row in &rows[1..] {
         assert_eq!(row.len(), 21, "{row:?}");
-        let codes: Vec<&str> = row[col("findings")].split(';').filter(|c| !c.is_empty()).collect();
+        let codes: Vec<&str> = row[col("findings")]
+            .split(';')
+            .filter(|c| !c.is_empty())
+            .collect();
         let unique: std::collections::BTreeSet<&&str> = codes.iter().collect();
         assert_eq!(codes.len(), unique.len(), "codes de-duplicated: {codes:?}");
     }

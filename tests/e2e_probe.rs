@@ -230,6 +230,19 @@ fn login_refusals_are_classified_by_the_servers_own_words() {
         let t = trio(&pki, "example.com", USER, [case[0].0, case[1].0, case[2].0]);
         let (code, doc) = run_login(&dns, &pki, "example.com", &t, "wrong-password", &[]);
         assert_eq!(code, 1, "{doc:#}");
+        assert_eq!(doc["verdict"], "broken", "{doc:#}");
+        // One finding per cause: the same refusal on several protocols is one finding
+        // naming each of them.
+        let codes: Vec<&str> = doc["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["code"].as_str().unwrap())
+            .collect();
+        let mut unique = codes.clone();
+        unique.sort_unstable();
+        unique.dedup();
+        assert_eq!(codes.len(), unique.len(), "{codes:?}");
         for (i, protocol) in ["imap", "pop3", "smtp"].iter().enumerate() {
             let (text, want) = case[i];
             let f = finding_for(&doc, protocol)
@@ -408,6 +421,19 @@ fn no_password_to_a_host_outside_the_domain_without_the_flag() {
         .count();
     assert_eq!(skipped, 3, "{:#}", doc["probes"]);
     assert!(doc.to_string().contains("--allow-untrusted-host"));
+    // Withheld is said, never silently "OK": the account was not tested.
+    assert_eq!(doc["verdict"], "reachable", "{doc:#}");
+    assert_ne!(doc["status"], "ok");
+    let withheld: Vec<&Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] == "auth.login_withheld")
+        .collect();
+    assert_eq!(withheld.len(), 1, "{:#}", doc["findings"]);
+    assert_eq!(withheld[0]["params"]["flag"], "--allow-untrusted-host");
+    assert_eq!(withheld[0]["endpoints"].as_array().unwrap().len(), 3);
+    assert_eq!(doc["settings"]["incoming"][0]["login"], "withheld");
     let (code, doc) = run_login(
         &dns,
         &pki,
@@ -419,6 +445,95 @@ fn no_password_to_a_host_outside_the_domain_without_the_flag() {
     assert_eq!(code, 0, "{doc:#}");
     assert_eq!(t.imap.login_attempts(), 1);
     assert_eq!(login_of(&doc, "pop3")["ok"], true);
+    assert_eq!(doc["verdict"], "works", "{doc:#}");
+}
+
+/// POP3 refuses the password that IMAP and SMTP accept: POP3 is off for the account, not a
+/// wrong password. The verdict is partial (use IMAP, it just worked), not broken, and the
+/// run exits 0; without a password the same servers are only "reachable".
+#[test]
+fn pop3_off_while_imap_and_smtp_log_in_is_partial_and_recommends_imap() {
+    let pki = TestPki::new();
+    let dns = dns("example.com");
+    let start = |p: Protocol, host: &str, password: &str, fail: &str| {
+        MailServer::start(
+            MailSpec::new(p, Mode::ImplicitTls)
+                .cert(pki.valid(&[&format!("{host}.example.com")]))
+                .auth(USER, password, fail),
+        )
+    };
+    let t = Trio {
+        imap: start(
+            Protocol::Imap,
+            "imap",
+            PASSWORD,
+            "NO [AUTHENTICATIONFAILED] x",
+        ),
+        pop3: start(
+            Protocol::Pop3,
+            "pop",
+            "not-this-one",
+            "-ERR [AUTH] Authentication failed.",
+        ),
+        smtp: start(Protocol::Smtp, "smtp", PASSWORD, "535 5.7.8 x"),
+    };
+    let (code, doc) = run_login(&dns, &pki, "example.com", &t, PASSWORD, &[]);
+    assert_eq!(code, 0, "{doc:#}");
+    assert_eq!(doc["verdict"], "partial", "{doc:#}");
+    assert_eq!(doc["status"], "warning");
+    // Beside the domain's SRV "not offered" note (info), exactly one finding.
+    let findings: Vec<&Value> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["code"] != "srv.not_offered")
+        .collect();
+    assert_eq!(findings.len(), 1, "{findings:#?}");
+    let f = findings[0];
+    assert_eq!(f["code"], "auth.protocol_disabled");
+    assert_eq!(f["severity"], "warning");
+    assert_eq!(f["endpoint"]["protocol"], "pop3");
+    assert_eq!(f["params"]["suggested_protocol"], "imap");
+    assert!(f["fix"].as_str().unwrap().starts_with("Use IMAP"), "{f:#}");
+    assert!(
+        f["cause"]
+            .as_str()
+            .unwrap()
+            .contains("Authentication failed."),
+        "the server's words are quoted: {f:#}"
+    );
+    let inc = &doc["settings"]["incoming"][0];
+    assert_eq!(
+        (&inc["protocol"], &inc["login"]),
+        (&"imap".into(), &"ok".into())
+    );
+    assert_eq!(doc["settings"]["outgoing"][0]["login"], "ok");
+
+    // The same servers without a password: reachable, nothing claimed about the account.
+    let mut cmd = maildoctor_cmd();
+    cmd.args([
+        "--json",
+        "--resolver",
+        &dns.resolver_arg(),
+        "--ca-file",
+        pki.ca_pem_path().to_str().unwrap(),
+        "--timeout",
+        "3",
+    ]);
+    for (h, port, a) in [
+        ("imap.example.com", 993, t.imap.addr),
+        ("pop.example.com", 995, t.pop3.addr),
+        ("smtp.example.com", 465, t.smtp.addr),
+    ] {
+        cmd.args(["--connect-to", &connect_to(h, port, a)]);
+    }
+    cmd.arg(USER).env_remove("MAILDOCTOR_PASSWORD");
+    let r = run_cmd(cmd);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    crate::support::schema::assert_document(&doc);
+    assert_eq!(r.code, 0);
+    assert_eq!(doc["verdict"], "reachable", "{doc:#}");
+    assert_eq!(doc["settings"]["incoming"][0]["login"], "not_tested");
 }
 
 #[test]

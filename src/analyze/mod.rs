@@ -220,19 +220,23 @@ pub fn analyze_run(
     if out.root != Some(rules::Root::DomainGone) {
         sources::rules(discovery, &settings, &mut findings, lang);
     }
-    for n in &discovery.not_offered {
+    if !discovery.not_offered.is_empty() {
+        // One finding for every "not offered" SRV record: one decision of the domain's.
+        let records: Vec<String> = discovery
+            .not_offered
+            .iter()
+            .map(|n| format!("{} SRV", n.name))
+            .collect();
         findings.push(
             Finding::new(
                 "srv.not_offered",
                 Severity::Info,
                 Actor::DomainAdmin,
-                (
-                    text::not_offered_cause(n, lang),
-                    text::not_offered_fix(n, lang),
-                ),
+                text::not_offered(&discovery.not_offered, lang),
             )
             .with(Params {
-                record: Some(format!("{} SRV", n.name)),
+                record: records.first().cloned(),
+                detail: Some(records.join(", ")),
                 ..Params::default()
             }),
         );

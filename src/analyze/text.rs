@@ -691,40 +691,44 @@ fn explain_host_zh(
     }
 }
 
-/// An SRV record that says "not offered".
-pub(super) fn not_offered_cause(n: &NotOffered, lang: Lang) -> String {
-    let p = n.protocol.display_name();
-    match (lang, n.security) {
-        (Lang::En, Security::Tls) => format!(
-            "The domain says in DNS ({}) that it does not offer {p} over SSL/TLS.",
-            n.name
-        ),
-        (Lang::En, _) => format!(
-            "The domain says in DNS ({}) that it does not offer {p} with STARTTLS.",
-            n.name
-        ),
-        (Lang::ZhCn, Security::Tls) => {
+/// SRV records that say "not offered" (RFC 6186 §3.4: target "."), in one sentence.
+pub(super) fn not_offered(list: &[NotOffered], lang: Lang) -> (String, String) {
+    let services: Vec<String> = list
+        .iter()
+        .map(|n| {
+            let p = n.protocol.display_name();
+            match (lang, n.security) {
+                (Lang::En, Security::Tls) => format!("{p} over SSL/TLS ({})", n.name),
+                (Lang::En, _) => format!("{p} with STARTTLS ({})", n.name),
+                (Lang::ZhCn, Security::Tls) => format!("SSL/TLS 方式的 {p}（{}）", n.name),
+                (Lang::ZhCn, _) => format!("STARTTLS 方式的 {p}（{}）", n.name),
+            }
+        })
+        .collect();
+    let incoming = list.iter().any(|n| n.protocol.is_incoming());
+    let outgoing = list.iter().any(|n| !n.protocol.is_incoming());
+    match lang {
+        Lang::En => (
             format!(
-                "该域名在 DNS（{}）中声明：不提供 SSL/TLS 方式的 {p} 服务。",
-                n.name
-            )
-        }
-        (Lang::ZhCn, _) => {
-            format!(
-                "该域名在 DNS（{}）中声明：不提供 STARTTLS 方式的 {p} 服务。",
-                n.name
-            )
-        }
-    }
-}
-
-/// Fix for [`not_offered_cause`].
-pub(super) fn not_offered_fix(n: &NotOffered, lang: Lang) -> String {
-    match (lang, n.protocol.is_incoming()) {
-        (Lang::En, true) => "Use another protocol or port for incoming mail.".to_owned(),
-        (Lang::En, false) => "Use another protocol or port for sending.".to_owned(),
-        (Lang::ZhCn, true) => "收信请使用其他协议或端口。".to_owned(),
-        (Lang::ZhCn, false) => "发信请使用其他协议或端口。".to_owned(),
+                "The domain says in DNS that it does not offer {}.",
+                services.join("; ")
+            ),
+            match (incoming, outgoing) {
+                (true, true) => "Use the other protocols or ports listed above for incoming mail and for sending.",
+                (true, false) => "Use another protocol or port for incoming mail.",
+                _ => "Use another protocol or port for sending.",
+            }
+            .to_owned(),
+        ),
+        Lang::ZhCn => (
+            format!("该域名在 DNS 中声明：不提供 {}。", services.join("；")),
+            match (incoming, outgoing) {
+                (true, true) => "收信和发信请使用上面列出的其他协议或端口。",
+                (true, false) => "收信请使用其他协议或端口。",
+                _ => "发信请使用其他协议或端口。",
+            }
+            .to_owned(),
+        ),
     }
 }
 

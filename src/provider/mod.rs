@@ -196,9 +196,9 @@ impl From<EmailProvider> for Provider {
             .names
             .iter()
             .find(|n| {
-                n.lang
-                    .as_deref()
-                    .is_some_and(|l| l.eq_ignore_ascii_case("zh-CN") || l.eq_ignore_ascii_case("zh"))
+                n.lang.as_deref().is_some_and(|l| {
+                    l.eq_ignore_ascii_case("zh-CN") || l.eq_ignore_ascii_case("zh")
+                })
             })
             .map(|n| n.text.clone());
         Self {
