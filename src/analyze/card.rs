@@ -238,7 +238,7 @@ pub(super) fn verdict(
     findings: &[Finding],
 ) -> Verdict {
     match root {
-        Some(Root::ResolverSuspect) => return Verdict::Unverified,
+        Some(Root::ResolverSuspect | Root::Offline) => return Verdict::Unverified,
         Some(Root::DomainGone) => return Verdict::Broken,
         _ => {}
     }

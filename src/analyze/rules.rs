@@ -23,6 +23,8 @@ pub(super) enum Root {
     ZoneFailed,
     /// The domain does not exist or accepts no mail.
     DomainGone,
+    /// This computer reaches no server at all (no route to any address).
+    Offline,
 }
 
 /// What the rules produce.
@@ -46,6 +48,7 @@ pub(super) fn run(f: &Facts, out: &mut Out, lang: Lang) {
     resolver_suspect(f, out, lang);
     zone_failed(f, out, lang);
     domain_gone(f, out, lang);
+    offline(f, out, lang);
     typed_endpoints(f, out, lang);
     no_tls_on_host(f, out, lang);
     certificates(f, out, lang);
@@ -200,6 +203,31 @@ fn domain_gone(f: &Facts, out: &mut Out, lang: Lang) {
     finding.endpoint = None;
     out.push(finding);
     out.root = Some(Root::DomainGone);
+}
+
+/// `net.unreachable` for everything: no route to any server's address. This computer is
+/// offline (or its network blocks everything); nothing about the servers was learned.
+fn offline(f: &Facts, out: &mut Out, lang: Lang) {
+    if out.root.is_some() || f.outcome.is_empty() {
+        return;
+    }
+    let all_unreachable = f.outcome.values().all(
+        |o| matches!(o, Outcome::Fails(Step::Connect, x) if x.kind == FailureKind::Unreachable),
+    );
+    if !all_unreachable {
+        return;
+    }
+    let eps: Vec<&Endpoint> = f.outcome.keys().copied().collect();
+    let text = words::offline(eps.len(), lang);
+    let finding = Finding::new(
+        "net.unreachable",
+        Severity::Error,
+        Actor::ThisComputer,
+        text,
+    )
+    .at(eps[0], eps.iter().map(|e| (*e).clone()));
+    out.push(finding);
+    out.root = Some(Root::Offline);
 }
 
 /// The protocol and security a standard port belongs to (RFC 8314, RFC 6409, IANA).

@@ -608,3 +608,21 @@ fn settings_from_sources_are_shown_even_when_nothing_answers() {
     assert!(!a.settings.incoming[0].verified);
     assert_eq!(a.verdict, Verdict::Broken);
 }
+
+#[test]
+fn no_route_to_any_server_is_this_computer_offline_and_unverified() {
+    let (imap, _, smtp) = trio();
+    let d = srv(&[&imap, &smtp]);
+    let a = analyze(
+        &d,
+        &[
+            failed(&imap, Step::Connect, FailureKind::Unreachable),
+            failed(&smtp, Step::Connect, FailureKind::Unreachable),
+        ],
+    );
+    assert_eq!(codes(&a), vec!["net.unreachable"], "{:#?}", a.findings);
+    assert_eq!(a.findings[0].actor, Actor::ThisComputer);
+    assert_eq!(a.findings[0].endpoints.len(), 2);
+    assert_eq!(a.verdict, Verdict::Unverified);
+    assert_eq!(a.settings.incoming[0].host, "imap.example.com");
+}

@@ -446,7 +446,10 @@ fn explain_zh(e: &Endpoint, step: Step, f: &Failure, alt: Option<&Endpoint>) -> 
         FailureKind::WrongProtocol { actual } => {
             let actual_name = actual.map_or("其他服务", Protocol::display_name);
             (
-                format!("{hp} 不是 {p} 服务器，应答的是 {actual_name} 服务器。"),
+                match actual {
+                    Some(a) => format!("{hp} 这是 {} 服务器，不是 {p} 服务器。", a.display_name()),
+                    None => format!("{hp} 不是 {p} 服务器，应答的是 {actual_name}。"),
+                },
                 match actual {
                     Some(a) => format!(
                         "这个地址和端口是 {} 用的；{p} 请填写 {p} 的设置{}。",

@@ -69,6 +69,20 @@ pub(super) fn resolver_suspect(
     }
 }
 
+/// `net.unreachable` for every server: this computer is offline.
+pub(super) fn offline(count: usize, lang: Lang) -> Text {
+    match lang {
+        Lang::En => (
+            format!("None of the {count} server(s) can be reached from this computer: there is no network route to any of them, so nothing could be checked from here."),
+            "Check this computer's network connection (cable, Wi-Fi, VPN) and run maildoctor again; the settings shown are not yet verified.".to_owned(),
+        ),
+        Lang::ZhCn => (
+            format!("本机连不上这 {count} 台服务器中的任何一台：没有通往它们的网络路由，所以从这里什么也检查不了。"),
+            "请检查本机的网络连接（网线、Wi-Fi、VPN）后重新运行 maildoctor；下面显示的设置尚未验证。".to_owned(),
+        ),
+    }
+}
+
 /// `dns.zone_failed`.
 pub(super) fn zone_failed(domain: &str, reason: &str, resolver: &[String], lang: Lang) -> Text {
     let r = resolver_name(resolver, lang);
@@ -160,7 +174,7 @@ pub(super) fn typed(
         let o = other.display_name();
         facts.push(match lang {
             Lang::En => format!("{host} is the {o} server, not a {p} server"),
-            Lang::ZhCn => format!("{host} 是 {o} 服务器，不是 {p} 服务器"),
+            Lang::ZhCn => format!("这是 {o} 服务器（{host}），不是 {p} 服务器"),
         });
     }
     if let Some(a) = i.answered.filter(|_| i.host_of.is_some()) {
