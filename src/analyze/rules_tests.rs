@@ -107,6 +107,7 @@ fn resolver_lying_about_a_known_domain_is_unverified_with_the_provider_settings(
     assert_eq!(f.actor, Actor::ThisComputer);
     assert_eq!(f.params.resolver, vec!["10.0.0.1:53".to_owned()]);
     assert!(f.cause.contains("10.0.0.1:53"), "{}", f.cause);
+    assert!(f.cause.starts_with("The DNS resolver"), "{}", f.cause);
     assert_eq!(f.endpoints.len(), 3, "explains every lookup");
     // The provider's settings are shown, unverified; the password field is the code.
     assert_eq!(a.settings.incoming[0].host, "imap.example.com");

@@ -20,6 +20,14 @@ fn resolver_name(resolver: &[String], lang: Lang) -> String {
     }
 }
 
+/// The sentence with its first letter in upper case.
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 /// `dns.resolver_suspect`.
 pub(super) fn resolver_suspect(
     domain: &str,
@@ -31,7 +39,7 @@ pub(super) fn resolver_suspect(
     let r = resolver_name(resolver, lang);
     match lang {
         Lang::En => (
-            match kind {
+            capitalize(&match kind {
                 "nxdomain_known_domain" => format!(
                     "{r} says {domain} does not exist, but {domain} is a well-known mail domain{}: the resolver (or the network: a captive portal, VPN or filtering DNS) is giving wrong answers, so nothing could be checked from here.",
                     provider.map(|p| format!(" ({p})")).unwrap_or_default()
@@ -45,7 +53,7 @@ pub(super) fn resolver_suspect(
                 _ => format!(
                     "Every DNS lookup through {r} failed, for {domain} and for other domains alike: the resolver is broken or unreachable, so nothing could be checked from here."
                 ),
-            },
+            }),
             "Check this computer's network connection (log in to a hotel or guest Wi-Fi portal, disconnect the VPN) or use another DNS server, e.g. maildoctor --resolver 223.5.5.5 or --resolver 1.1.1.1; the settings shown are from the provider database and other sources, not yet verified.".to_owned(),
         ),
         Lang::ZhCn => (
