@@ -46,6 +46,8 @@ pub struct Context {
     pub verbose: bool,
     /// HTTP client for autoconfig and Autodiscover.
     pub http: HttpClient,
+    /// `--offline`: no network at all.
+    pub offline: bool,
 }
 
 impl Context {
@@ -75,6 +77,7 @@ impl Context {
             credentials: config.credentials.clone(),
             verbose: config.verbose,
             lang: config.lang,
+            offline: config.offline,
         })
     }
 }
@@ -126,7 +129,11 @@ pub async fn run_full(
             cancel,
         )
     };
-    let (discovery, probes) = if credentials.is_none() {
+    let (discovery, probes) = if ctx.offline {
+        // No network at all: the provider database and what the user typed.
+        let discovery = crate::discover::offline(&ctx.providers, addr, &request.checks);
+        (discovery, Vec::new())
+    } else if credentials.is_none() {
         // Probe what DNS and the provider database propose while the HTTP sources are still
         // running; then probe only what those added. Total time tracks the slowest chain.
         let (tx, rx) = tokio::sync::oneshot::channel();
@@ -188,8 +195,9 @@ pub async fn run_full(
     let run = RunFacts {
         domain: addr.domain.clone(),
         resolver: ctx.net.dns.servers().to_vec(),
-        password_given: credentials.is_some(),
+        password_given: credentials.is_some() && !ctx.offline,
         allow_untrusted_host: credentials.is_some_and(|c| c.allow_untrusted_host),
+        offline: ctx.offline,
     };
     let mut analysis = analyze_run(&discovery, &probes, &run, ctx.lang);
     let interrupted = cancel.is_cancelled();

@@ -136,6 +136,11 @@ pub struct Args {
     #[arg(long, short = 'v')]
     pub verbose: bool,
 
+    /// Never touch the network: show the settings the built-in provider database (and
+    /// --providers, --check) knows, unverified. Works with --batch too.
+    #[arg(long, conflicts_with_all = ["login", "password_stdin", "autodiscover_auth"])]
+    pub offline: bool,
+
     /// Language of causes, fixes, headings and verdicts (tables and JSON `cause`/`fix`);
     /// codes, JSON keys and server replies stay as they are [default: from LC_ALL,
     /// LC_MESSAGES or LANG: zh_CN/zh_SG/zh → zh-CN, otherwise en].
@@ -294,6 +299,7 @@ impl Args {
             }),
             verbose: self.verbose,
             lang: self.lang.unwrap_or_else(Lang::from_env),
+            offline: self.offline,
         };
         if let Some(shell) = self.completions {
             let mut out = Vec::new();

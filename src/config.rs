@@ -102,6 +102,9 @@ pub struct Config {
     pub verbose: bool,
     /// Language of causes, fixes and labels (`--lang`, default from the locale).
     pub lang: crate::i18n::Lang,
+    /// `--offline`: no network at all; settings from the provider database (and `--check`),
+    /// verdict `unverified`.
+    pub offline: bool,
 }
 
 /// A password. Its `Debug`, `Display` and `Serialize` never reveal it; only

@@ -368,3 +368,49 @@ fn batch_logs_in_with_passwords_from_a_private_file_only() {
     );
     assert_eq!(l.smtp.login_attempts(), 1);
 }
+
+/// `--offline` never touches the network, for one address or a batch: the resolver is
+/// never asked and no server is connected to; settings come from the provider database,
+/// verdict unverified, exit 0.
+#[test]
+fn offline_touches_no_network_and_gives_the_databases_settings() {
+    let l = lab();
+    let mut args = base_args(&l);
+    args.extend([
+        "--offline".into(),
+        "--json".into(),
+        "12345678@qq.com".into(),
+    ]);
+    let r = run(&args);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let doc: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    crate::support::schema::assert_document(&doc);
+    assert_eq!(doc["verdict"], "unverified");
+    assert_eq!(doc["status"], "warning");
+    assert_eq!(doc["settings"]["incoming"][0]["host"], "imap.qq.com");
+    assert_eq!(doc["settings"]["incoming"][0]["verified"], false);
+    assert_eq!(doc["findings"][0]["code"], "run.offline");
+    assert!(doc["probes"].as_array().unwrap().is_empty());
+
+    let file = input_file("a@example.com\n12345678@qq.com\n");
+    let mut args = base_args(&l);
+    args.extend([
+        "--offline".into(),
+        "--batch".into(),
+        file.path().to_str().unwrap().into(),
+    ]);
+    let r = run(&args);
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    let records: Vec<serde_json::Value> = r
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2);
+    for rec in &records {
+        assert_eq!(rec["verdict"], "unverified", "{rec:#}");
+    }
+    assert!(l.dns.queries().is_empty(), "asked: {:?}", l.dns.queries());
+    assert_eq!(l.imap.connections(), 0);
+    assert_eq!(l.smtp.connections(), 0);
+}

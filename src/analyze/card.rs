@@ -238,7 +238,9 @@ pub(super) fn verdict(
     findings: &[Finding],
 ) -> Verdict {
     match root {
-        Some(Root::ResolverSuspect | Root::Offline) => return Verdict::Unverified,
+        Some(Root::ResolverSuspect | Root::Offline | Root::NotChecked) => {
+            return Verdict::Unverified;
+        }
         Some(Root::DomainGone) => return Verdict::Broken,
         _ => {}
     }

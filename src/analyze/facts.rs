@@ -21,6 +21,8 @@ pub struct RunFacts {
     pub password_given: bool,
     /// True when `--allow-untrusted-host` was given.
     pub allow_untrusted_host: bool,
+    /// True for `--offline`: nothing was checked over the network.
+    pub offline: bool,
 }
 
 /// How one endpoint fared, over all of its addresses.

@@ -221,6 +221,15 @@ fn scenarios() -> Vec<(Discovery, Vec<ProbeResult>, RunFacts)> {
             ..RunFacts::default()
         },
     ));
+    // --offline: nothing checked.
+    out.push((
+        discovery(&[(imap, SourceKind::Provider)], DomainState::Exists),
+        vec![],
+        RunFacts {
+            offline: true,
+            ..RunFacts::default()
+        },
+    ));
     // Typed: another protocol answered on a host no source names.
     let typed = ep(Pop3, "mail.example.net", 995, Tls);
     let d = discovery(

@@ -253,7 +253,12 @@ pub fn analyze_run(
     });
     let checks = card::checks(&f, &findings, lang);
     let verdict = card::verdict(&f, out.root, &settings, &checks, &findings);
-    let status = status_of(&findings, verdict);
+    let status = if out.root == Some(rules::Root::NotChecked) {
+        // Asked for: unverified by request is not an error.
+        status_of(&findings, Verdict::Reachable).max(Status::Warning)
+    } else {
+        status_of(&findings, verdict)
+    };
     Analysis {
         settings,
         checks,

@@ -25,6 +25,8 @@ pub(super) enum Root {
     DomainGone,
     /// This computer reaches no server at all (no route to any address).
     Offline,
+    /// `--offline`: nothing was checked, by request.
+    NotChecked,
 }
 
 /// What the rules produce.
@@ -45,6 +47,7 @@ impl Out {
 
 /// Runs every connection-level rule in order (logins and warnings come after).
 pub(super) fn run(f: &Facts, out: &mut Out, lang: Lang) {
+    not_checked(f, out, lang);
     resolver_suspect(f, out, lang);
     zone_failed(f, out, lang);
     domain_gone(f, out, lang);
@@ -86,11 +89,31 @@ fn resolve_failed(f: &Facts, pred: impl Fn(&Endpoint, &FailureKind) -> bool) -> 
         .collect()
 }
 
+/// `run.offline` (info): `--offline` was asked for, so nothing was checked over the network;
+/// the settings come from the provider database (and `--check`), unverified.
+fn not_checked(f: &Facts, out: &mut Out, lang: Lang) {
+    if !f.run.offline {
+        return;
+    }
+    let known = f.d.provider.is_some();
+    let text = words::not_checked(known, lang);
+    out.push(Finding::new(
+        "run.offline",
+        Severity::Info,
+        Actor::User,
+        text,
+    ));
+    out.root = Some(Root::NotChecked);
+}
+
 /// `dns.resolver_suspect`: the resolver answers NXDOMAIN for a domain the provider database
 /// knows (captive portals, VPNs, filtering DNS), or every lookup failed, including names
 /// outside the address's domain, while nothing resolved. The provider's settings are still
 /// shown, unverified.
 fn resolver_suspect(f: &Facts, out: &mut Out, lang: Lang) {
+    if out.root.is_some() {
+        return;
+    }
     let d = f.d;
     let known_domain = d
         .provider

@@ -77,6 +77,28 @@ pub(super) fn resolver_suspect(
     }
 }
 
+/// `run.offline`.
+pub(super) fn not_checked(known: bool, lang: Lang) -> Text {
+    match (lang, known) {
+        (Lang::En, true) => (
+            "Offline mode (--offline): nothing was checked over the network; the settings shown come from the built-in provider database.".to_owned(),
+            "Run maildoctor again without --offline to verify them from this computer.".to_owned(),
+        ),
+        (Lang::En, false) => (
+            "Offline mode (--offline): nothing was checked over the network, and the built-in provider database does not know this domain.".to_owned(),
+            "Run maildoctor again without --offline to discover and check the settings, or ask the provider for them.".to_owned(),
+        ),
+        (Lang::ZhCn, true) => (
+            "离线模式（--offline）：没有通过网络做任何检查；下面的设置来自内置的服务商数据库。".to_owned(),
+            "去掉 --offline 重新运行 maildoctor，即可从本机验证这些设置。".to_owned(),
+        ),
+        (Lang::ZhCn, false) => (
+            "离线模式（--offline）：没有通过网络做任何检查，内置的服务商数据库里也没有这个域名。".to_owned(),
+            "去掉 --offline 重新运行 maildoctor 以查找并检查设置，或向邮箱服务商索取设置。".to_owned(),
+        ),
+    }
+}
+
 /// `net.unreachable` for every server: this computer is offline.
 pub(super) fn offline(count: usize, lang: Lang) -> Text {
     match lang {

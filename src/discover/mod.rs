@@ -243,6 +243,75 @@ pub struct Handles<'a> {
     pub autodiscover_password: Option<&'a Secret>,
 }
 
+/// Discovery without any network (`--offline`): what the user typed and the provider
+/// database, nothing else. The domain's existence is not checked.
+pub fn offline(providers: &ProviderDb, addr: &EmailAddress, user: &[Endpoint]) -> Discovery {
+    let mut sources = Vec::new();
+    let mut set = CandidateSet::default();
+    let provider = user_and_provider(providers, addr, user, &mut set, &mut sources);
+    Discovery {
+        sources,
+        candidates: set.into_sorted(),
+        provider,
+        domain: DomainState::Unknown("not checked (--offline)".to_owned()),
+        not_offered: Vec::new(),
+    }
+}
+
+/// The two sources that need no network: `--check` endpoints (rank 0) and the provider
+/// database. Returns the provider matched by the address's domain.
+fn user_and_provider(
+    providers: &ProviderDb,
+    addr: &EmailAddress,
+    user: &[Endpoint],
+    set: &mut CandidateSet,
+    sources: &mut Vec<SourceReport>,
+) -> Option<ProviderMatch> {
+    let domain = addr.domain.as_str();
+    for (i, e) in user.iter().enumerate() {
+        let origin = Origin {
+            source: SourceKind::User,
+            detail: "--check".to_owned(),
+        };
+        set.add(e.clone(), addr.ascii(), origin, i);
+    }
+
+    // Provider database: no I/O, but reported like any other source.
+    let start = Instant::now();
+    let mut provider = None;
+    let (status, detail, count) = match providers.by_domain(domain) {
+        Some(p) => {
+            let origin = Origin {
+                source: SourceKind::Provider,
+                detail: p.id.clone(),
+            };
+            let n = add_provider(set, p, addr, &origin);
+            provider = Some(provider_match(p, SourceKind::Provider, None));
+            (
+                SourceStatus::Found,
+                format!("{} ({})", p.display_name, p.id),
+                n,
+            )
+        }
+        None => (
+            SourceStatus::NotFound,
+            "domain not in the provider database".to_owned(),
+            0,
+        ),
+    };
+    sources.push(SourceReport {
+        source: SourceKind::Provider,
+        target: domain.to_owned(),
+        status,
+        detail,
+        candidates: count,
+        elapsed_ms: elapsed_ms(start),
+        http_status: None,
+        redirects: Vec::new(),
+    });
+    provider
+}
+
 /// Runs every discovery source concurrently and merges the results. `user` endpoints
 /// (from `--check`) are included as candidates of rank 0. Never fails: every problem is a
 /// source outcome.
@@ -267,50 +336,8 @@ pub async fn discover(
     let domain = addr.domain.as_str();
     let mut sources = Vec::new();
     let mut set = CandidateSet::default();
-    let mut provider = None;
     let mut not_offered = Vec::new();
-
-    for (i, e) in user.iter().enumerate() {
-        let origin = Origin {
-            source: SourceKind::User,
-            detail: "--check".to_owned(),
-        };
-        set.add(e.clone(), addr.ascii(), origin, i);
-    }
-
-    // Provider database: no I/O, but reported like any other source.
-    let start = Instant::now();
-    let by_domain = providers.by_domain(domain);
-    let (status, detail, count) = match by_domain {
-        Some(p) => {
-            let origin = Origin {
-                source: SourceKind::Provider,
-                detail: p.id.clone(),
-            };
-            let n = add_provider(&mut set, p, addr, &origin);
-            provider = Some(provider_match(p, SourceKind::Provider, None));
-            (
-                SourceStatus::Found,
-                format!("{} ({})", p.display_name, p.id),
-                n,
-            )
-        }
-        None => (
-            SourceStatus::NotFound,
-            "domain not in the provider database".to_owned(),
-            0,
-        ),
-    };
-    sources.push(SourceReport {
-        source: SourceKind::Provider,
-        target: domain.to_owned(),
-        status,
-        detail,
-        candidates: count,
-        elapsed_ms: elapsed_ms(start),
-        http_status: None,
-        redirects: Vec::new(),
-    });
+    let mut provider = user_and_provider(providers, addr, user, &mut set, &mut sources);
 
     // DNS and HTTP sources, all at once, each bounded by its own timeout.
     let mx_fut = timed(source_timeout, cancel, dns.mx(domain)).shared();
