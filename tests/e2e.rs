@@ -822,3 +822,32 @@ fn a_resolver_answering_nxdomain_for_everything_is_blamed_not_the_domain() {
         }
     }
 }
+
+/// NXDOMAIN for an unknown domain: the resolver is asked once more for a name that always
+/// exists (`discover::CANARY`). Denied too → the resolver is the suspect; answered → the
+/// domain really does not exist.
+#[test]
+fn nxdomain_is_checked_against_a_canary_name() {
+    let pki = TestPki::new();
+    let lying = TestDns::builder().zone("example").zone("net").start();
+    let (code, doc, stderr) = run_json(args(&lying, &pki, &[], &["alice@gone.example"]));
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        codes(&doc),
+        vec![("dns.resolver_suspect".into(), "error".into())]
+    );
+    assert_eq!(doc["verdict"], "unverified");
+    assert!(lying.was_asked("a.root-servers.net", "A"));
+    let honest = TestDns::builder()
+        .zone("example")
+        .zone("net")
+        .a("a.root-servers.net", "127.0.0.9")
+        .start();
+    let (code, doc, _) = run_json(args(&honest, &pki, &[], &["alice@gone.example"]));
+    assert_eq!(code, 1);
+    assert_eq!(
+        codes(&doc),
+        vec![("dns.domain_not_found".into(), "error".into())]
+    );
+    assert_eq!(doc["verdict"], "broken");
+}

@@ -123,6 +123,7 @@ fn resolver_suspect(f: &Facts, out: &mut Out, lang: Lang) {
     let nothing_resolved = !f.any_name_resolved();
     let kind = match &d.domain {
         DomainState::NotFound if known_domain => "nxdomain_known_domain",
+        DomainState::NotFound if d.canary_nxdomain == Some(true) => "nxdomain_canary",
         DomainState::NotFound
             if nothing_resolved
                 && !outside.is_empty()

@@ -627,3 +627,18 @@ fn no_route_to_any_server_is_this_computer_offline_and_unverified() {
     assert_eq!(a.verdict, Verdict::Unverified);
     assert_eq!(a.settings.incoming[0].host, "imap.example.com");
 }
+
+#[test]
+fn a_resolver_denying_the_canary_too_is_blamed_not_the_domain() {
+    let guess = ep(Imap, "imap.example.com", 993, Tls);
+    let mut d = discovery(&[(guess.clone(), SourceKind::Guess)], DomainState::NotFound);
+    let probes = [failed(&guess, Step::Resolve, FailureKind::NxDomain)];
+    d.canary_nxdomain = Some(true);
+    let a = analyze(&d, &probes);
+    assert_eq!(codes(&a), vec!["dns.resolver_suspect"]);
+    assert!(a.findings[0].cause.contains(crate::discover::CANARY));
+    assert_eq!(a.verdict, Verdict::Unverified);
+    // The canary resolves: the domain really does not exist.
+    d.canary_nxdomain = Some(false);
+    assert_eq!(codes(&analyze(&d, &probes)), vec!["dns.domain_not_found"]);
+}

@@ -334,6 +334,7 @@ mod tests {
             provider: None,
             domain: DomainState::Exists,
             not_offered: vec![],
+            canary_nxdomain: None,
         }
     }
 

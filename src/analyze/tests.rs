@@ -36,6 +36,7 @@ pub(super) fn discovery(cands: &[(Endpoint, SourceKind)], domain: DomainState) -
         provider: None,
         domain,
         not_offered: vec![],
+        canary_nxdomain: None,
     }
 }
 

@@ -47,6 +47,10 @@ pub(super) fn resolver_suspect(
                 "nxdomain_everywhere" => format!(
                     "{r} says that every name asked does not exist, {domain} and the servers of other domains alike: the resolver (or a captive portal, VPN or filtering DNS) is giving wrong answers, so nothing could be checked from here."
                 ),
+                "nxdomain_canary" => format!(
+                    "{r} says {domain} does not exist, but it also denies {}, a name that always exists: the resolver (or a captive portal, VPN or filtering DNS) is giving wrong answers, so whether {domain} exists could not be checked from here.",
+                    crate::discover::CANARY
+                ),
                 "timeout" => format!(
                     "{r} did not answer at all: this computer is offline or its DNS server is unreachable, so nothing could be checked from here."
                 ),
@@ -64,6 +68,10 @@ pub(super) fn resolver_suspect(
                 ),
                 "nxdomain_everywhere" => format!(
                     "{r} 说查询的每个域名都不存在（{domain} 和其他域名的服务器都一样）：是 DNS 服务器（或需要登录的 Wi-Fi、VPN、过滤 DNS）给出了错误的应答，所以从这里什么也检查不了。"
+                ),
+                "nxdomain_canary" => format!(
+                    "{r} 说 {domain} 不存在，但它连一定存在的 {} 也说不存在：是 DNS 服务器（或需要登录的 Wi-Fi、VPN、过滤 DNS）给出了错误的应答，所以从这里无法确认 {domain} 是否存在。",
+                    crate::discover::CANARY
                 ),
                 "timeout" => format!(
                     "{r} 完全没有应答：本机没有联网，或 DNS 服务器连不上，所以从这里什么也检查不了。"

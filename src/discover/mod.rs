@@ -93,7 +93,16 @@ pub struct Discovery {
     pub domain: DomainState,
     /// Services SRV marks as not offered.
     pub not_offered: Vec<NotOffered>,
+    /// When the domain answered NXDOMAIN: whether the resolver also denies [`CANARY`], a
+    /// name that always exists (`Some(true)`: the resolver lies), answers it (`Some(false)`),
+    /// or could not tell (`None`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub canary_nxdomain: Option<bool>,
 }
+
+/// A name that always exists, asked only when the address's domain answers NXDOMAIN, to tell
+/// a missing domain from a resolver that denies everything (captive portals, filtering DNS).
+pub const CANARY: &str = "a.root-servers.net";
 
 impl Discovery {
     /// The candidate for an endpoint, if discovery proposed it.
@@ -255,6 +264,7 @@ pub fn offline(providers: &ProviderDb, addr: &EmailAddress, user: &[Endpoint]) -
         provider,
         domain: DomainState::Unknown("not checked (--offline)".to_owned()),
         not_offered: Vec::new(),
+        canary_nxdomain: None,
     }
 }
 
@@ -426,6 +436,17 @@ pub async fn discover(
             DnsAnswer::Failed(m) => DomainState::Unknown(m.clone()),
             DnsAnswer::Timeout => DomainState::Unknown("timeout".to_owned()),
         };
+        // NXDOMAIN: does the resolver deny a name that always exists too? One more query,
+        // only on this path.
+        let canary = if domain_state == DomainState::NotFound {
+            match timed(source_timeout, cancel, dns.ips(CANARY)).await.0 {
+                DnsAnswer::NxDomain => Some(true),
+                DnsAnswer::Records(_) | DnsAnswer::NoRecords => Some(false),
+                _ => None,
+            }
+        } else {
+            None
+        };
         let (status, detail, count) = match &mx_answer {
             DnsAnswer::Records(records) => {
                 mx_source(records, providers, addr, &mut set, &mut provider)
@@ -450,9 +471,9 @@ pub async fn discover(
             // The receiver may be gone (nobody probes early); that is fine.
             let _ = tx.send(endpoints);
         }
-        domain_state
+        (domain_state, canary)
     };
-    let (domain_state, http_results) =
+    let ((domain_state, canary_nxdomain), http_results) =
         tokio::join!(dns_part, futures_util::future::join_all(http_futs));
 
     // HTTP sources, in a fixed order. A domain that accepts no mail (null MX) or does not
@@ -544,6 +565,7 @@ pub async fn discover(
         provider,
         domain: domain_state,
         not_offered,
+        canary_nxdomain,
     }
 }
 
