@@ -343,6 +343,7 @@ impl Args {
             lang: config.lang,
             color: format == Format::Table && self.color.enabled_for_stdout(),
             verbose: self.verbose,
+            width: None,
         };
         Ok((
             config,
