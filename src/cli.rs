@@ -349,6 +349,7 @@ impl Args {
             lang: config.lang,
             color: format == Format::Table && self.color.enabled_for_stdout(),
             verbose: self.verbose,
+            width: None,
         };
         Ok((
             config,

@@ -209,7 +209,8 @@ fn table_output_shows_settings_and_is_escaped() {
     let h = healthy();
     let r = run(args(&h.dns, &h.pki, &h.maps, &["alice@example.com"]));
     assert_eq!(r.code, 0, "{}{}", r.stdout, r.stderr);
-    assert!(r.stdout.contains("OK: these settings work"), "{}", r.stdout);
+    // No password: the servers answer, the account was not tested (never "these settings work").
+    assert!(r.stdout.starts_with("REACHABLE: "), "{}", r.stdout);
     assert!(r.stdout.contains("Settings to use"));
     assert!(r.stdout.contains("imap.example.com"));
     assert!(r.stdout.contains("SSL/TLS"));

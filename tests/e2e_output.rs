@@ -14,6 +14,7 @@
 //! Without `INSTA_UPDATE`, a mismatch fails the test and writes `*.snap.new` beside the
 //! snapshot (not under CI) so the difference can be inspected.
 
+use std::collections::BTreeSet;
 use std::net::SocketAddr;
 use std::process::Command;
 
@@ -61,6 +62,15 @@ impl Case {
         let mut a = vec!["--lang", lang];
         a.extend_from_slice(extra);
         self.run(&a)
+    }
+
+    /// The table view in `lang` at `columns` (the `COLUMNS` variable).
+    fn table_at(&self, lang: &str, columns: u16, extra: &[&str]) -> Run {
+        let mut a = vec!["--lang", lang];
+        a.extend_from_slice(extra);
+        let mut cmd = self.command(&a);
+        cmd.env("COLUMNS", columns.to_string());
+        run_cmd(cmd)
     }
 
     /// The JSON document in `lang`.
@@ -246,6 +256,47 @@ fn qq() -> Case {
     }
 }
 
+/// Long host names (a missing intermediate on IMAP, whose fix names `--ca-file`) and a
+/// `--check` of a host that does not exist: long unbreakable tokens everywhere.
+fn long_names() -> Case {
+    const IMAP: &str = "imap-mailbox-access.eu-central-1.example-company.test";
+    const SMTP: &str = "smtp-submission-relay.eu-central-1.example-company.test";
+    let pki = TestPki::new();
+    let servers = vec![
+        server(
+            Protocol::Imap,
+            Mode::ImplicitTls,
+            pki.with_intermediate(&[IMAP], false),
+        ),
+        server(Protocol::Smtp, Mode::ImplicitTls, pki.valid(&[SMTP])),
+    ];
+    let maps = vec![(IMAP, 993, servers[0].addr), (SMTP, 465, servers[1].addr)];
+    let dns = TestDns::builder()
+        .zone("example-company.test")
+        .mx("example-company.test", 10, "mx.example-company.test")
+        .a("mx.example-company.test", "127.0.0.1")
+        .a(IMAP, "127.0.0.1")
+        .a(SMTP, "127.0.0.1")
+        .srv("_imaps._tcp.example-company.test", 0, 1, 993, IMAP)
+        .srv_not_offered("_imap._tcp.example-company.test")
+        .srv("_submissions._tcp.example-company.test", 0, 1, 465, SMTP)
+        .srv_not_offered("_submission._tcp.example-company.test")
+        .srv_not_offered("_pop3s._tcp.example-company.test")
+        .srv_not_offered("_pop3._tcp.example-company.test")
+        .start();
+    Case {
+        dns,
+        pki,
+        _servers: servers,
+        maps,
+        args: vec![
+            "--check".into(),
+            "imaps://imap.example-company.test:993".into(),
+            "alice@example-company.test".into(),
+        ],
+    }
+}
+
 /// Filters for values that change between runs.
 fn filters() -> Vec<(&'static str, &'static str)> {
     vec![
@@ -270,6 +321,11 @@ fn filters() -> Vec<(&'static str, &'static str)> {
             "certificate expired [days] day(s) ago",
         ),
         (r"maildoctor test CA \d+-\d+", "maildoctor test CA [id]"),
+        (r#""generated_at": "[^"]+""#, r#""generated_at": "[time]""#),
+        (
+            r#""tool_version": "[^"]+""#,
+            r#""tool_version": "[version]""#,
+        ),
     ]
 }
 
@@ -328,7 +384,7 @@ fn has_cjk(s: &str) -> bool {
 #[test]
 fn healthy_srv_domain() {
     let zh = snapshots("healthy", &healthy(), 0);
-    assert!(zh.contains("正常，以下设置可以使用"), "{zh}");
+    assert!(zh.contains("服务器可以连接，但没有检查账号"), "{zh}");
 }
 
 #[test]
@@ -433,9 +489,9 @@ fn language_defaults_to_the_locale() {
     // The harness sets LANG=C and LC_ALL=C.
     assert!(!has_cjk(&with_env(&[])));
     let zh = with_env(&[("LC_ALL", ""), ("LANG", "zh_CN.UTF-8")]);
-    assert!(zh.contains("无法正常使用"), "{zh}");
+    assert!(zh.contains("无法使用"), "{zh}");
     let zh = with_env(&[("LC_ALL", "zh_SG.UTF-8")]);
-    assert!(zh.contains("无法正常使用"), "{zh}");
+    assert!(zh.contains("无法使用"), "{zh}");
     // Traditional Chinese has no translation yet: English.
     assert!(!has_cjk(&with_env(&[("LC_ALL", "zh_TW.UTF-8")])));
     // --lang wins over the locale.
@@ -512,4 +568,226 @@ fn strip_sgr(s: &str) -> String {
         }
     }
     out
+}
+
+/// Words of `text` that must never be split across lines: URLs, flags, DNS names (and
+/// `host:port`), IP addresses, dates. Non-ASCII characters separate words (Chinese text
+/// runs into host names without spaces).
+fn unbreakable_words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || !c.is_ascii())
+        .map(|w| w.trim_matches(|c: char| ",;:\"'()[]<>.".contains(c)))
+        .filter(|w| {
+            let labels = w.split('.').filter(|l| !l.is_empty()).count();
+            w.contains("://")
+                || (w.starts_with("--") && w.len() > 2)
+                || w.parse::<std::net::IpAddr>().is_ok()
+                || (w.len() >= 8
+                    && w.contains('-')
+                    && w.chars().all(|c| c.is_ascii_digit() || c == '-'))
+                || (labels >= 2
+                    && w.chars().any(|c| c.is_ascii_alphabetic())
+                    && w.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "._-:@".contains(c)))
+        })
+        .map(str::to_owned)
+        .collect()
+}
+
+/// Everything in the JSON document that the table view shows and must keep whole: host
+/// names and `host:port` of settings, checks and findings, user names, and the unbreakable
+/// words of causes and fixes; with `verbose` also the probed IP addresses and the sources'
+/// queries and the URLs and names in their details.
+fn displayed_tokens(doc: &Value, verbose: bool) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let list = |v: &Value| v.as_array().cloned().unwrap_or_default();
+    let endpoint = |e: &Value| format!("{}:{}", e["host"].as_str().unwrap(), e["port"]);
+    for s in list(&doc["settings"]["incoming"])
+        .iter()
+        .chain(&list(&doc["settings"]["outgoing"]))
+    {
+        out.insert(s["host"].as_str().unwrap().to_owned());
+        out.insert(s["username"].as_str().unwrap().to_owned());
+    }
+    for c in list(&doc["checks"]) {
+        out.insert(endpoint(&c["endpoint"]));
+    }
+    for f in list(&doc["findings"]) {
+        for e in list(&f["endpoints"]) {
+            out.insert(endpoint(&e));
+        }
+        out.extend(unbreakable_words(f["cause"].as_str().unwrap()));
+        out.extend(unbreakable_words(f["fix"].as_str().unwrap()));
+    }
+    if verbose {
+        for p in list(&doc["probes"]) {
+            if let Some(a) = p["addr"].as_str() {
+                let a: SocketAddr = a.parse().unwrap();
+                out.insert(a.ip().to_string());
+            }
+        }
+        for s in list(&doc["sources"]) {
+            let target = s["target"].as_str().unwrap();
+            out.extend(
+                target
+                    .split_whitespace()
+                    .filter(|w| w.contains('.') || w.contains("://"))
+                    .map(str::to_owned),
+            );
+            out.extend(
+                unbreakable_words(s["detail"].as_str().unwrap())
+                    .into_iter()
+                    .filter(|w| w.contains('.') || w.contains("://")),
+            );
+        }
+    }
+    out
+}
+
+/// The long options `maildoctor --help` documents.
+fn known_flags() -> BTreeSet<String> {
+    let help = run_cmd({
+        let mut c = maildoctor_cmd();
+        c.arg("--help");
+        c
+    })
+    .stdout;
+    flags_in(&help).into_iter().collect()
+}
+
+/// Every `--flag` in `text` (not the `--` inside `xn--` labels).
+fn flags_in(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while let Some(at) = text[i..].find("--") {
+        let start = i + at;
+        let prev_ok = start == 0 || !(b[start - 1].is_ascii_alphanumeric() || b[start - 1] == b'-');
+        let mut end = start + 2;
+        while end < b.len()
+            && (b[end].is_ascii_lowercase() || b[end].is_ascii_digit() || b[end] == b'-')
+        {
+            end += 1;
+        }
+        if prev_ok && end > start + 2 && b[start + 2].is_ascii_lowercase() {
+            // A trailing `-` stays: `--ca-` cut at a line end is not a flag.
+            out.push(text[start..end].to_owned());
+        }
+        i = end.max(start + 2);
+    }
+    out
+}
+
+/// Asserts that every token appears whole on some line of `out`, and that every `--flag`
+/// on any line is one the program has (a flag cut at a line end is not).
+fn assert_unsplit(out: &str, tokens: &BTreeSet<String>, flags: &BTreeSet<String>, what: &str) {
+    assert!(!tokens.is_empty(), "{what}: no tokens to check");
+    for t in tokens {
+        assert!(
+            out.lines().any(|l| l.contains(t.as_str())),
+            "{what}: `{t}` is split across lines (or missing):\n{out}"
+        );
+    }
+    for line in out.lines() {
+        for f in flags_in(line) {
+            assert!(
+                flags.contains(&f),
+                "{what}: `{f}` is not a whole flag in line\n{line}\nof\n{out}"
+            );
+        }
+    }
+}
+
+#[test]
+fn narrow_terminals_never_split_names_addresses_urls_or_flags() {
+    let flags = known_flags();
+    assert!(
+        flags.contains("--ca-file") && flags.contains("--login"),
+        "{flags:?}"
+    );
+    for case in [long_names(), bad_certificates()] {
+        for lang in ["en", "zh-CN"] {
+            let (_, doc, _) = case.json(lang);
+            for verbose in [false, true] {
+                let tokens = displayed_tokens(&doc, verbose);
+                let extra: &[&str] = if verbose { &["--verbose"] } else { &[] };
+                for columns in [60, 80, 100, 120] {
+                    let r = case.table_at(lang, columns, extra);
+                    assert!(r.code == 1 || r.code == 0, "{}", r.stderr);
+                    assert_tables_line_up(&r.stdout);
+                    let what = format!("{lang} COLUMNS={columns} verbose={verbose}");
+                    assert_unsplit(&r.stdout, &tokens, &flags, &what);
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn long_names_mention_ca_file_whole() {
+    // The case above only proves something if its findings do name the flag.
+    let case = long_names();
+    for lang in ["en", "zh-CN"] {
+        let out = case.table_at(lang, 80, &[]).stdout;
+        assert!(out.lines().any(|l| l.contains("--ca-file")), "{out}");
+        assert!(
+            out.lines()
+                .any(|l| l.contains("imap-mailbox-access.eu-central-1.example-company.test")),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn below_100_columns_the_layout_is_stacked() {
+    let case = healthy();
+    for lang in ["en", "zh-CN"] {
+        for columns in [60u16, 80, 99] {
+            let r = case.table_at(lang, columns, &[]);
+            assert_eq!(r.code, 0, "{}", r.stderr);
+            let out = &r.stdout;
+            assert!(
+                !out.contains('┌') && !out.contains('│'),
+                "{lang} {columns}: a table below 100 columns:\n{out}"
+            );
+            for line in out.lines() {
+                assert!(
+                    line.width() <= usize::from(columns),
+                    "{lang} {columns}: line wider than the terminal:\n{line}\nin\n{out}"
+                );
+            }
+            let (recommended, server) = match lang {
+                "en" => ("★ Incoming (recommended: use this)", "    Server:"),
+                _ => ("★ 收件（推荐使用）", "    服务器地址："),
+            };
+            assert!(out.contains(recommended), "{out}");
+            assert!(
+                out.lines()
+                    .any(|l| l.starts_with(server) && l.ends_with("imap.example.com")),
+                "{out}"
+            );
+            if columns == 80 {
+                snapshot(&format!("healthy.table-80.{lang}"), out);
+            }
+        }
+        // From 100 columns on, tables.
+        let wide = case.table_at(lang, 100, &[]).stdout;
+        assert!(wide.contains('┌'), "{wide}");
+        for line in wide.lines() {
+            assert!(
+                line.width() <= 100,
+                "{lang}: line wider than 100:\n{line}\nin\n{wide}"
+            );
+        }
+    }
+}
+
+#[test]
+fn found_by_only_when_wide_or_verbose() {
+    let case = healthy();
+    let at = |columns, extra: &[&str]| case.table_at("en", columns, extra).stdout;
+    // 110 columns would fit the column: it is left out all the same.
+    assert!(!at(110, &[]).contains("Found by"));
+    assert!(!at(100, &[]).contains("Found by"));
+    assert!(at(120, &[]).contains("Found by"));
+    assert!(at(100, &["--verbose"]).contains("Found by"));
 }

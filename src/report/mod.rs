@@ -123,6 +123,9 @@ pub struct RenderOptions {
     pub color: bool,
     /// Also show the probe matrix, the transcripts and the source trace.
     pub verbose: bool,
+    /// Output width in columns; `None`: `COLUMNS`, else the terminal's width when stdout is a
+    /// terminal, else 120 (see [`table::detect_width`]).
+    pub width: Option<u16>,
 }
 
 /// Renders the report.

@@ -1,27 +1,51 @@
-//! Table rendering for people: the verdict first, then the settings to type, provider notes
-//! and the troubleshooting table (severity, what, cause, fix). With `--verbose` also the
-//! probe matrix (one row per endpoint and address, one column per step), the dialogue
-//! transcripts and the sources tried; without it one summary line replaces them.
+//! The view for people: the verdict first, the account and provider, the settings card
+//! (the recommended incoming and outgoing first, then alternatives; what goes in the
+//! password field), what the user typed, and the findings (severity, code, who must act,
+//! where, cause, fix). With `--verbose` also the probe matrix, the dialogue transcripts and
+//! the sources tried; without it one summary line replaces them.
+//!
+//! Layout: tables when the output is at least [`STACK_BELOW`] columns wide and a table fits;
+//! otherwise a stacked `key: value` layout, one block per setting, check, finding, probe or
+//! source. Width: `RenderOptions::width`, else `COLUMNS`, else the terminal's width when
+//! stdout is a terminal, else [`FIXED_WIDTH`].
+//!
+//! Line breaking is done here, never by comfy-table (its arrangement is disabled): text is
+//! broken at spaces, and Chinese between characters (never before "，。）" nor after "（");
+//! a run of non-space Latin characters — a host name, an IP address, a URL, a date, an
+//! e-mail address, a command-line flag such as `--ca-file` — is never split, at any width.
+//! A run longer than the space it has overflows (or makes the section stack) instead.
 //!
 //! Every label exists in English and Simplified Chinese ([`RenderOptions::lang`]); codes and
 //! anything that came from a server or DNS are shown as they are, escaped. Colour (only the
-//! verdict, severity and check-mark cells) is on only when [`RenderOptions::color`] says so.
+//! verdict, severity, check and login marks) is on only when [`RenderOptions::color`] says so.
 
 use std::collections::BTreeSet;
 use std::io::Write;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width};
+use comfy_table::{Cell, Color, ContentArrangement, Table};
+use textwrap::core::display_width;
 
 use super::{RenderOptions, Report, escape};
-use crate::analyze::{Setting, Status};
+use crate::analyze::{Check, LoginState, PasswordField, Setting, Verdict};
 use crate::i18n::Lang;
 use crate::model::{
-    FailureKind, ProbeResult, Severity, SourceKind, SourceStatus, Step, StepStatus,
+    Actor, Endpoint, FailureKind, Finding, ProbeResult, Severity, SourceKind, SourceReport,
+    SourceStatus, Step, StepStatus,
 };
 
-/// Width used when stdout is not a terminal, so pipes and files stay readable.
-const FIXED_WIDTH: u16 = 120;
+/// Width used when stdout is not a terminal and `COLUMNS` is not set.
+pub const FIXED_WIDTH: u16 = 120;
+
+/// Below this width every section uses the stacked `key: value` layout.
+pub const STACK_BELOW: usize = 100;
+
+/// From this width the settings card also shows which sources named each setting.
+const WIDE: usize = 120;
+
+/// Narrowest a wrapped table column (cause, fix, details) may get before the section
+/// stacks instead.
+const MIN_TEXT_COLUMN: usize = 20;
 
 /// Steps in the order of the probe matrix columns.
 const STEPS: [Step; 9] = [
@@ -36,31 +60,324 @@ const STEPS: [Step; 9] = [
     Step::Login,
 ];
 
-fn new_table(header: &[&str], o: &RenderOptions) -> Table {
-    let mut t = Table::new();
-    t.load_style(UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.iter().copied());
-    // Width-aware when stdout is a terminal; a fixed width otherwise keeps pipes readable.
-    if t.width().is_none() {
-        t.set_width(FIXED_WIDTH);
-    }
-    if o.color {
-        t.enforce_styling();
-        // crossterm drops colours when NO_COLOR is set; `--color always` wins (no-color.org).
-        crossterm::style::force_color_output(true);
-    }
-    t
+/// The output width: `COLUMNS` when set to a positive number, else the terminal's width
+/// when stdout is a terminal, else [`FIXED_WIDTH`].
+pub fn detect_width() -> usize {
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|v| v.trim().parse::<u16>().ok())
+        .filter(|w| *w > 0);
+    usize::from(
+        columns
+            .or_else(|| Table::new().width())
+            .unwrap_or(FIXED_WIDTH),
+    )
 }
 
-/// A cell, coloured only when colour is on.
-fn cell(text: impl Into<String>, color: Option<Color>, o: &RenderOptions) -> Cell {
-    let c = Cell::new(text.into());
-    match color {
-        Some(color) if o.color => c.fg(color),
-        _ => c,
+// ---------------------------------------------------------------------------------------
+// Line breaking
+// ---------------------------------------------------------------------------------------
+
+/// Characters that never start a line (closing punctuation).
+const NO_BREAK_BEFORE: &str = "，。、；：？！）」』】〕》〉”’…—％·,.;:!?)]}%";
+/// Characters that never end a line (opening punctuation).
+const NO_BREAK_AFTER: &str = "（「『【〔《〈“‘";
+
+/// Ideographs, kana, hangul and full-width forms: a line may break around each of them.
+fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{9FFF}'
+        | '\u{AC00}'..='\u{D7AF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FE30}'..='\u{FE4F}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{2FFFF}')
+}
+
+/// A piece of text no line break may fall inside.
+#[derive(Debug)]
+struct Piece {
+    text: String,
+    /// A space separates it from the piece before (dropped at a line break).
+    space_before: bool,
+}
+
+/// Splits one line of text into unbreakable pieces: each run of non-space, non-CJK
+/// characters is one piece (so host names, addresses, URLs, dates and flags stay whole),
+/// each CJK character is one piece; closing punctuation sticks to what precedes it and
+/// opening punctuation to what follows.
+fn pieces(line: &str) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::new();
+    let mut cur = String::new();
+    // A space comes before the current piece.
+    let mut cur_space = false;
+    // Whitespace was seen since the last piece ended.
+    let mut space = false;
+    // The current piece ends in opening punctuation: the next character sticks to it.
+    let mut glue = false;
+    for c in line.chars() {
+        if c.is_whitespace() {
+            if !cur.is_empty() {
+                out.push(Piece {
+                    text: std::mem::take(&mut cur),
+                    space_before: cur_space,
+                });
+            }
+            space = !out.is_empty();
+            glue = false;
+            continue;
+        }
+        let sticks = !space && (glue || NO_BREAK_BEFORE.contains(c));
+        let last_cjk = cur.chars().last().is_some_and(is_cjk);
+        let boundary = space || (!sticks && (is_cjk(c) || last_cjk));
+        if boundary && !cur.is_empty() {
+            out.push(Piece {
+                text: std::mem::take(&mut cur),
+                space_before: cur_space,
+            });
+        }
+        if cur.is_empty() {
+            cur_space = space;
+            space = false;
+        }
+        cur.push(c);
+        glue = NO_BREAK_AFTER.contains(c);
+    }
+    if !cur.is_empty() {
+        out.push(Piece {
+            text: cur,
+            space_before: cur_space,
+        });
+    }
+    out
+}
+
+/// Breaks `text` into lines of at most `width` columns (CJK characters count two) at the
+/// allowed places only; a piece wider than `width` gets a line of its own. Existing line
+/// breaks are kept.
+pub(crate) fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(1);
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut w = 0;
+        for p in pieces(paragraph) {
+            let pw = display_width(&p.text);
+            let sep = usize::from(p.space_before && !line.is_empty());
+            if !line.is_empty() && w + sep + pw > width {
+                lines.push(std::mem::take(&mut line));
+                w = 0;
+            } else if sep == 1 {
+                line.push(' ');
+                w += 1;
+            }
+            line.push_str(&p.text);
+            w += pw;
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// The widest piece of `text`: no column holding it can be narrower.
+fn longest_piece(text: &str) -> usize {
+    text.split('\n')
+        .flat_map(pieces)
+        .map(|p| display_width(&p.text))
+        .max()
+        .unwrap_or(0)
+}
+
+/// The widest line of `text`.
+fn text_width(text: &str) -> usize {
+    text.split('\n').map(display_width).max().unwrap_or(0)
+}
+
+/// Writes `text` wrapped to `width`, the first line after `prefix`, the others indented to
+/// line up with it.
+fn paragraph(out: &mut impl Write, prefix: &str, text: &str, width: usize) -> std::io::Result<()> {
+    let indent = display_width(prefix);
+    let lines = wrap(text, width.saturating_sub(indent).max(MIN_TEXT_COLUMN));
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            writeln!(out, "{prefix}{line}")?;
+        } else {
+            writeln!(out, "{:indent$}{line}", "")?;
+        }
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Tables and stacked blocks
+// ---------------------------------------------------------------------------------------
+
+/// A table cell before layout: its text and colour.
+#[derive(Debug, Clone)]
+struct Text {
+    text: String,
+    color: Option<Color>,
+}
+
+fn plain(text: impl Into<String>) -> Text {
+    Text {
+        text: text.into(),
+        color: None,
     }
 }
+
+fn colored(text: impl Into<String>, color: Color) -> Text {
+    Text {
+        text: text.into(),
+        color: Some(color),
+    }
+}
+
+/// A table before layout. `wrap[i]` marks the columns whose text may be line-broken.
+struct Grid {
+    header: Vec<String>,
+    wrap: Vec<bool>,
+    rows: Vec<Vec<Text>>,
+}
+
+impl Grid {
+    fn new(header: &[(&str, bool)]) -> Self {
+        Self {
+            header: header.iter().map(|(h, _)| (*h).to_owned()).collect(),
+            wrap: header.iter().map(|(_, w)| *w).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    /// Column content widths that fit in `width`, wrapping only the wrappable columns and
+    /// never below their widest piece nor [`MIN_TEXT_COLUMN`]; `None` when the table
+    /// cannot fit (the caller stacks instead).
+    fn fit(&self, width: usize) -> Option<Vec<usize>> {
+        let n = self.header.len();
+        let column = |i: usize| {
+            std::iter::once(self.header[i].as_str()).chain(
+                self.rows
+                    .iter()
+                    .filter_map(move |r| r.get(i))
+                    .map(|t| t.text.as_str()),
+            )
+        };
+        let natural: Vec<usize> = (0..n)
+            .map(|i| column(i).map(text_width).max().unwrap_or(0))
+            .collect();
+        // Two spaces of padding and one border per column, plus the last border.
+        let overhead = 3 * n + 1;
+        if natural.iter().sum::<usize>() + overhead <= width {
+            return Some(natural);
+        }
+        let fixed: usize = (0..n).filter(|i| !self.wrap[*i]).map(|i| natural[i]).sum();
+        let mut left = width.checked_sub(overhead + fixed)?;
+        let mut flex: Vec<usize> = (0..n).filter(|i| self.wrap[*i]).collect();
+        flex.sort_by_key(|i| natural[*i]);
+        let mut widths = natural.clone();
+        let mut k = flex.len();
+        for i in flex {
+            let share = left / k.max(1);
+            let give = natural[i].min(share);
+            let min = column(i)
+                .map(longest_piece)
+                .chain([
+                    display_width(&self.header[i]),
+                    MIN_TEXT_COLUMN.min(natural[i]),
+                ])
+                .max()
+                .unwrap_or(0);
+            if give < min {
+                return None;
+            }
+            widths[i] = give;
+            left -= give;
+            k -= 1;
+        }
+        Some(widths)
+    }
+
+    /// The comfy-table for `widths` (from [`Grid::fit`]): wrappable cells pre-wrapped,
+    /// comfy-table's own arrangement disabled so it never splits anything.
+    fn table(&self, widths: &[usize], o: &RenderOptions) -> Table {
+        let mut t = Table::new();
+        t.load_style(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Disabled)
+            .set_header(self.header.iter().map(String::as_str));
+        if o.color {
+            t.enforce_styling();
+            // crossterm drops colours when NO_COLOR is set; `--color always` wins (no-color.org).
+            crossterm::style::force_color_output(true);
+        }
+        for row in &self.rows {
+            let cells: Vec<Cell> = row
+                .iter()
+                .enumerate()
+                .map(|(i, x)| {
+                    let text = if self.wrap.get(i).copied().unwrap_or(false) {
+                        wrap(&x.text, widths.get(i).copied().unwrap_or(1)).join("\n")
+                    } else {
+                        x.text.clone()
+                    };
+                    let c = Cell::new(text);
+                    match x.color {
+                        Some(color) if o.color => c.fg(color),
+                        _ => c,
+                    }
+                })
+                .collect();
+            t.add_row(cells);
+        }
+        t
+    }
+}
+
+/// SGR for a stacked-layout mark (the table view colours cells through comfy-table).
+fn sgr(text: &str, color: Option<Color>, o: &RenderOptions) -> String {
+    let code = match color {
+        Some(Color::Red) => "31",
+        Some(Color::Green) => "32",
+        Some(Color::Yellow) => "33",
+        Some(Color::Cyan) => "36",
+        _ => return text.to_owned(),
+    };
+    if o.color {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_owned()
+    }
+}
+
+/// One stacked block: a title line, then `label: value` lines with the values lined up and
+/// wrapped (continuations indented under the value).
+fn block(
+    out: &mut impl Write,
+    title: &str,
+    pairs: &[(&str, String)],
+    l: &Labels,
+    width: usize,
+) -> std::io::Result<()> {
+    paragraph(out, "  ", title, width)?;
+    let colon = l.t(": ", "：");
+    let label_w = pairs
+        .iter()
+        .map(|(k, _)| display_width(k))
+        .max()
+        .unwrap_or(0);
+    for (k, v) in pairs {
+        if v.is_empty() {
+            continue;
+        }
+        let pad = label_w - display_width(k);
+        let prefix = format!("    {k}{colon}{:pad$}", "");
+        paragraph(out, &prefix, v, width)?;
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Labels
+// ---------------------------------------------------------------------------------------
 
 /// Every label of the table view, in one language.
 struct Labels {
@@ -70,17 +387,6 @@ struct Labels {
 impl Labels {
     fn t(&self, en: &'static str, zh: &'static str) -> &'static str {
         self.lang.pick(en, zh)
-    }
-
-    fn verdict(&self, status: Status, errors: usize, warnings: usize) -> String {
-        match (status, self.lang) {
-            (Status::Ok, Lang::En) => "OK: these settings work".to_owned(),
-            (Status::Ok, Lang::ZhCn) => "正常，以下设置可以使用".to_owned(),
-            (Status::Warning, Lang::En) => format!("WORKS WITH WARNINGS ({warnings} warning(s))"),
-            (Status::Warning, Lang::ZhCn) => format!("可以使用，但有 {warnings} 个警告"),
-            (Status::Error, Lang::En) => format!("BROKEN ({errors} problem(s) found)"),
-            (Status::Error, Lang::ZhCn) => format!("无法正常使用（发现 {errors} 个问题）"),
-        }
     }
 
     fn source(&self, k: SourceKind) -> &'static str {
@@ -108,6 +414,60 @@ impl Labels {
             SourceStatus::Timeout => self.t("timed out", "超时"),
             SourceStatus::Skipped => self.t("skipped", "跳过"),
             SourceStatus::Invalid => self.t("unusable answer", "应答无法使用"),
+        }
+    }
+
+    /// Who must act on a finding.
+    fn actor(&self, a: Actor) -> &'static str {
+        match a {
+            Actor::User => self.t("you", "您"),
+            Actor::Helpdesk => self.t("helpdesk", "服务台"),
+            Actor::Provider => self.t("mail provider", "邮箱服务商"),
+            Actor::ServerAdmin => self.t("server admin", "服务器管理员"),
+            Actor::DomainAdmin => self.t("domain admin", "域名管理员"),
+            Actor::Network => self.t("network", "网络"),
+            Actor::ThisComputer => self.t("this computer", "本机"),
+        }
+    }
+
+    /// Whether a setting's server was checked (connection and TLS): never "verified" for
+    /// mere reachability.
+    fn checked(&self, verified: bool) -> Text {
+        if verified {
+            colored(self.t("yes", "服务器可连接"), Color::Green)
+        } else {
+            colored(self.t("NO", "未验证"), Color::Red)
+        }
+    }
+
+    fn login(&self, s: LoginState) -> Text {
+        match s {
+            LoginState::Ok => colored(self.t("ok", "成功"), Color::Green),
+            LoginState::Failed => colored(self.t("FAILED", "失败"), Color::Red),
+            LoginState::NotTested => plain(self.t("not tested", "未检查")),
+            LoginState::Withheld => colored(self.t("withheld", "未发送密码"), Color::Yellow),
+        }
+    }
+
+    /// What goes in the password field.
+    fn password(&self, p: PasswordField) -> &'static str {
+        match p {
+            PasswordField::AccountPassword => self.t(
+                "Password field: the account's password.",
+                "密码栏：填写邮箱密码。",
+            ),
+            PasswordField::AppPassword => self.t(
+                "Password field: an app password created in the account's security settings, not the account password.",
+                "密码栏：填写在账号安全设置中生成的应用专用密码，不是邮箱登录密码。",
+            ),
+            PasswordField::AuthorizationCode => self.t(
+                "Password field: the authorization code shown when the service is turned on, not the account password.",
+                "密码栏：填写开启服务时生成的授权码，不是邮箱登录密码。",
+            ),
+            PasswordField::Oauth2 => self.t(
+                "Password field: none; this provider only accepts OAuth2 sign-in (choose OAuth2 in a mail client that supports it).",
+                "密码栏：不需要填写；该服务商只支持 OAuth2 登录（请在支持 OAuth2 的邮件客户端中选择 OAuth2）。",
+            ),
         }
     }
 
@@ -180,162 +540,208 @@ fn severity_color(s: Severity) -> Color {
 }
 
 /// SGR sequence for the verdict line (bold + colour), and the reset.
-fn verdict_style(status: Status) -> (&'static str, &'static str) {
-    match status {
-        Status::Ok => ("\x1b[1;32m", "\x1b[0m"),
-        Status::Warning => ("\x1b[1;33m", "\x1b[0m"),
-        Status::Error => ("\x1b[1;31m", "\x1b[0m"),
+fn verdict_style(v: Verdict) -> (&'static str, &'static str) {
+    match v {
+        Verdict::Works => ("\x1b[1;32m", "\x1b[0m"),
+        Verdict::Reachable => ("\x1b[1;36m", "\x1b[0m"),
+        Verdict::Partial | Verdict::Unverified => ("\x1b[1;33m", "\x1b[0m"),
+        Verdict::Broken => ("\x1b[1;31m", "\x1b[0m"),
     }
 }
 
-fn settings_rows(t: &mut Table, incoming: bool, list: &[Setting], l: &Labels, o: &RenderOptions) {
-    for s in list {
-        let mut from: Vec<&str> = s.sources.iter().map(|k| l.source(*k)).collect();
-        from.dedup();
-        let (checked, color) = if s.verified {
-            match s.login_ok {
-                Some(true) => (l.t("yes, login ok", "是，登录成功"), Color::Green),
-                Some(false) => (l.t("yes, login FAILED", "是，但登录失败"), Color::Yellow),
-                None => (l.t("yes", "是"), Color::Green),
+// ---------------------------------------------------------------------------------------
+// The verdict
+// ---------------------------------------------------------------------------------------
+
+/// The verdict sentence, from `report.verdict` and what the recommended pair says about the
+/// login: what was proven, and no more.
+fn verdict_line(r: &Report, lang: Lang) -> String {
+    let recommended: Vec<&Setting> = r
+        .settings
+        .incoming
+        .first()
+        .into_iter()
+        .chain(r.settings.outgoing.first())
+        .collect();
+    let errors = r
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
+    match r.verdict {
+        Verdict::Works => lang
+            .pick(
+                "WORKS: settings verified and you logged in",
+                "可以使用：设置已验证，登录成功",
+            )
+            .to_owned(),
+        Verdict::Reachable => {
+            let withheld = recommended.iter().any(|s| s.login == LoginState::Withheld);
+            let password_given = password_given(r);
+            let pointer = r
+                .findings
+                .iter()
+                .find(|f| f.code == "auth.login_withheld")
+                .map_or("auth.login_withheld", |f| f.code);
+            match (withheld, password_given, lang) {
+                (true, _, Lang::En) => format!(
+                    "REACHABLE: the servers answer; the account was not tested (the password was withheld: see {pointer} below)"
+                ),
+                (true, _, Lang::ZhCn) => format!(
+                    "服务器可以连接，但没有检查账号（密码没有发送出去，见下方 {pointer}）"
+                ),
+                (false, false, Lang::En) => "REACHABLE: the servers answer; the account was not tested (no password given: --login tests it)".to_owned(),
+                (false, false, Lang::ZhCn) => {
+                    "服务器可以连接，但没有检查账号（没有提供密码，加 --login 可检查登录）".to_owned()
+                }
+                (false, true, Lang::En) => {
+                    "REACHABLE: the servers answer; the account was not tested on these settings".to_owned()
+                }
+                (false, true, Lang::ZhCn) => {
+                    "服务器可以连接，但没有在这些设置上检查账号".to_owned()
+                }
             }
-        } else {
-            (l.t("NOT VERIFIED", "未验证"), Color::Red)
-        };
-        t.add_row(vec![
-            Cell::new(l.lang.direction(incoming)),
-            Cell::new(s.protocol.display_name()),
-            Cell::new(escape(&s.host)),
-            Cell::new(s.port),
-            Cell::new(l.lang.security(s.security)),
-            Cell::new(escape(&s.username)),
-            cell(checked, Some(color), o),
-            Cell::new(from.join(l.t(", ", "、"))),
-        ]);
+        }
+        Verdict::Partial => {
+            let typed_fails = r
+                .checks
+                .iter()
+                .any(|c| !c.verified || c.login == LoginState::Failed);
+            match (typed_fails, lang) {
+                (true, Lang::En) => "PARTIAL: a working incoming and outgoing setting exist, but what you typed does not work (see below)".to_owned(),
+                (true, Lang::ZhCn) => {
+                    "部分可用：有可用的收件和发件设置，但您输入的设置不能用（见下方）".to_owned()
+                }
+                (false, Lang::En) => "PARTIAL: a working incoming and outgoing setting exist, but something else fails (see below)".to_owned(),
+                (false, Lang::ZhCn) => {
+                    "部分可用：有可用的收件和发件设置，但有其他问题（见下方）".to_owned()
+                }
+            }
+        }
+        Verdict::Broken => {
+            let login_failed = recommended.iter().any(|s| s.login == LoginState::Failed);
+            match (login_failed, lang) {
+                (true, Lang::En) => {
+                    "BROKEN: the servers answer but the login failed (see below)".to_owned()
+                }
+                (true, Lang::ZhCn) => "无法使用：服务器可以连接，但登录失败（见下方）".to_owned(),
+                (false, Lang::En) => {
+                    format!("BROKEN: mail cannot work with what was found ({errors} problem(s), see below)")
+                }
+                (false, Lang::ZhCn) => format!("无法使用：发现 {errors} 个问题（见下方）"),
+            }
+        }
+        Verdict::Unverified => lang
+            .pick(
+                "UNVERIFIED: nothing could be checked from here; the settings below are not verified",
+                "无法验证：从本机什么都检查不了，下面的设置未经验证",
+            )
+            .to_owned(),
     }
 }
+
+/// Whether the run had a password: some login was made, refused or withheld.
+fn password_given(r: &Report) -> bool {
+    r.settings
+        .incoming
+        .iter()
+        .chain(&r.settings.outgoing)
+        .map(|s| s.login)
+        .chain(r.checks.iter().map(|c| c.login))
+        .any(|l| {
+            matches!(
+                l,
+                LoginState::Ok | LoginState::Failed | LoginState::Withheld
+            )
+        })
+        || r.probes
+            .iter()
+            .any(|p| p.login.is_some() || p.login_failure().is_some())
+}
+
+/// Why a setting's login was withheld or not tested, when that says more than the verdict
+/// line already did ("no password given" is said once, there).
+fn login_detail(x: &Setting, password_given: bool) -> Option<&str> {
+    match x.login {
+        LoginState::Withheld => x.login_detail.as_deref(),
+        LoginState::NotTested if password_given => x.login_detail.as_deref(),
+        _ => None,
+    }
+}
+
+/// `host:port`, with brackets around an IPv6 literal.
+fn host_port(e: &Endpoint) -> String {
+    if e.host.contains(':') {
+        format!("[{}]:{}", escape(&e.host), e.port)
+    } else {
+        format!("{}:{}", escape(&e.host), e.port)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Rendering
+// ---------------------------------------------------------------------------------------
 
 /// Writes the human-readable report.
 pub fn render(r: &Report, o: &RenderOptions, out: &mut impl Write) -> std::io::Result<()> {
     let l = Labels { lang: o.lang };
-    let count = |sev| r.findings.iter().filter(|f| f.severity == sev).count();
-    let verdict = l.verdict(r.status, count(Severity::Error), count(Severity::Warning));
+    let width = o.width.map_or_else(detect_width, usize::from).max(1);
+
+    // The verdict, then the account and the provider.
     let (on, off) = if o.color {
-        verdict_style(r.status)
+        verdict_style(r.verdict)
     } else {
         ("", "")
     };
-    writeln!(
-        out,
-        "maildoctor {}{}{on}{verdict}{off}",
-        escape(&r.address.input),
-        l.t(": ", "：")
-    )?;
+    for line in wrap(&verdict_line(r, o.lang), width) {
+        writeln!(out, "{on}{line}{off}")?;
+    }
+    let mut account = escape(&r.address.input);
+    if let Some((local, _)) = r.address.input.rsplit_once('@')
+        && !r.address.domain_unicode.is_empty()
+    {
+        account = format!("{}@{}", escape(local), escape(&r.address.domain_unicode));
+    }
+    if !r.address.domain.is_empty() && r.address.domain != r.address.domain_unicode {
+        account = format!("{account} ({})", escape(&r.address.domain));
+    }
+    paragraph(out, l.t("Account:  ", "账号："), &account, width)?;
     if let Some(p) = &r.provider {
         let name = escape(&p.name);
         let how = match (&p.detected_via, &p.mx_host, o.lang) {
             (SourceKind::Mx, Some(mx), Lang::En) => {
-                format!("hosted by {name}, detected from MX {}", escape(mx))
+                format!("{name}, detected from MX {}", escape(mx))
             }
             (SourceKind::Mx, Some(mx), Lang::ZhCn) => {
-                format!("由 {name} 托管（根据 MX 记录 {} 识别）", escape(mx))
+                format!("{name}（根据 MX 记录 {} 识别）", escape(mx))
             }
             (_, _, Lang::En) => format!("{name} (from the provider database)"),
             (_, _, Lang::ZhCn) => format!("{name}（来自服务商数据库）"),
         };
-        writeln!(out, "{}{how}", l.t("Provider: ", "邮箱服务商："))?;
+        paragraph(out, l.t("Provider: ", "邮箱服务商："), &how, width)?;
     }
     writeln!(out)?;
 
-    writeln!(out, "{}", l.t("Settings to use", "推荐设置"))?;
-    if r.settings.incoming.is_empty() && r.settings.outgoing.is_empty() {
-        writeln!(out, "  {}", l.t("(none found)", "（没有找到）"))?;
-    } else {
-        let mut t = new_table(
-            &[
-                "",
-                l.t("Protocol", "协议"),
-                l.t("Server", "服务器地址"),
-                l.t("Port", "端口"),
-                l.t("Security", "加密方式"),
-                l.t("Username", "用户名"),
-                l.t("Checked", "已验证"),
-                l.t("Found by", "来源"),
-            ],
-            o,
-        );
-        settings_rows(&mut t, true, &r.settings.incoming, &l, o);
-        settings_rows(&mut t, false, &r.settings.outgoing, &l, o);
-        writeln!(out, "{t}")?;
+    settings_section(r, &l, o, width, out)?;
+    if !r.checks.is_empty() {
+        checks_section(&r.checks, &l, o, width, out)?;
     }
-    if let Some(p) = &r.provider {
-        for h in &p.hints {
-            let text = match (o.lang, &h.text_zh) {
-                (Lang::ZhCn, Some(zh)) => zh,
-                _ => &h.text,
-            };
-            writeln!(out, "  {}{}", l.t("Note: ", "提示："), escape(text))?;
-        }
-    }
-    writeln!(out)?;
-
-    writeln!(out, "{}", l.t("Troubleshooting", "问题诊断"))?;
-    if r.findings.is_empty() {
-        writeln!(out, "  {}", l.t("No problems found.", "没有发现问题。"))?;
-    } else {
-        let header = [
-            l.t("Severity", "级别"),
-            l.t("What", "项目"),
-            l.t("Cause", "原因"),
-            l.t("Fix", "解决办法"),
-        ];
-        let mut t = new_table(&header, o);
-        let whats: Vec<String> = r
-            .findings
-            .iter()
-            .map(|f| match &f.endpoint {
-                Some(e) => format!(
-                    "{}\n{} {}:{} ({})",
-                    f.code,
-                    e.protocol.display_name(),
-                    escape(&e.host),
-                    e.port,
-                    o.lang.security(e.security)
-                ),
-                None => f.code.to_owned(),
-            })
-            .collect();
-        let wrap = text_wrapper(&mut t, &header, &whats, o);
-        for (f, what) in r.findings.iter().zip(whats) {
-            t.add_row(vec![
-                cell(
-                    o.lang.severity(f.severity),
-                    Some(severity_color(f.severity)),
-                    o,
-                ),
-                Cell::new(what),
-                Cell::new(wrap(&escape(&f.cause))),
-                Cell::new(wrap(&escape(&f.fix))),
-            ]);
-        }
-        writeln!(out, "{t}")?;
-    }
-    writeln!(out)?;
+    findings_section(&r.findings, &l, o, width, out)?;
 
     if o.verbose {
-        verbose_sections(r, &l, o, out)?;
+        verbose_sections(r, &l, o, width, out)?;
     } else {
         let servers: BTreeSet<_> = r.probes.iter().map(|p| &p.endpoint).collect();
         let (n, m) = (servers.len(), r.sources.len());
-        match o.lang {
-            Lang::En => writeln!(
-                out,
-                "{n} server(s) checked, {m} source(s) consulted; --verbose shows details."
-            )?,
-            Lang::ZhCn => writeln!(
-                out,
-                "已检查 {n} 个服务器，查询了 {m} 个来源；加 --verbose 可查看详情。"
-            )?,
-        }
+        let line = match o.lang {
+            Lang::En => {
+                format!("{n} server(s) checked, {m} source(s) consulted; --verbose shows details.")
+            }
+            Lang::ZhCn => {
+                format!("已检查 {n} 个服务器，查询了 {m} 个来源；加 --verbose 可查看详情。")
+            }
+        };
+        paragraph(out, "", &line, width)?;
     }
     match o.lang {
         Lang::En => writeln!(out, "Finished in {} ms.", r.elapsed_ms),
@@ -343,60 +749,320 @@ pub fn render(r: &Report, o: &RenderOptions, out: &mut impl Write) -> std::io::R
     }
 }
 
-/// Line-breaks the cause and fix columns of the findings table by Unicode line-breaking
-/// rules (UAX #14, via textwrap): Chinese breaks between characters but never before
-/// "，。；：）", and host names are kept whole when they fit. comfy-table alone breaks only
-/// at spaces and chops longer runs anywhere, which cuts Chinese sentences and host names.
-/// The two text columns share what the severity and "what" columns leave of the table
-/// width; on a very narrow terminal comfy-table's own arrangement is kept.
-fn text_wrapper(
-    t: &mut Table,
-    header: &[&str],
-    whats: &[String],
+/// The settings card: the recommended incoming and outgoing (marked ★), then the
+/// alternatives; then what goes in the password field, SMTP authentication, logins that
+/// were withheld, and the provider's notes.
+fn settings_section(
+    r: &Report,
+    l: &Labels,
     o: &RenderOptions,
-) -> impl Fn(&str) -> String + use<> {
-    use textwrap::core::display_width;
-    const PADDING: usize = 2;
-    let severity_w = [Severity::Error, Severity::Warning, Severity::Info]
-        .iter()
-        .map(|s| display_width(o.lang.severity(*s)))
-        .chain([display_width(header[0])])
-        .max()
-        .unwrap_or(0)
-        + PADDING;
-    let what_w = whats
-        .iter()
-        .flat_map(|w| w.lines())
-        .map(display_width)
-        .chain([display_width(header[1])])
-        .max()
-        .unwrap_or(0)
-        + PADDING;
-    let total = usize::from(t.width().unwrap_or(FIXED_WIDTH));
-    // Five vertical borders for four columns.
-    let column = total.saturating_sub(5 + severity_w + what_w) / 2;
-    let text_width = if column >= 20 + PADDING {
-        if let Ok(w) = u16::try_from(column) {
-            t.set_constraints([
-                ColumnConstraint::ContentWidth,
-                ColumnConstraint::ContentWidth,
-                ColumnConstraint::Absolute(Width::Fixed(w)),
-                ColumnConstraint::Absolute(Width::Fixed(w)),
-            ]);
-        }
-        Some(column - PADDING)
+    width: usize,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    writeln!(out, "{}", l.t("Settings to use", "推荐设置"))?;
+    let s = &r.settings;
+    let given = password_given(r);
+    // Recommended pair first, then the alternatives of each direction.
+    let mut rows: Vec<(bool, bool, &Setting)> = Vec::new();
+    rows.extend(s.incoming.first().map(|x| (true, true, x)));
+    rows.extend(s.outgoing.first().map(|x| (true, false, x)));
+    rows.extend(s.incoming.iter().skip(1).map(|x| (false, true, x)));
+    rows.extend(s.outgoing.iter().skip(1).map(|x| (false, false, x)));
+    if rows.is_empty() {
+        writeln!(out, "  {}", l.t("(none found)", "（没有找到）"))?;
     } else {
-        None
-    };
-    move |text: &str| match text_width {
-        Some(w) => {
-            let options = textwrap::Options::new(w)
-                .word_separator(textwrap::WordSeparator::UnicodeBreakProperties)
-                .break_words(true);
-            textwrap::wrap(text, options).join("\n")
+        let found_by = |x: &Setting| {
+            let mut from: Vec<&str> = x.sources.iter().map(|k| l.source(*k)).collect();
+            from.dedup();
+            from.join(l.t(", ", "、"))
+        };
+        let grid = |with_sources: bool| {
+            let mut header = vec![
+                ("", false),
+                (l.t("Protocol", "协议"), false),
+                (l.t("Server", "服务器地址"), false),
+                (l.t("Port", "端口"), false),
+                (l.t("Security", "加密方式"), false),
+                (l.t("User name", "用户名"), false),
+                (l.t("Checked", "检查"), false),
+                (l.t("Login", "登录"), false),
+            ];
+            if with_sources {
+                header.push((l.t("Found by", "来源"), true));
+            }
+            let mut g = Grid::new(&header);
+            for (recommended, _, x) in &rows {
+                let mut row = vec![
+                    if *recommended {
+                        colored("★", Color::Green)
+                    } else {
+                        plain("")
+                    },
+                    plain(x.protocol.display_name()),
+                    plain(escape(&x.host)),
+                    plain(x.port.to_string()),
+                    plain(l.lang.security(x.security)),
+                    plain(escape(&x.username)),
+                    l.checked(x.verified),
+                    l.login(x.login),
+                ];
+                if with_sources {
+                    row.push(plain(found_by(x)));
+                }
+                g.rows.push(row);
+            }
+            g
+        };
+        let table = if width < STACK_BELOW {
+            None
+        } else if o.verbose || width >= WIDE {
+            let g = grid(true);
+            match g.fit(width) {
+                Some(w) => Some(g.table(&w, o)),
+                // Without the sources unless --verbose asked for them.
+                None if !o.verbose => {
+                    let g = grid(false);
+                    g.fit(width).map(|w| g.table(&w, o))
+                }
+                None => None,
+            }
+        } else {
+            let g = grid(false);
+            g.fit(width).map(|w| g.table(&w, o))
+        };
+        match table {
+            Some(t) => {
+                writeln!(out, "{t}")?;
+                paragraph(
+                    out,
+                    "  ",
+                    l.t(
+                        "★ recommended: use these; the other rows are alternatives.",
+                        "★ 为推荐设置，请优先使用；其他行为备选。",
+                    ),
+                    width,
+                )?;
+                for (_, _, x) in rows
+                    .iter()
+                    .filter(|(_, _, x)| login_detail(x, given).is_some())
+                {
+                    let login = l.login(x.login);
+                    let line = format!(
+                        "{} {}{}{}{}{}",
+                        x.protocol.display_name(),
+                        host_port(&Endpoint::new(x.protocol, &x.host, x.port, x.security)),
+                        l.t(": login ", "：登录"),
+                        sgr(&login.text, login.color, o),
+                        l.t(": ", "："),
+                        escape(login_detail(x, given).unwrap_or_default()),
+                    );
+                    paragraph(out, "  ", &line, width)?;
+                }
+            }
+            None => {
+                for (recommended, incoming, x) in &rows {
+                    let title = match (recommended, incoming, l.lang) {
+                        (true, true, Lang::En) => "★ Incoming (recommended: use this)",
+                        (true, false, Lang::En) => "★ Outgoing (recommended: use this)",
+                        (false, true, Lang::En) => "Incoming (alternative)",
+                        (false, false, Lang::En) => "Outgoing (alternative)",
+                        (true, true, Lang::ZhCn) => "★ 收件（推荐使用）",
+                        (true, false, Lang::ZhCn) => "★ 发件（推荐使用）",
+                        (false, true, Lang::ZhCn) => "收件（备选）",
+                        (false, false, Lang::ZhCn) => "发件（备选）",
+                    };
+                    let checked = l.checked(x.verified);
+                    let login = l.login(x.login);
+                    let mut login_text = sgr(&login.text, login.color, o);
+                    if let Some(d) = login_detail(x, given) {
+                        login_text = format!("{login_text}{}{}", l.t(": ", "："), escape(d));
+                    }
+                    let mut pairs = vec![
+                        (
+                            l.t("Protocol", "协议"),
+                            x.protocol.display_name().to_owned(),
+                        ),
+                        (l.t("Server", "服务器地址"), escape(&x.host)),
+                        (l.t("Port", "端口"), x.port.to_string()),
+                        (
+                            l.t("Security", "加密方式"),
+                            l.lang.security(x.security).to_owned(),
+                        ),
+                        (l.t("User name", "用户名"), escape(&x.username)),
+                        (l.t("Checked", "检查"), sgr(&checked.text, checked.color, o)),
+                        (l.t("Login", "登录"), login_text),
+                    ];
+                    if o.verbose {
+                        pairs.push((l.t("Found by", "来源"), found_by(x)));
+                    }
+                    block(out, title, &pairs, l, width)?;
+                }
+            }
         }
-        None => text.to_owned(),
+        // What goes in the password field, and SMTP authentication.
+        if let Some(first) = s.incoming.first().or_else(|| s.outgoing.first()) {
+            paragraph(out, "  ", l.password(first.password), width)?;
+        }
+        if s.outgoing.iter().any(|x| x.auth_required) {
+            paragraph(
+                out,
+                "  ",
+                l.t(
+                    "Outgoing server (SMTP) requires authentication: tick \u{201c}My outgoing server requires authentication\u{201d} and use the same user name and password as for incoming mail.",
+                    "发件服务器（SMTP）需要身份验证：请勾选“我的发件服务器要求身份验证”，用户名和密码与收件服务器相同。",
+                ),
+                width,
+            )?;
+        }
     }
+    if let Some(p) = &r.provider {
+        for h in &p.hints {
+            let text = match (o.lang, &h.text_zh) {
+                (Lang::ZhCn, Some(zh)) => zh,
+                _ => &h.text,
+            };
+            paragraph(
+                out,
+                &format!("  {}", l.t("Note: ", "提示：")),
+                &escape(text),
+                width,
+            )?;
+        }
+    }
+    writeln!(out)
+}
+
+/// "What you typed": each `--check` endpoint, whether it works, and its finding codes.
+fn checks_section(
+    checks: &[Check],
+    l: &Labels,
+    o: &RenderOptions,
+    width: usize,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    writeln!(out, "{}", l.t("What you typed", "您输入的设置"))?;
+    let works = |c: &Check| {
+        if c.verified && c.login != LoginState::Failed {
+            colored(l.t("yes", "可以使用"), Color::Green)
+        } else {
+            colored(l.t("NO", "不能用"), Color::Red)
+        }
+    };
+    let setting = |c: &Check| {
+        format!(
+            "{} {} {}",
+            c.endpoint.protocol.display_name(),
+            host_port(&c.endpoint),
+            l.lang.security(c.endpoint.security)
+        )
+    };
+    let mut g = Grid::new(&[
+        (l.t("Setting", "设置"), true),
+        (l.t("Works", "是否可用"), false),
+        (l.t("Login", "登录"), false),
+        (l.t("Findings", "发现的问题"), true),
+    ]);
+    for c in checks {
+        g.rows.push(vec![
+            plain(setting(c)),
+            works(c),
+            l.login(c.login),
+            plain(c.findings.join("\n")),
+        ]);
+    }
+    match g.fit(width).filter(|_| width >= STACK_BELOW) {
+        Some(w) => writeln!(out, "{}", g.table(&w, o))?,
+        None => {
+            for c in checks {
+                let (w, login) = (works(c), l.login(c.login));
+                block(
+                    out,
+                    &setting(c),
+                    &[
+                        (l.t("Works", "是否可用"), sgr(&w.text, w.color, o)),
+                        (l.t("Login", "登录"), sgr(&login.text, login.color, o)),
+                        (l.t("Findings", "发现的问题"), c.findings.join(" ")),
+                    ],
+                    l,
+                    width,
+                )?;
+            }
+        }
+    }
+    writeln!(out)
+}
+
+/// The findings, one row (or block) per finding: severity, code and where, who must act,
+/// cause, fix.
+fn findings_section(
+    findings: &[Finding],
+    l: &Labels,
+    o: &RenderOptions,
+    width: usize,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
+    writeln!(out, "{}", l.t("Troubleshooting", "问题诊断"))?;
+    if findings.is_empty() {
+        writeln!(out, "  {}", l.t("No problems found.", "没有发现问题。"))?;
+        return writeln!(out);
+    }
+    let wheres: Vec<String> = findings
+        .iter()
+        .map(|f| {
+            f.endpoints
+                .iter()
+                .map(host_port)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })
+        .collect();
+    let mut g = Grid::new(&[
+        (l.t("Severity", "级别"), false),
+        (l.t("Problem", "问题"), false),
+        (l.t("Who acts", "由谁处理"), false),
+        (l.t("Cause", "原因"), true),
+        (l.t("Fix", "解决办法"), true),
+    ]);
+    for (f, wh) in findings.iter().zip(&wheres) {
+        let problem = if wh.is_empty() {
+            f.code.to_owned()
+        } else {
+            format!("{}\n{wh}", f.code)
+        };
+        g.rows.push(vec![
+            colored(o.lang.severity(f.severity), severity_color(f.severity)),
+            plain(problem),
+            plain(l.actor(f.actor)),
+            plain(escape(&f.cause)),
+            plain(escape(&f.fix)),
+        ]);
+    }
+    match g.fit(width).filter(|_| width >= STACK_BELOW) {
+        Some(w) => writeln!(out, "{}", g.table(&w, o))?,
+        None => {
+            for (i, (f, wh)) in findings.iter().zip(&wheres).enumerate() {
+                let severity = sgr(
+                    o.lang.severity(f.severity),
+                    Some(severity_color(f.severity)),
+                    o,
+                );
+                let title = format!("{}. {severity} {}", i + 1, f.code);
+                block(
+                    out,
+                    &title,
+                    &[
+                        (l.t("Who acts", "由谁处理"), l.actor(f.actor).to_owned()),
+                        (l.t("Where", "涉及"), wh.replace('\n', " ")),
+                        (l.t("Cause", "原因"), escape(&f.cause)),
+                        (l.t("Fix", "解决办法"), escape(&f.fix)),
+                    ],
+                    l,
+                    width,
+                )?;
+            }
+        }
+    }
+    writeln!(out)
 }
 
 /// The probe matrix, the transcripts and the source trace (`--verbose`).
@@ -404,6 +1070,7 @@ fn verbose_sections(
     r: &Report,
     l: &Labels,
     o: &RenderOptions,
+    width: usize,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     if !r.probes.is_empty() {
@@ -417,89 +1084,202 @@ fn verbose_sections(
                     .any(|p| p.steps.iter().any(|x| x.step == *s))
             })
             .collect();
-        let mut header = vec![l.t("Server", "服务器"), l.t("Address", "IP 地址")];
-        header.extend(steps.iter().map(|s| l.step_column(*s)));
-        header.push(l.t("Details", "详情"));
-        let mut t = new_table(&header, o);
-        for p in &r.probes {
-            let mut row = vec![
-                Cell::new(format!(
-                    "{} {}:{}\n{}",
-                    p.endpoint.protocol.display_name(),
-                    escape(&p.endpoint.host),
-                    p.endpoint.port,
-                    o.lang.security(p.endpoint.security)
-                )),
-                Cell::new(
-                    p.addr
-                        .map(|a| a.ip().to_string())
-                        .unwrap_or_else(|| "–".to_owned()),
-                ),
-            ];
-            for s in &steps {
-                row.push(
-                    match p.steps.iter().find(|x| x.step == *s).map(|x| &x.status) {
-                        Some(StepStatus::Ok) => cell("✓", Some(Color::Green), o),
-                        Some(StepStatus::Failed(f)) => cell(
-                            format!("✗ {}", l.failure_short(&f.kind)),
-                            Some(Color::Red),
-                            o,
-                        ),
-                        Some(StepStatus::Skipped { .. }) | None => Cell::new("–"),
-                    },
-                );
+        let step_text = |p: &ProbeResult, s: Step| match p
+            .steps
+            .iter()
+            .find(|x| x.step == s)
+            .map(|x| &x.status)
+        {
+            Some(StepStatus::Ok) => colored("✓", Color::Green),
+            Some(StepStatus::Failed(f)) => {
+                colored(format!("✗ {}", l.failure_short(&f.kind)), Color::Red)
             }
-            row.push(Cell::new(details(p, l)));
-            t.add_row(row);
+            Some(StepStatus::Skipped { .. }) | None => plain("–"),
+        };
+        let server = |p: &ProbeResult| {
+            format!(
+                "{} {}\n{}",
+                p.endpoint.protocol.display_name(),
+                host_port(&p.endpoint),
+                o.lang.security(p.endpoint.security)
+            )
+        };
+        let address = |p: &ProbeResult| {
+            p.addr
+                .map(|a| a.ip().to_string())
+                .unwrap_or_else(|| "–".to_owned())
+        };
+        let mut header = vec![
+            (l.t("Server", "服务器"), false),
+            (l.t("Address", "IP 地址"), false),
+        ];
+        header.extend(steps.iter().map(|s| (l.step_column(*s), false)));
+        header.push((l.t("Details", "详情"), true));
+        let mut g = Grid::new(&header);
+        for p in &r.probes {
+            let mut row = vec![plain(server(p)), plain(address(p))];
+            row.extend(steps.iter().map(|s| step_text(p, *s)));
+            row.push(plain(details(p, l)));
+            g.rows.push(row);
         }
-        writeln!(out, "{t}")?;
+        match g.fit(width).filter(|_| width >= STACK_BELOW) {
+            Some(w) => writeln!(out, "{}", g.table(&w, o))?,
+            None => {
+                for p in &r.probes {
+                    let mut pairs = vec![(l.t("Address", "IP 地址"), address(p))];
+                    for s in &steps {
+                        let x = step_text(p, *s);
+                        pairs.push((l.step_column(*s), sgr(&x.text, x.color, o)));
+                    }
+                    pairs.push((l.t("Details", "详情"), details(p, l)));
+                    block(out, &server(p).replace('\n', " "), &pairs, l, width)?;
+                }
+            }
+        }
         writeln!(out)?;
         // Transcripts exist only with --verbose; credentials were masked when recorded.
         for p in r.probes.iter().filter(|p| !p.transcript.is_empty()) {
             let addr = p.addr.map(|a| a.to_string()).unwrap_or_default();
-            let ep = escape(&p.endpoint.to_string());
+            let ep = format!(
+                "{} {} {}",
+                p.endpoint.protocol.display_name(),
+                host_port(&p.endpoint),
+                o.lang.security(p.endpoint.security)
+            );
             match o.lang {
                 Lang::En => writeln!(out, "Transcript: {ep} at {addr}")?,
-                Lang::ZhCn => writeln!(out, "会话记录：{ep}（{addr}）")?,
+                Lang::ZhCn => writeln!(out, "会话记录：{ep}，地址 {addr}")?,
             }
+            // The dialogue is shown verbatim (escaped), one protocol line per line; only
+            // maildoctor's own `--` notes are translated.
             for line in &p.transcript {
-                writeln!(out, "  {}", escape(line))?;
+                writeln!(out, "  {}", escape(transcript_note(line, l)))?;
             }
             writeln!(out)?;
         }
     }
 
     writeln!(out, "{}", l.t("Sources tried", "查询过的来源"))?;
-    let mut t = new_table(
-        &[
-            l.t("Source", "来源"),
-            l.t("Query", "查询内容"),
-            l.t("Outcome", "结果"),
-            l.t("Candidates", "候选数"),
-            l.t("Time", "耗时"),
-        ],
-        o,
-    );
+    let mut g = Grid::new(&[
+        (l.t("Source", "来源"), false),
+        (l.t("Query", "查询内容"), true),
+        (l.t("Outcome", "结果"), true),
+        (l.t("Candidates", "候选数"), false),
+        (l.t("Time", "耗时"), false),
+    ]);
+    let ms = |s: &SourceReport| format!("{} {}", s.elapsed_ms, l.t("ms", "毫秒"));
     for s in &r.sources {
-        let outcome = match s.status {
-            SourceStatus::Found => s.detail.clone(),
-            _ => format!(
-                "{}{}{}",
-                l.source_status(s.status),
-                l.t(": ", "："),
-                s.detail
-            ),
-        };
-        t.add_row(vec![
-            l.source(s.source).to_owned(),
-            escape(&s.target),
-            escape(&outcome),
-            s.candidates.to_string(),
-            format!("{} ms", s.elapsed_ms),
+        g.rows.push(vec![
+            plain(l.source(s.source)),
+            plain(source_target(s, l)),
+            plain(source_outcome(s, l)),
+            plain(s.candidates.to_string()),
+            plain(ms(s)),
         ]);
     }
-    writeln!(out, "{t}")?;
+    match g.fit(width).filter(|_| width >= STACK_BELOW) {
+        Some(w) => writeln!(out, "{}", g.table(&w, o))?,
+        None => {
+            for s in &r.sources {
+                let title = format!("{} {}", l.source(s.source), source_target(s, l));
+                block(
+                    out,
+                    &title,
+                    &[
+                        (l.t("Outcome", "结果"), source_outcome(s, l)),
+                        (l.t("Candidates", "候选数"), s.candidates.to_string()),
+                        (l.t("Time", "耗时"), ms(s)),
+                    ],
+                    l,
+                    width,
+                )?;
+            }
+        }
+    }
     Ok(())
+}
+
+/// maildoctor's own notes in a transcript (`-- …`) in the run's language; every other line
+/// as it is.
+fn transcript_note<'a>(line: &'a str, l: &Labels) -> &'a str {
+    match (line, l.lang) {
+        ("-- TLS handshake completed, certificate verified", Lang::ZhCn) => {
+            "-- TLS 握手完成，证书已验证"
+        }
+        ("-- new connection for the login", Lang::ZhCn) => "-- 为登录新建一个连接",
+        _ => line,
+    }
+}
+
+/// What a source asked, escaped; in Chinese without discovery's English words (the names,
+/// URLs and record types remain).
+fn source_target(s: &SourceReport, l: &Labels) -> String {
+    if l.lang == Lang::En {
+        return escape(&s.target);
+    }
+    let words: Vec<&str> = s
+        .target
+        .split_whitespace()
+        .filter(|w| is_technical(w))
+        .collect();
+    if words.is_empty() {
+        escape(&s.target)
+    } else {
+        escape(&words.join(" "))
+    }
+}
+
+/// What a source did, escaped. Discovery writes its details in English: in Chinese only
+/// the localized status and the technical part (URLs, DNS names, addresses, codes) remain.
+fn source_outcome(s: &SourceReport, l: &Labels) -> String {
+    let status = l.source_status(s.status);
+    match l.lang {
+        Lang::En => match s.status {
+            SourceStatus::Found => escape(&s.detail),
+            _ => format!("{status}: {}", escape(&s.detail)),
+        },
+        Lang::ZhCn => {
+            let mut tech: Vec<String> = Vec::new();
+            if let Some(code) = s.http_status {
+                tech.push(format!("HTTP {code}"));
+            }
+            for word in s.detail.split_whitespace() {
+                let w = word.trim_matches(|c: char| ",;:.\"'()[]<>".contains(c));
+                if is_technical(w) && !tech.iter().any(|t| t == w) {
+                    tech.push(w.to_owned());
+                }
+            }
+            if tech.is_empty() {
+                status.to_owned()
+            } else {
+                format!("{status}：{}", escape(&tech.join(" ")))
+            }
+        }
+    }
+}
+
+/// A word of a discovery detail worth keeping in any language: a URL, a DNS name or
+/// `host:port`, an IP address, an upper-case protocol or DNS code, a number.
+fn is_technical(w: &str) -> bool {
+    if w.is_empty() || !w.is_ascii() {
+        return false;
+    }
+    if w.contains("://") || w.parse::<std::net::IpAddr>().is_ok() {
+        return true;
+    }
+    let name_chars = w
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || ".-_:".contains(c));
+    let dotted =
+        w.contains('.') && !w.ends_with('.') && w.split('.').filter(|p| !p.is_empty()).count() >= 2;
+    if name_chars && dotted {
+        return true;
+    }
+    let code = w.len() >= 2
+        && w.chars().any(|c| c.is_ascii_uppercase())
+        && w.chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || "/_-.".contains(c));
+    code || w.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The details column: TLS version and cipher, the certificate's remaining days, the login.
@@ -551,13 +1331,317 @@ fn login_cell(p: &ProbeResult, l: &Labels) -> String {
             .steps
             .iter()
             .find_map(|s| match &s.status {
-                StepStatus::Skipped { reason } if s.step == Step::Login => Some(format!(
-                    "{login}{}{}",
-                    l.t("not tried: ", "未尝试："),
-                    escape(reason)
-                )),
+                // The probe's reason is English; the settings card and the
+                // auth.login_withheld finding say why in the run's language.
+                StepStatus::Skipped { reason } if s.step == Step::Login => Some(match l.lang {
+                    Lang::En => format!("{login}not tried: {}", escape(reason)),
+                    Lang::ZhCn => format!("{login}未尝试"),
+                }),
                 _ => None,
             })
             .unwrap_or_default(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{Settings, Status};
+    use crate::discover::DomainState;
+    use crate::model::{Protocol, Security};
+    use crate::report::AddressInfo;
+
+    const LONG_HOST: &str = "imap-mailbox-access.eu-central-1.example-company.test";
+
+    fn setting(protocol: Protocol, host: &str, port: u16, login: LoginState) -> Setting {
+        Setting {
+            protocol,
+            host: host.to_owned(),
+            port,
+            security: Security::Tls,
+            username: "alice@例子.测试".to_owned(),
+            verified: true,
+            sources: vec![SourceKind::Srv],
+            login_ok: None,
+            login,
+            login_detail: Some("not sent to this host; --allow-untrusted-host allows it".into()),
+            auth_required: true,
+            password: PasswordField::AuthorizationCode,
+        }
+    }
+
+    /// A report with an IDN address, long host names, a check and findings whose texts
+    /// carry host names, an IP address, a URL, a date and flags.
+    fn report(lang: Lang) -> Report {
+        let imap = Endpoint::new(Protocol::Imap, LONG_HOST, 993, Security::Tls);
+        let typed = Endpoint::new(
+            Protocol::Imap,
+            "imap.xn--fsqu00a.xn--0zwm56d",
+            993,
+            Security::Tls,
+        );
+        let (cause, fix) = match lang {
+            Lang::En => (
+                format!(
+                    "The certificate of {LONG_HOST} (port 993, at 127.0.0.1) expired on 2001-01-01; see https://example-company.test/help/certificates."
+                ),
+                "Renew it; for a private CA pass it with --ca-file, or use --allow-untrusted-host."
+                    .to_owned(),
+            ),
+            Lang::ZhCn => (
+                format!(
+                    "{LONG_HOST}（端口 993，地址 127.0.0.1）的证书已过期（到期日 2001-01-01），见 https://example-company.test/help/certificates。"
+                ),
+                "请更新证书；如果是私有 CA，请用 --ca-file 指定，或加 --allow-untrusted-host。"
+                    .to_owned(),
+            ),
+        };
+        Report {
+            schema_version: 1,
+            address: AddressInfo {
+                input: "alice@例子.测试".into(),
+                local: "alice".into(),
+                domain: "xn--fsqu00a.xn--0zwm56d".into(),
+                domain_unicode: "例子.测试".into(),
+            },
+            status: Status::Ok,
+            verdict: Verdict::Reachable,
+            settings: Settings {
+                incoming: vec![
+                    setting(Protocol::Imap, LONG_HOST, 993, LoginState::Withheld),
+                    setting(
+                        Protocol::Pop3,
+                        "pop.xn--fsqu00a.xn--0zwm56d",
+                        995,
+                        LoginState::NotTested,
+                    ),
+                ],
+                outgoing: vec![setting(
+                    Protocol::Smtp,
+                    "smtp-submission-relay.eu-central-1.example-company.test",
+                    465,
+                    LoginState::Withheld,
+                )],
+            },
+            checks: vec![Check {
+                endpoint: typed.clone(),
+                verified: false,
+                login: LoginState::NotTested,
+                findings: vec!["dns.host_not_found"],
+            }],
+            provider: None,
+            domain: DomainState::Exists,
+            findings: vec![
+                Finding::new(
+                    "tls.expired",
+                    Severity::Error,
+                    Actor::ServerAdmin,
+                    (cause, fix),
+                )
+                .at(&imap, [typed]),
+            ],
+            sources: Vec::new(),
+            probes: Vec::new(),
+            interrupted: false,
+            elapsed_ms: 1,
+            lang: lang.as_str().into(),
+            tool_version: "0".into(),
+            generated_at: "2026-01-01T00:00:00Z".into(),
+            resolver: Vec::new(),
+        }
+    }
+
+    fn render_at(r: &Report, lang: Lang, width: u16) -> String {
+        let o = RenderOptions {
+            lang,
+            color: false,
+            verbose: false,
+            width: Some(width),
+        };
+        let mut out = Vec::new();
+        render(r, &o, &mut out).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    const TOKENS: &[&str] = &[
+        LONG_HOST,
+        "smtp-submission-relay.eu-central-1.example-company.test",
+        "imap.xn--fsqu00a.xn--0zwm56d:993",
+        "127.0.0.1",
+        "2001-01-01",
+        "https://example-company.test/help/certificates",
+        "--ca-file",
+        "--allow-untrusted-host",
+        "alice@例子.测试",
+    ];
+
+    #[test]
+    fn wrap_never_splits_names_addresses_urls_dates_or_flags() {
+        for lang in [Lang::En, Lang::ZhCn] {
+            let f = &report(lang).findings[0];
+            let text = format!("{} {}", f.cause, f.fix);
+            for width in 1..100 {
+                let lines = wrap(&text, width);
+                for t in TOKENS.iter().filter(|t| text.contains(**t)) {
+                    assert!(
+                        lines.iter().any(|l| l.contains(t)),
+                        "{lang} width {width}: {t} split in {lines:#?}"
+                    );
+                }
+                for l in &lines {
+                    assert!(
+                        display_width(l) <= width || pieces(l).len() == 1,
+                        "{lang} width {width}: {l:?} is too wide"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_breaks_between_characters_but_not_around_punctuation() {
+        let text = "服务器地址不存在。请检查（端口 993）是否写错，然后再试。";
+        for width in 2..30 {
+            let lines = wrap(text, width);
+            assert_eq!(lines.concat().replace(' ', ""), text.replace(' ', ""));
+            for l in &lines {
+                assert!(
+                    !l.starts_with(['。', '，', '）']) && !l.ends_with('（'),
+                    "width {width}: {lines:?}"
+                );
+                assert!(
+                    display_width(l) <= width || pieces(l).len() == 1,
+                    "width {width}: {lines:?}"
+                );
+            }
+        }
+        // CJK counts two columns.
+        assert_eq!(wrap("服务器地址", 4), ["服务", "器地", "址"]);
+    }
+
+    #[test]
+    fn every_width_keeps_tokens_whole_and_stacks_below_100() {
+        for lang in [Lang::En, Lang::ZhCn] {
+            let r = report(lang);
+            for width in (30..=200).step_by(5) {
+                let out = render_at(&r, lang, width);
+                for t in TOKENS {
+                    assert!(
+                        out.lines().any(|l| l.contains(t)),
+                        "{lang} width {width}: {t} split or missing:\n{out}"
+                    );
+                }
+                let tables = out.contains('┌');
+                if usize::from(width) < STACK_BELOW {
+                    assert!(!tables, "{lang} width {width}: table below 100:\n{out}");
+                }
+                if width >= 160 {
+                    assert!(tables, "{lang} width {width}: no table:\n{out}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn header_shows_the_unicode_domain_with_its_ascii_form() {
+        let out = render_at(&report(Lang::En), Lang::En, 120);
+        assert!(
+            out.contains("alice@例子.测试 (xn--fsqu00a.xn--0zwm56d)"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn verdict_line_comes_first_and_never_overclaims() {
+        let mut r = report(Lang::En);
+        let first = |r: &Report, lang| {
+            render_at(r, lang, 120)
+                .lines()
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        };
+        assert!(
+            first(&r, Lang::En).starts_with("REACHABLE:"),
+            "{}",
+            first(&r, Lang::En)
+        );
+        assert!(
+            first(&r, Lang::En).contains("withheld"),
+            "{}",
+            first(&r, Lang::En)
+        );
+        assert!(!render_at(&r, Lang::En, 120).contains("these settings work"));
+        for s in r
+            .settings
+            .incoming
+            .iter_mut()
+            .chain(&mut r.settings.outgoing)
+        {
+            s.login = LoginState::NotTested;
+        }
+        assert!(
+            first(&r, Lang::En).contains("--login"),
+            "{}",
+            first(&r, Lang::En)
+        );
+        assert!(first(&r, Lang::ZhCn).starts_with("服务器可以连接，但没有检查账号"));
+        for (v, en, zh) in [
+            (Verdict::Works, "WORKS:", "可以使用："),
+            (Verdict::Partial, "PARTIAL:", "部分可用："),
+            (Verdict::Broken, "BROKEN:", "无法使用："),
+            (Verdict::Unverified, "UNVERIFIED:", "无法验证："),
+        ] {
+            r.verdict = v;
+            assert!(
+                first(&r, Lang::En).starts_with(en),
+                "{}",
+                first(&r, Lang::En)
+            );
+            assert!(
+                first(&r, Lang::ZhCn).starts_with(zh),
+                "{}",
+                first(&r, Lang::ZhCn)
+            );
+        }
+    }
+
+    #[test]
+    fn chinese_output_has_no_english_labels() {
+        let out = render_at(&report(Lang::ZhCn), Lang::ZhCn, 160);
+        for word in [
+            "Settings",
+            "Server",
+            "Login",
+            "not tested",
+            "yes",
+            "Who",
+            "Found",
+        ] {
+            assert!(!out.contains(word), "{word} in\n{out}");
+        }
+        assert!(out.contains("授权码"), "{out}");
+        assert!(out.contains("服务器可连接"), "{out}");
+        assert!(!out.contains("已验证：是"), "{out}");
+    }
+
+    #[test]
+    fn discovery_details_keep_only_technical_words_in_chinese() {
+        let s = SourceReport {
+            source: SourceKind::Autoconfig,
+            target: "example.com MX → autoconfig of the MX host's domain".into(),
+            status: SourceStatus::Failed,
+            detail: "error sending request for url (https://autoconfig.example.com/mail/config-v1.1.xml): connection refused at 192.0.2.1".into(),
+            candidates: 0,
+            elapsed_ms: 1,
+            http_status: Some(503),
+            redirects: Vec::new(),
+        };
+        let l = Labels { lang: Lang::ZhCn };
+        assert_eq!(
+            source_outcome(&s, &l),
+            "失败：HTTP 503 https://autoconfig.example.com/mail/config-v1.1.xml 192.0.2.1"
+        );
+        assert_eq!(source_target(&s, &l), "example.com MX MX");
     }
 }

@@ -1,8 +1,8 @@
 //! Running the real `maildoctor` binary hermetically.
 //!
 //! [`maildoctor_cmd`] gives a `Command` with a fresh empty `HOME` (and XDG dirs inside it),
-//! `NO_COLOR=1`, `LANG=C`/`LC_ALL=C`, and no `MAILDOCTOR_*`, `SSL_CERT_*` or `RUST_LOG`
-//! variables inherited. [`run`] / [`run_json`] execute it with a hard timeout, reading
+//! `NO_COLOR=1`, `LANG=C`/`LC_ALL=C`, and no `MAILDOCTOR_*`, `SSL_CERT_*`, `RUST_LOG` or
+//! `COLUMNS` variables inherited. [`run`] / [`run_json`] execute it with a hard timeout, reading
 //! stdout and stderr concurrently.
 //!
 //! ```ignore
@@ -48,7 +48,12 @@ pub fn maildoctor_cmd() -> Command {
     let mut cmd = Command::new(maildoctor_bin());
     for (key, _) in std::env::vars_os() {
         let k = key.to_string_lossy();
-        if k.starts_with("MAILDOCTOR_") || k.starts_with("SSL_CERT_") || k == "RUST_LOG" {
+        // COLUMNS sets the table width: tests that want one set it themselves.
+        if k.starts_with("MAILDOCTOR_")
+            || k.starts_with("SSL_CERT_")
+            || k == "RUST_LOG"
+            || k == "COLUMNS"
+        {
             cmd.env_remove(&key);
         }
     }
