@@ -301,10 +301,6 @@ fn long_names() -> Case {
 fn filters() -> Vec<(&'static str, &'static str)> {
     vec![
         (r#""elapsed_ms": \d+"#, r#""elapsed_ms": "[ms]""#),
-        (
-            r#""generated_at": "[0-9T:Z-]+""#,
-            r#""generated_at": "[time]""#,
-        ),
         (r"\b(127\.\d+\.\d+\.\d+):\d+\b", "$1:[port]"),
         (r#""(not_before|not_after)": "[^"]+""#, r#""$1": "[date]""#),
         (r#""days_left": -?\d+"#, r#""days_left": "[days]""#),

@@ -707,7 +707,10 @@ pub fn render(r: &Report, o: &RenderOptions, out: &mut impl Write) -> std::io::R
     }
     paragraph(out, l.t("Account:  ", "账号："), &account, width)?;
     if let Some(p) = &r.provider {
-        let name = escape(&p.name);
+        let name = match (o.lang, &p.name_zh) {
+            (Lang::ZhCn, Some(zh)) => escape(zh),
+            _ => escape(&p.name),
+        };
         let how = match (&p.detected_via, &p.mx_host, o.lang) {
             (SourceKind::Mx, Some(mx), Lang::En) => {
                 format!("{name}, detected from MX {}", escape(mx))
