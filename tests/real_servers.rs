@@ -28,6 +28,8 @@ use serde_json::{Value, json};
 struct Lab {
     /// unbound, the lab's working resolver (`ip:53`).
     resolver: String,
+    /// The second unbound, which answers NXDOMAIN for every name (`ip:53`).
+    nx_resolver: String,
     ca: PathBuf,
     password: String,
 }
@@ -77,6 +79,7 @@ fn lab() -> Option<&'static Lab> {
         };
         Ok(Lab {
             resolver: get("MAILDOCTOR_LAB_RESOLVER")?,
+            nx_resolver: get("MAILDOCTOR_LAB_NX_RESOLVER")?,
             ca: PathBuf::from(get("MAILDOCTOR_LAB_CA")?),
             password: get("MAILDOCTOR_LAB_PASSWORD")?,
         })
@@ -736,6 +739,52 @@ fn domain_that_does_not_exist() {
     x.done();
 }
 
+/// A resolver that answers NXDOMAIN for every name (127.77.0.56, unbound with
+/// `local-zone: "." always_nxdomain`) says qq.com does not exist: the resolver is the
+/// suspect, the settings come from the provider database, unverified, and nothing could
+/// be connected to (no name resolved, so no connection was even attempted).
+#[test]
+fn resolver_answering_nxdomain_for_everything_is_the_suspect() {
+    let Some(lab) = lab() else { return };
+    let run = maildoctor(lab, &lab.nx_resolver, 5, None, &["alice@qq.com"]);
+    let doc = &run.doc;
+    let mut x = Expect::new("alice@qq.com --resolver <NXDOMAIN resolver>", &run);
+    x.eq("exit status", run.code, 1);
+    x.at("/verdict", json!("unverified"));
+    x.eq("codes", codes(doc), vec!["dns.resolver_suspect".to_owned()]);
+    let f = finding(doc, "dns.resolver_suspect");
+    x.eq("severity", &f["severity"], &json!("error"));
+    x.eq("actor", &f["actor"], &json!("this_computer"));
+    x.eq(
+        "params.resolver",
+        &f["params"]["resolver"],
+        &json!([lab.nx_resolver]),
+    );
+    x.at("/resolver", json!([lab.nx_resolver]));
+    x.says("cause", text(f, "cause"), &[&lab.nx_resolver, "qq.com"]);
+    x.says("fix", text(f, "fix"), &["--resolver"]);
+    x.at("/settings/incoming/0/host", json!("imap.qq.com"));
+    x.at("/settings/incoming/0/port", json!(993));
+    x.at("/settings/incoming/0/verified", json!(false));
+    x.at("/settings/outgoing/0/host", json!("smtp.qq.com"));
+    x.at("/settings/outgoing/0/verified", json!(false));
+    // No probe got an address: nothing was connected to, inside the lab or outside it.
+    let probes = doc["probes"].as_array().unwrap();
+    x.that(
+        "the provider's servers were probed",
+        !probes.is_empty(),
+        probes.len(),
+    );
+    let connected: Vec<&Value> = probes.iter().filter(|p| !p["addr"].is_null()).collect();
+    x.that(
+        "no probe connected anywhere",
+        connected.is_empty(),
+        connected,
+    );
+    x.that("fast", run.elapsed < Duration::from_secs(3), run.elapsed);
+    x.done();
+}
+
 // ---------------------------------------------------------------------------------------
 // The account (one login per protocol, real Dovecot and Postfix behind them)
 
@@ -872,6 +921,183 @@ fn pop3_disabled_for_one_user() {
         logins(doc, "incoming").contains(&"pop3 mail.lab.example:995 failed".to_owned()),
         logins(doc, "incoming"),
     );
+    x.done();
+}
+
+/// `custom.example` is hosted elsewhere: its MX names mail.lab.example and its only
+/// settings are the MX host's autoconfig (autoconfig.lab.example). The password is not
+/// sent to a host outside the address's domain that no provider database vouches for:
+/// the login is withheld, the servers `reachable`; `--allow-untrusted-host` tests it.
+#[test]
+fn custom_domain_hosted_elsewhere_login_withheld_until_allowed() {
+    let Some(lab) = lab() else { return };
+    let run = diagnose_with_password(lab, "dave@custom.example", &lab.password);
+    let doc = &run.doc;
+    let mut x = Expect::new("dave@custom.example, right password", &run);
+    x.eq("exit status", run.code, 0);
+    x.at("/verdict", json!("reachable"));
+    x.that(
+        "the settings come from the MX host's autoconfig",
+        doc["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["source"] == "autoconfig_mx" && s["status"] == "found"),
+        &doc["sources"],
+    );
+    x.eq("codes", codes(doc), vec!["auth.login_withheld".to_owned()]);
+    let f = finding(doc, "auth.login_withheld");
+    x.eq("severity", &f["severity"], &json!("warning"));
+    x.eq(
+        "params.flag",
+        &f["params"]["flag"],
+        &json!("--allow-untrusted-host"),
+    );
+    x.eq("endpoints", endpoints(f), tls_ports_of("mail.lab.example"));
+    x.says("cause", text(f, "cause"), &["custom.example"]);
+    x.says("fix", text(f, "fix"), &["--allow-untrusted-host"]);
+    x.eq(
+        "incoming",
+        logins(doc, "incoming"),
+        [
+            "imap mail.lab.example:993 withheld",
+            "pop3 mail.lab.example:995 withheld",
+        ]
+        .map(String::from)
+        .to_vec(),
+    );
+    x.eq(
+        "outgoing",
+        logins(doc, "outgoing"),
+        vec!["smtp mail.lab.example:465 withheld".to_owned()],
+    );
+    x.that(
+        "login_detail names the flag",
+        doc["settings"]["incoming"][0]["login_detail"]
+            .as_str()
+            .is_some_and(|d| d.contains("--allow-untrusted-host")),
+        &doc["settings"]["incoming"][0],
+    );
+    x.done();
+
+    let run = maildoctor(
+        lab,
+        &lab.resolver,
+        5,
+        Some(&lab.password),
+        &["--allow-untrusted-host", "dave@custom.example"],
+    );
+    let doc = &run.doc;
+    let mut x = Expect::new("dave@custom.example --allow-untrusted-host", &run);
+    x.eq("exit status", run.code, 0);
+    x.at("/verdict", json!("works"));
+    x.eq("codes", codes(doc), vec![]);
+    x.at("/settings/incoming/0/login", json!("ok"));
+    x.at("/settings/outgoing/0/login", json!("ok"));
+    x.done();
+}
+
+// ---------------------------------------------------------------------------------------
+// What the user typed (--check)
+
+/// POP3 over TLS typed on IMAP's port 993: Dovecot answers there with an IMAP greeting.
+/// One `check.*` finding about the typed endpoint, listed in `checks[0]`; the discovered
+/// settings are the healthy ones (POP3 first, as the user asked for POP3), without the
+/// typed endpoint.
+#[test]
+fn typed_pop3_on_the_imap_port() {
+    let Some(lab) = lab() else { return };
+    let typed = "pop3s://mail.lab.example:993";
+    let run = maildoctor(
+        lab,
+        &lab.resolver,
+        5,
+        None,
+        &["--check", typed, "alice@lab.example"],
+    );
+    let doc = &run.doc;
+    let mut x = Expect::new(format!("--check {typed}"), &run);
+    // A typed endpoint that fails is an error: exit 1, `partial` (the discovered pair works).
+    x.eq("exit status", run.code, 1);
+    x.at("/verdict", json!("partial"));
+    x.eq("codes", codes(doc), vec!["check.wrong_protocol".to_owned()]);
+    let f = finding(doc, "check.wrong_protocol");
+    x.eq("actor", &f["actor"], &json!("user"));
+    x.eq(
+        "endpoints",
+        endpoints(f),
+        vec!["pop3 mail.lab.example:993".to_owned()],
+    );
+    x.eq(
+        "params.actual_protocol",
+        &f["params"]["actual_protocol"],
+        &json!("imap"),
+    );
+    x.eq(
+        "params.suggested_port",
+        &f["params"]["suggested_port"],
+        &json!(995),
+    );
+    x.says("fix", text(f, "fix"), &["POP3", "995"]);
+    x.eq("checks", doc["checks"].as_array().map_or(0, Vec::len), 1);
+    x.at(
+        "/checks/0/endpoint",
+        json!({"protocol": "pop3", "host": "mail.lab.example", "port": 993, "security": "tls"}),
+    );
+    x.at("/checks/0/verified", json!(false));
+    x.at("/checks/0/findings", json!(["check.wrong_protocol"]));
+    let mut incoming = settings(doc, "incoming");
+    incoming.sort();
+    let mut healthy = HEALTHY_INCOMING.map(String::from).to_vec();
+    healthy.sort();
+    x.eq("incoming (any order)", incoming, healthy);
+    x.eq(
+        "outgoing",
+        settings(doc, "outgoing"),
+        HEALTHY_OUTGOING.map(String::from).to_vec(),
+    );
+    // mail.lab.example is the POP3 server too (995, SRV _pop3s): the cause must not say
+    // it is not one; what is wrong is the port, where IMAP answered.
+    x.never_says("cause", text(f, "cause"), &["not a POP3 server"]);
+    x.says("cause", text(f, "cause"), &["993", "IMAP"]);
+    x.done();
+}
+
+/// SMTP typed on port 25 (where nothing listens in the lab): the recommended outgoing
+/// setting is still submission (465), never port 25, and the typed endpoint is in `checks`.
+#[test]
+fn typed_smtp_port_25_never_becomes_the_recommended_setting() {
+    let Some(lab) = lab() else { return };
+    let typed = "smtp://mail.lab.example:25";
+    let run = maildoctor(
+        lab,
+        &lab.resolver,
+        5,
+        None,
+        &["--check", typed, "alice@lab.example"],
+    );
+    let doc = &run.doc;
+    let mut x = Expect::new(format!("--check {typed}"), &run);
+    x.eq("exit status", run.code, 1);
+    x.at("/verdict", json!("partial"));
+    x.eq("codes", codes(doc), vec!["check.port_25".to_owned()]);
+    let f = finding(doc, "check.port_25");
+    x.eq(
+        "endpoints",
+        endpoints(f),
+        vec!["smtp mail.lab.example:25".to_owned()],
+    );
+    x.says("fix", text(f, "fix"), &["465"]);
+    x.at("/settings/outgoing/0/port", json!(465));
+    x.eq(
+        "outgoing",
+        settings(doc, "outgoing"),
+        HEALTHY_OUTGOING.map(String::from).to_vec(),
+    );
+    x.eq("checks", doc["checks"].as_array().map_or(0, Vec::len), 1);
+    x.at("/checks/0/endpoint/protocol", json!("smtp"));
+    x.at("/checks/0/endpoint/port", json!(25));
+    x.at("/checks/0/findings", json!(["check.port_25"]));
     x.done();
 }
 
