@@ -136,6 +136,21 @@ impl Lang {
         v.join(self.pick(", ", "、"))
     }
 
+    /// Ports with their noun: `port 993`, `ports 465, 993 and 995`; `端口 993、995`.
+    pub fn port_phrase(self, ports: &[u16]) -> String {
+        match self {
+            Self::ZhCn => format!("端口 {}", self.ports(ports)),
+            Self::En => match ports {
+                [one] => format!("port {one}"),
+                [rest @ .., last] => {
+                    let v: Vec<String> = rest.iter().map(u16::to_string).collect();
+                    format!("ports {} and {last}", v.join(", "))
+                }
+                [] => "no port".to_owned(),
+            },
+        }
+    }
+
     /// Items joined with "and" (和).
     pub fn and_list(self, items: &[&str]) -> String {
         items.join(self.pick(" and ", "和"))

@@ -99,8 +99,9 @@ pub(super) fn login_state(f: &Facts, e: &Endpoint, lang: Lang) -> (LoginState, O
     )
 }
 
-/// Order of settings: typed-only last, a failed login last, unverified last, IMAP before
-/// POP3 (unless the user asked for POP3), port 25 and plaintext last, then discovery's rank.
+/// Order of settings: typed-only last, a protocol whose login failed last (the same password
+/// would fail on its other ports too), unverified last, IMAP before POP3 (unless the user
+/// asked for POP3), port 25 and plaintext last, then discovery's rank.
 type SortKey = (bool, bool, bool, u8, bool, u32);
 
 /// The settings to type: the recommended pair first (IMAP before POP3 unless the user
@@ -173,7 +174,7 @@ pub(super) fn settings(f: &Facts, root: Option<Root>, lang: Lang) -> Settings {
             };
             let key = (
                 typed_only,
-                login == LoginState::Failed,
+                failed_protocols(f).contains(&e.protocol),
                 !verified,
                 protocol_order(e.protocol),
                 e.protocol == Protocol::Smtp && e.port == 25 || e.security == Security::None,
@@ -229,6 +230,15 @@ pub(super) fn checks(f: &Facts, findings: &[Finding], lang: Lang) -> Vec<Check> 
         .collect()
 }
 
+/// Protocols whose one login was refused.
+pub(super) fn failed_protocols(f: &Facts) -> BTreeSet<Protocol> {
+    f.logins
+        .iter()
+        .filter(|(_, l)| l.failure.is_some() || l.info.is_some_and(|i| !i.ok))
+        .map(|(p, _)| *p)
+        .collect()
+}
+
 /// The verdict, from the recommended pair, the logins, the root cause and the checks.
 pub(super) fn verdict(
     f: &Facts,
@@ -257,7 +267,10 @@ pub(super) fn verdict(
         }
         return Verdict::Broken;
     }
-    if inc.login == LoginState::Failed || out.login == LoginState::Failed {
+    // The account fails for the recommended protocol (on whichever of its ports the one
+    // login was made): broken, whatever the other ports would say.
+    let failed = failed_protocols(f);
+    if failed.contains(&inc.protocol) || failed.contains(&out.protocol) {
         return Verdict::Broken;
     }
     let login_failed_elsewhere = settings

@@ -569,8 +569,8 @@ fn hosts_ports(eps: &[&Endpoint], lang: Lang) -> String {
         .map(|(h, mut ports)| {
             ports.sort_unstable();
             match lang {
-                Lang::En => format!("{h} (port {})", lang.ports(&ports)),
-                Lang::ZhCn => format!("{h}（端口 {}）", lang.ports(&ports)),
+                Lang::En => format!("{h} ({})", lang.port_phrase(&ports)),
+                Lang::ZhCn => format!("{h}（{}）", lang.port_phrase(&ports)),
             }
         })
         .collect();
@@ -580,16 +580,26 @@ fn hosts_ports(eps: &[&Endpoint], lang: Lang) -> String {
     }
 }
 
-/// Who is behind a host name: the sources that named it.
-fn record_of(f: &Facts, e: &Endpoint) -> Option<String> {
-    let c = f.candidate(e)?;
-    c.origins.iter().find_map(|o| match o.source {
-        SourceKind::Srv => Some(format!("{} SRV", o.detail)),
-        SourceKind::Autoconfig | SourceKind::AutoconfigHttp | SourceKind::Autodiscover => {
-            Some(o.detail.clone())
+/// The domain's own records that named these endpoints (SRV names, autoconfig and
+/// Autodiscover URLs), each once, in order.
+fn records_of(f: &Facts, eps: &[&Endpoint]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for e in eps {
+        let Some(c) = f.candidate(e) else { continue };
+        for o in &c.origins {
+            let r = match o.source {
+                SourceKind::Srv => format!("{} SRV", o.detail),
+                SourceKind::Autoconfig | SourceKind::AutoconfigHttp | SourceKind::Autodiscover => {
+                    o.detail.clone()
+                }
+                _ => continue,
+            };
+            if !out.contains(&r) {
+                out.push(r);
+            }
         }
-        _ => None,
-    })
+    }
+    out
 }
 
 /// `dns.host_not_found` / `dns.no_address` / `dns.lookup_failed` per host name: a typo
@@ -616,11 +626,12 @@ fn host_names(f: &Facts, out: &mut Out, lang: Lang) {
         let severity = failure_severity(f, &eps);
         let alt = eps.iter().find_map(|e| f.alternative(e));
         let lookup_failed = matches!(fail.kind, FailureKind::DnsFailed | FailureKind::DnsTimeout);
-        let record = if typed {
-            None
+        let records = if typed {
+            Vec::new()
         } else {
-            eps.iter().find_map(|e| record_of(f, e))
+            records_of(f, &eps)
         };
+        let record = (!records.is_empty()).then(|| records.join(", "));
         let from_provider = !typed
             && eps.iter().all(|e| {
                 f.candidate(e).is_some_and(|c| {

@@ -642,3 +642,70 @@ fn a_resolver_denying_the_canary_too_is_blamed_not_the_domain() {
     d.canary_nxdomain = Some(false);
     assert_eq!(codes(&analyze(&d, &probes)), vec!["dns.domain_not_found"]);
 }
+
+#[test]
+fn a_refused_password_stays_broken_even_with_untested_ports_of_the_same_protocol() {
+    // 993/465 logged in and failed; 143/587 work but were not logged in (one login per
+    // protocol): the same password would fail there too.
+    let imaps = ep(Imap, "mail.example.com", 993, Tls);
+    let imap = ep(Imap, "mail.example.com", 143, Starttls);
+    let smtps = ep(Smtp, "mail.example.com", 465, Tls);
+    let sub = ep(Smtp, "mail.example.com", 587, Starttls);
+    let d = srv(&[&imaps, &imap, &smtps, &sub]);
+    let a = analyze_run(
+        &d,
+        &[
+            login(&imaps, Some(FailureKind::AuthFailed)),
+            ok(&imap),
+            login(&smtps, Some(FailureKind::AuthFailed)),
+            ok(&sub),
+        ],
+        &with_password(),
+        Lang::En,
+    );
+    assert_eq!(a.verdict, Verdict::Broken, "{:#?}", a.settings);
+    assert_eq!(
+        a.settings.incoming[0].port, 993,
+        "the recommended port stays first"
+    );
+    assert_eq!(a.settings.incoming[0].login, LoginState::Failed);
+    assert_eq!(a.settings.outgoing[0].port, 465);
+}
+
+#[test]
+fn another_protocol_answering_on_a_host_that_serves_both_is_not_called_the_wrong_host() {
+    let (imap, _, smtp) = trio();
+    let pop = ep(Pop3, "imap.example.com", 995, Tls); // the same host serves POP3 too
+    let typed = ep(Pop3, "imap.example.com", 993, Tls);
+    let d = discovery(
+        &[
+            (typed.clone(), SourceKind::User),
+            (imap.clone(), SourceKind::Srv),
+            (pop.clone(), SourceKind::Srv),
+            (smtp.clone(), SourceKind::Srv),
+        ],
+        DomainState::Exists,
+    );
+    let a = analyze(
+        &d,
+        &[
+            failed(
+                &typed,
+                Step::Greeting,
+                FailureKind::WrongProtocol { actual: Some(Imap) },
+            ),
+            ok(&imap),
+            ok(&pop),
+            ok(&smtp),
+        ],
+    );
+    assert_eq!(codes(&a), vec!["check.wrong_protocol"], "{:#?}", a.findings);
+    let f = &a.findings[0];
+    assert!(!f.cause.contains("is the IMAP server"), "{}", f.cause);
+    assert!(
+        f.cause.contains("an IMAP server answered on port 993"),
+        "{}",
+        f.cause
+    );
+    assert!(f.fix.contains("imap.example.com port 995"), "{}", f.fix);
+}

@@ -162,7 +162,11 @@ fn expired_certificate_is_one_finding_naming_every_port() {
         .filter(|f| f.code == "tls.expired")
         .collect();
     assert_eq!(tls.len(), 1);
-    assert!(tls[0].cause.contains("993, 995"), "{}", tls[0].cause);
+    assert!(
+        tls[0].cause.contains("ports 993 and 995"),
+        "{}",
+        tls[0].cause
+    );
     assert!(tls[0].cause.contains("2024-01-02"), "{}", tls[0].cause);
     assert_eq!(tls[0].severity, Severity::Error);
 }

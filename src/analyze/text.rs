@@ -524,8 +524,8 @@ pub(super) fn explain_host(
     lang: Lang,
 ) -> (String, String) {
     let on = match lang {
-        Lang::En => format!("{} (port {})", e.host, lang.ports(ports)),
-        Lang::ZhCn => format!("{}（端口 {}）", e.host, lang.ports(ports)),
+        Lang::En => format!("{} ({})", e.host, lang.port_phrase(ports)),
+        Lang::ZhCn => format!("{}（{}）", e.host, lang.port_phrase(ports)),
     };
     match lang {
         Lang::En => explain_host_en(&e.host, e.protocol, &on, f, alt),

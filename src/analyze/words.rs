@@ -208,14 +208,14 @@ pub(super) fn typed(
     let p = e.protocol.display_name();
     let (host, port) = (&e.host, e.port);
     let mut facts: Vec<String> = Vec::new();
-    if let Some(other) = i.host_of.or(i.answered) {
+    if let Some(other) = i.host_of {
         let o = other.display_name();
         facts.push(match lang {
             Lang::En => format!("{host} is the {o} server, not a {p} server"),
             Lang::ZhCn => format!("这是 {o} 服务器（{host}），不是 {p} 服务器"),
         });
     }
-    if let Some(a) = i.answered.filter(|_| i.host_of.is_some()) {
+    if let Some(a) = i.answered {
         let o = a.display_name();
         facts.push(match lang {
             Lang::En => format!("an {o} server answered on port {port}"),
@@ -297,18 +297,18 @@ pub(super) fn typed(
 
 /// Host-wide `security.no_encryption`: nothing on the host is encrypted.
 pub(super) fn no_tls_on_host(host: &str, plain: &[u16], closed_tls: &[u16], lang: Lang) -> Text {
-    let plain_t = lang.ports(plain);
+    let plain_t = lang.port_phrase(plain);
+    let answer = if plain.len() > 1 { "answer" } else { "answers" };
     match lang {
         Lang::En => (
             format!(
-                "{host} offers no encryption on any port: port {plain_t} answers only unencrypted (no STARTTLS){}. A password sent there crosses the network readable by anyone on the way; maildoctor never sends one there.",
+                "{host} offers no encryption on any port: {plain_t} {answer} only unencrypted (no STARTTLS){}. A password sent there crosses the network readable by anyone on the way; maildoctor never sends one there.",
                 if closed_tls.is_empty() {
                     String::new()
                 } else {
                     format!(
-                        ", and nothing answers on the SSL/TLS port{} {}",
-                        if closed_tls.len() > 1 { "s" } else { "" },
-                        lang.ports(closed_tls)
+                        ", and nothing answers on the SSL/TLS {}",
+                        lang.port_phrase(closed_tls)
                     )
                 }
             ),
@@ -316,11 +316,11 @@ pub(super) fn no_tls_on_host(host: &str, plain: &[u16], closed_tls: &[u16], lang
         ),
         Lang::ZhCn => (
             format!(
-                "{host} 的所有端口都不加密：端口 {plain_t} 只能明文连接（不支持 STARTTLS）{}。在这里输入的密码会以明文在网络上传输，途中任何人都能看到；maildoctor 不会向这里发送密码。",
+                "{host} 的所有端口都不加密：{plain_t} 只能明文连接（不支持 STARTTLS）{}。在这里输入的密码会以明文在网络上传输，途中任何人都能看到；maildoctor 不会向这里发送密码。",
                 if closed_tls.is_empty() {
                     String::new()
                 } else {
-                    format!("，SSL/TLS 端口 {} 也没有应答", lang.ports(closed_tls))
+                    format!("，SSL/TLS {} 也没有应答", lang.port_phrase(closed_tls))
                 }
             ),
             "需要服务器管理员启用 TLS 加密（在这些端口上支持 STARTTLS，或开放 993/995/465 的 SSL/TLS）。在此之前，请不要在这台服务器上使用真实密码。".to_owned(),
@@ -337,10 +337,15 @@ pub(super) fn record_points_nowhere(
     lang: Lang,
 ) -> Text {
     let no_addr = matches!(kind, FailureKind::NoAddress);
+    let (records, point) = if record.contains(", ") {
+        ("records", "point")
+    } else {
+        ("record", "points")
+    };
     match lang {
         Lang::En => (
             format!(
-                "The domain's own record {record} points to {host}, which {}.",
+                "The domain's own {records} {record} {point} to {host}, which {}.",
                 if no_addr {
                     "has no IP address (no A/AAAA record)"
                 } else {
@@ -382,6 +387,7 @@ pub(super) fn host_ports(
     lang: Lang,
 ) -> Text {
     let ports_t = lang.ports(ports);
+    let phrase = lang.port_phrase(ports);
     let at = if addresses.is_empty() {
         host.to_owned()
     } else {
@@ -415,19 +421,19 @@ pub(super) fn host_ports(
         ),
         (Lang::En, "net.refused", false) => (
             format!(
-                "Nothing accepts connections on {at} port {ports_t}: these services are switched off there."
+                "Nothing accepts connections on {at} {phrase}: these services are switched off there."
             ),
             format!(
                 "The server's administrator must enable them if they should be offered.{alt_en}"
             ),
         ),
         (Lang::ZhCn, "net.refused", false) => (
-            format!("{at} 的端口 {ports_t} 拒绝连接：这些服务在该服务器上没有开启。"),
+            format!("{at} 的{phrase} 拒绝连接：这些服务在该服务器上没有开启。"),
             format!("如果应该提供这些服务，需要服务器管理员开启。{alt_zh}"),
         ),
         (Lang::En, "net.timeout", _) => (
             format!(
-                "No answer from {at} on port {ports_t}: a firewall drops the connections (often the ISP, hotel or company network blocking mail ports), or the server is down."
+                "No answer from {at} on {phrase}: a firewall drops the connections (often the ISP, hotel or company network blocking mail ports), or the server is down."
             ),
             format!(
                 "Try from another network (e.g. a mobile hotspot); if that works, ask this network's administrator to allow these ports.{alt_en}"
@@ -443,7 +449,7 @@ pub(super) fn host_ports(
         ),
         (Lang::En, "net.no_greeting", _) => (
             format!(
-                "{at} accepts connections on port {ports_t} but never sends a greeting: the mail software is hung or overloaded, or something else holds these ports."
+                "{at} accepts connections on {phrase} but never sends a greeting: the mail software is hung or overloaded, or something else holds these ports."
             ),
             format!("The server's administrator must restart or repair the mail service.{alt_en}"),
         ),
@@ -455,7 +461,7 @@ pub(super) fn host_ports(
         ),
         (Lang::En, _, _) => (
             format!(
-                "{at} connects on port {ports_t} but then stops answering or hangs up: the mail service is overloaded or limits connections."
+                "{at} connects on {phrase} but then stops answering or hangs up: the mail service is overloaded or limits connections."
             ),
             format!(
                 "Try again later; if it persists, the server's administrator must check the mail service.{alt_en}"
