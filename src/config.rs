@@ -19,7 +19,8 @@ pub struct Limits {
     pub run_timeout: Duration,
     /// Probes running at once, in total.
     pub max_concurrency: usize,
-    /// Probes running at once against one host name.
+    /// Probes running at once against one host name: enough for one server's usual six or
+    /// seven mail ports to go in one wave (issue 12: with 4 they went in two).
     pub per_host: usize,
     /// Longest protocol line accepted, in bytes (longer: protocol error).
     pub max_line_len: usize,
@@ -35,7 +36,7 @@ impl Default for Limits {
             dns_timeout: Duration::from_secs(5),
             run_timeout: Duration::from_secs(60),
             max_concurrency: 16,
-            per_host: 4,
+            per_host: 8,
             max_line_len: 8 * 1024,
             max_reply_lines: 200,
         }
