@@ -109,14 +109,14 @@ fn trio(pki: &TestPki, domain: &str, user: &str, fails: [&str; 3]) -> Trio {
     }
 }
 
-fn run_login(
+/// `maildoctor --json` against the trio (our resolver, CA and host mappings), for `USER`.
+fn trio_cmd(
     dns: &TestDns,
     pki: &TestPki,
     domain: &str,
     t: &Trio,
-    password: &str,
     extra: &[&str],
-) -> (i32, Value) {
+) -> std::process::Command {
     let maps: [(String, u16, SocketAddr); 3] = [
         (format!("imap.{domain}"), 993, t.imap.addr),
         (format!("pop.{domain}"), 995, t.pop3.addr),
@@ -136,6 +136,18 @@ fn run_login(
         cmd.args(["--connect-to", &connect_to(h, *p, *a)]);
     }
     cmd.args(extra).arg(USER);
+    cmd
+}
+
+fn run_login(
+    dns: &TestDns,
+    pki: &TestPki,
+    domain: &str,
+    t: &Trio,
+    password: &str,
+    extra: &[&str],
+) -> (i32, Value) {
+    let mut cmd = trio_cmd(dns, pki, domain, t, extra);
     cmd.env("MAILDOCTOR_PASSWORD", password);
     let r = run_cmd(cmd);
     assert!(
@@ -510,24 +522,8 @@ fn pop3_off_while_imap_and_smtp_log_in_is_partial_and_recommends_imap() {
     assert_eq!(doc["settings"]["outgoing"][0]["login"], "ok");
 
     // The same servers without a password: reachable, nothing claimed about the account.
-    let mut cmd = maildoctor_cmd();
-    cmd.args([
-        "--json",
-        "--resolver",
-        &dns.resolver_arg(),
-        "--ca-file",
-        pki.ca_pem_path().to_str().unwrap(),
-        "--timeout",
-        "3",
-    ]);
-    for (h, port, a) in [
-        ("imap.example.com", 993, t.imap.addr),
-        ("pop.example.com", 995, t.pop3.addr),
-        ("smtp.example.com", 465, t.smtp.addr),
-    ] {
-        cmd.args(["--connect-to", &connect_to(h, port, a)]);
-    }
-    cmd.arg(USER).env_remove("MAILDOCTOR_PASSWORD");
+    let mut cmd = trio_cmd(&dns, &pki, "example.com", &t, &[]);
+    cmd.env_remove("MAILDOCTOR_PASSWORD");
     let r = run_cmd(cmd);
     let doc: Value = serde_json::from_str(&r.stdout).unwrap();
     crate::support::schema::assert_document(&doc);

@@ -244,7 +244,7 @@ fn hp(e: &Endpoint) -> String {
 }
 
 /// One setting in a sentence: "IMAP server imap.example.com port 993 with SSL/TLS".
-fn setting(e: &Endpoint, lang: Lang) -> String {
+pub(super) fn setting(e: &Endpoint, lang: Lang) -> String {
     let p = e.protocol.display_name();
     let sec = lang.security(e.security);
     match lang {

@@ -189,14 +189,7 @@ pub(super) fn std_port(protocol: Protocol, security: Security) -> u16 {
     }
 }
 
-fn setting(e: &Endpoint, lang: Lang) -> String {
-    let p = e.protocol.display_name();
-    let sec = lang.security(e.security);
-    match lang {
-        Lang::En => format!("{p} server {} port {} with {sec}", e.host, e.port),
-        Lang::ZhCn => format!("{p} 服务器 {}，端口 {}，加密方式 {sec}", e.host, e.port),
-    }
-}
+use super::text::setting;
 
 /// One finding for everything wrong with a typed endpoint.
 pub(super) fn typed(
