@@ -3,6 +3,7 @@
 //! `text`. Codes, host names, ports and server texts stay as they are in both languages.
 
 use super::rules::{TypedIssues, standard_port};
+use super::text::setting;
 use crate::i18n::Lang;
 use crate::model::{Endpoint, FailureKind, Protocol, Security};
 
@@ -188,8 +189,6 @@ pub(super) fn std_port(protocol: Protocol, security: Security) -> u16 {
         (Protocol::Smtp, _) => 587,
     }
 }
-
-use super::text::setting;
 
 /// One finding for everything wrong with a typed endpoint.
 pub(super) fn typed(
