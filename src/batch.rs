@@ -4,8 +4,8 @@
 //!
 //! Input: one address per line; `#` starts a comment; blank lines are ignored; an optional
 //! second comma-separated column holds `--check` URLs separated by spaces. Passwords are
-//! never read from the input: only from a private `--password-file` ([`PasswordBook`]) or
-//! `MAILDOCTOR_PASSWORD`.
+//! never read from the input, nor from `MAILDOCTOR_PASSWORD`: only from a private
+//! `--password-file` ([`PasswordBook`]), each bound to its own address.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -146,13 +146,11 @@ pub enum Record {
     Invalid(BatchError),
 }
 
-/// Passwords for batch logins: per address from `--password-file`, and a default for every
-/// other address from `MAILDOCTOR_PASSWORD`. Never from the input file.
+/// Passwords for batch logins, per address from `--password-file`. An address the file
+/// does not list has no password and never logs in. Never from the input file.
 #[derive(Debug, Clone, Default)]
 pub struct PasswordBook {
     by_address: HashMap<String, Secret>,
-    /// The password for addresses the file does not list.
-    pub default: Option<Secret>,
 }
 
 impl PasswordBook {
@@ -201,9 +199,7 @@ impl PasswordBook {
 
     /// The password for an address, if any.
     pub fn get(&self, addr: &EmailAddress) -> Option<&Secret> {
-        self.by_address
-            .get(&addr.ascii().to_ascii_lowercase())
-            .or(self.default.as_ref())
+        self.by_address.get(&addr.ascii().to_ascii_lowercase())
     }
 }
 

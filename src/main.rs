@@ -33,6 +33,10 @@ fn main() -> ExitCode {
         }
     };
     let lang = args.lang.unwrap_or_else(Lang::from_env);
+    let env_set = std::env::var_os(maildoctor::cli::PASSWORD_ENV).is_some_and(|v| !v.is_empty());
+    if let Some(notice) = maildoctor::cli::password_env_notice(&args, env_set, lang) {
+        eprintln!("maildoctor: {notice}");
+    }
     match real_main(args) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {

@@ -368,3 +368,84 @@ fn batch_logs_in_with_passwords_from_a_private_file_only() {
     );
     assert_eq!(l.smtp.login_attempts(), 1);
 }
+
+/// Issue 13.2: a password is bound to one address. In batch mode `MAILDOCTOR_PASSWORD` is
+/// ignored (said once on stderr, in the run's language, never quoted); only
+/// `--password-file` gives passwords, each to its own address.
+#[test]
+fn batch_ignores_the_password_environment_variable() {
+    use std::os::unix::fs::PermissionsExt;
+    const PW: &str = "env-Secret-99";
+    let pki = TestPki::new();
+    let start = |p: Protocol, host: &str, fail: &str| {
+        MailServer::start(
+            MailSpec::new(p, Mode::ImplicitTls)
+                .cert(pki.valid(&[host]))
+                .auth("a@example.com", PW, fail),
+        )
+    };
+    let imap = start(
+        Protocol::Imap,
+        "imap.example.com",
+        "NO [AUTHENTICATIONFAILED] Authentication failed.",
+    );
+    let smtp = start(
+        Protocol::Smtp,
+        "smtp.example.com",
+        "535 5.7.8 Authentication credentials invalid",
+    );
+    let l = Lab {
+        dns: lab().dns,
+        pki,
+        imap,
+        smtp,
+    };
+    let input = input_file("a@example.com\nb@example.com\n");
+    let batch = |extra: &[&str], lang: &str| {
+        let mut cmd = maildoctor_cmd();
+        cmd.args(base_args(&l))
+            .args(["--batch", input.path().to_str().unwrap(), "--lang", lang])
+            .args(extra)
+            .env("MAILDOCTOR_PASSWORD", PW);
+        let r = crate::support::cli::run_cmd(cmd);
+        assert!(
+            !r.stdout.contains(PW) && !r.stderr.contains(PW),
+            "password printed"
+        );
+        r
+    };
+
+    let r = batch(&[], "en");
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+    assert_eq!(
+        l.imap.login_attempts(),
+        0,
+        "no login without --password-file"
+    );
+    assert_eq!(l.smtp.login_attempts(), 0);
+    assert_eq!(
+        r.stderr.matches("MAILDOCTOR_PASSWORD").count(),
+        1,
+        "said once: {}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--password-file"), "{}", r.stderr);
+    let r = batch(&[], "zh-CN");
+    assert!(
+        r.stderr.contains("MAILDOCTOR_PASSWORD") && r.stderr.contains("批量"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(l.imap.login_attempts(), 0);
+
+    // With a file listing a@ only: a@ logs in with the file's password, b@ nowhere.
+    let passwords = input_file(&format!("a@example.com\t{PW}\n"));
+    std::fs::set_permissions(passwords.path(), std::fs::Permissions::from_mode(0o600)).unwrap();
+    let r = batch(
+        &["--password-file", passwords.path().to_str().unwrap()],
+        "en",
+    );
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+    assert_eq!(l.imap.login_attempts(), 1, "a@ only");
+    assert_eq!(l.smtp.login_attempts(), 1, "a@ only");
+}

@@ -496,6 +496,7 @@ fn password_never_crosses_the_wire_in_cleartext() {
         "--timeout",
         "5",
         "--allow-untrusted-host",
+        "--login",
         "carol@plain.example",
     ])
     .env("MAILDOCTOR_PASSWORD", &lab.password);
@@ -551,7 +552,7 @@ fn diagnose_with_password(lab: &Lab, address: &str, password: &str) -> (i32, Val
         "--ca-file",
         lab.ca.to_str().unwrap(),
     ])
-    .args(["--timeout", "5", address])
+    .args(["--timeout", "5", "--login", address])
     .env("MAILDOCTOR_PASSWORD", password);
     let r = crate::support::cli::run_cmd(cmd);
     assert!(
