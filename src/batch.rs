@@ -308,11 +308,11 @@ pub fn write_record(
     match format {
         BatchFormat::Ndjson => {
             // One write per record: a reader never sees half a line from us.
-            let mut line = match record {
-                Record::Report(r) => serde_json::to_vec(r),
-                Record::Invalid(e) => serde_json::to_vec(e),
+            let mut line = Vec::new();
+            match record {
+                Record::Report(r) => crate::report::json::to_writer(&mut line, r, false)?,
+                Record::Invalid(e) => crate::report::json::to_writer(&mut line, e, false)?,
             }
-            .map_err(std::io::Error::other)?;
             line.push(b'\n');
             out.write_all(&line)?;
         }

@@ -376,3 +376,52 @@ fn servers_that_echo_the_password_never_get_it_printed() {
     assert_eq!(pop3.login_attempts(), 3);
     assert_eq!(smtp.login_attempts(), 3);
 }
+
+/// Issue 13.6a: bidi overrides and isolates, zero-width characters, the BOM and the Unicode
+/// line/paragraph separators a server sends reach neither the table nor the JSON raw.
+#[test]
+fn bidi_and_zero_width_characters_are_escaped_in_table_and_json() {
+    use crate::support::cli::{maildoctor_cmd, run_cmd};
+    const TRICKY: [char; 16] = [
+        '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
+        '\u{2068}', '\u{2069}', '\u{200b}', '\u{200e}', '\u{200f}', '\u{2060}', '\u{feff}',
+        '\u{2028}', '\u{2029}',
+    ];
+    let dns = dns();
+    let greeting: String = format!("* OK {} ready\r\n", TRICKY.iter().collect::<String>());
+    let caps = "* CAPABILITY IMAP4rev1 X-\u{202e}gnp.exe \u{85}\u{7f}\r\n".to_owned();
+    let greeting: &'static [u8] = Box::leak(greeting.into_bytes().into_boxed_slice());
+    let caps: &'static [u8] = Box::leak(caps.into_bytes().into_boxed_slice());
+    let peer = HostilePeer::start(Script::ImapRaw { greeting, caps });
+    let args = [
+        "--resolver".to_owned(),
+        dns.resolver_arg(),
+        "--timeout".to_owned(),
+        STEP.to_owned(),
+        "--connect-to".to_owned(),
+        connect_to("mail.hostile.test", 143, peer.addr),
+        "--check".to_owned(),
+        "imap://mail.hostile.test:143".to_owned(),
+        "--verbose".to_owned(),
+        "user@hostile.test".to_owned(),
+    ];
+    let raw_clean = |text: &str, what: &str| {
+        for (i, c) in text.char_indices() {
+            assert!(
+                !TRICKY.contains(&c) && (c == '\n' || !c.is_control()),
+                "{what}: raw {c:?} at byte {i}"
+            );
+        }
+    };
+    let table = run(&args);
+    raw_clean(&table.stdout, "table");
+    assert!(table.stdout.contains("\\u{202e}"), "{}", table.stdout);
+    let mut cmd = maildoctor_cmd();
+    cmd.arg("--json").args(&args);
+    let json = run_cmd(cmd);
+    raw_clean(&json.stdout, "JSON");
+    // Escaped in the JSON text only: the document still says what the server sent.
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let g = doc["probes"][0]["greeting"].as_str().unwrap();
+    assert!(g.contains('\u{202e}') && g.contains('\u{2028}'), "{g:?}");
+}
