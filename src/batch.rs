@@ -332,11 +332,30 @@ pub fn csv_line<S: AsRef<[u8]>>(fields: &[S]) -> std::io::Result<Vec<u8>> {
         .map_err(|e| std::io::Error::other(e.to_string()))
 }
 
+/// One CSV cell made safe to open in a spreadsheet (OWASP "CSV Injection"): control
+/// characters (ESC, BEL, NUL, C1, …) and invisible formatting characters are escaped as
+/// `\xNN`/`\u{..}` ([`crate::report::escape`]), and a cell that would start with `=`, `+`,
+/// `-`, `@`, TAB or CR gets a leading `'` so no spreadsheet reads it as a formula.
+pub fn csv_cell(s: &str) -> String {
+    let escaped = crate::report::escape(s);
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{escaped}")
+    } else {
+        escaped
+    }
+}
+
+/// The cells of a record, each through [`csv_cell`]: input lines, server-chosen user names
+/// and error texts alike.
 fn csv_row(record: &Record) -> Vec<String> {
+    csv_fields(record).iter().map(|c| csv_cell(c)).collect()
+}
+
+fn csv_fields(record: &Record) -> Vec<String> {
     match record {
         Record::Invalid(e) => {
             let mut row = vec![String::new(); CSV_HEADER.len()];
-            row[0] = crate::report::escape(&e.input);
+            row[0] = e.input.clone();
             row[1] = "invalid".to_owned();
             row[12] = e.error.clone();
             row
@@ -454,6 +473,25 @@ mod tests {
     }
 
     #[test]
+    fn csv_cells_never_start_a_formula_nor_carry_controls() {
+        for (raw, want) in [
+            ("=1+2", "'=1+2"),
+            ("+1", "'+1"),
+            ("-alice@example.com", "'-alice@example.com"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=x", "'\\x09=x"),
+            ("\rx", "'\\x0dx"),
+            ("a\u{1b}[31mb\u{7}\u{0}\u{9b}", "a\\x1b[31mb\\x07\\x00\\x9b"),
+            ("x\u{202e}y", "x\\u{202e}y"),
+            ("alice@example.com", "alice@example.com"),
+            ("imap:ok;smtp:failed", "imap:ok;smtp:failed"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
     fn invalid_lines_become_csv_rows_with_the_error() {
         let rec = Record::Invalid(BatchError {
             schema_version: 1,
@@ -468,6 +506,19 @@ mod tests {
         assert_eq!(
             text,
             "nope,invalid,,,,,,,,,,,'nope' is not an email address,,,,,,,,\n"
+        );
+        let rec = Record::Invalid(BatchError {
+            schema_version: 1,
+            line: 3,
+            input: "=2+5\u{1b}".into(),
+            status: "invalid",
+            error: "-\u{7} bad".into(),
+        });
+        let mut out = Vec::new();
+        write_record(&rec, BatchFormat::Csv, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "'=2+5\\x1b,invalid,,,,,,,,,,,'-\\x07 bad,,,,,,,,\n"
         );
     }
 }

@@ -449,3 +449,73 @@ fn batch_ignores_the_password_environment_variable() {
     assert_eq!(l.imap.login_attempts(), 1, "a@ only");
     assert_eq!(l.smtp.login_attempts(), 1, "a@ only");
 }
+/// Issue 13.3: no CSV cell starts a formula (`=`, `+`, `-`, `@`, TAB, CR get a leading
+/// `'`, per OWASP) or carries a raw control character (escaped as `\xNN`), whether it
+/// came from the input or from a user name an autoconfig server chose.
+#[test]
+fn csv_cells_cannot_start_formulas_or_carry_control_characters() {
+    use crate::support::http::{HttpServer, HttpSpec, Reply};
+    let l = lab();
+    let evil_user = "=cmd|' /C calc'!A0";
+    let web = HttpServer::start(
+        HttpSpec::https(l.pki.valid(&["autoconfig.example.com"])).route(
+            "autoconfig.example.com",
+            "/mail/config-v1.1.xml",
+            Reply::xml(&format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?>
+<clientConfig version="1.1"><emailProvider id="example.com"><domain>example.com</domain>
+<incomingServer type="imap"><hostname>imap.example.com</hostname><port>993</port><socketType>SSL</socketType><username>{evil_user}</username><authentication>password-cleartext</authentication></incomingServer>
+<outgoingServer type="smtp"><hostname>smtp.example.com</hostname><port>465</port><socketType>SSL</socketType><username>{evil_user}</username><authentication>password-cleartext</authentication></outgoingServer>
+</emailProvider></clientConfig>"#
+            )),
+        ),
+    );
+    let file = input_file(
+        "-alice@example.com\n=HYPERLINK(\"http://evil.example\")\n@SUM(1+1)\n+1-2\n\u{1b}]0;pwned\u{7}x@example.com\n\u{0}nul\u{9b}c1@example.com\n",
+    );
+    let mut args = base_args(&l);
+    args.extend([
+        "--connect-to".into(),
+        connect_to("autoconfig.example.com", 443, web.addr),
+        "--batch".into(),
+        file.path().to_str().unwrap().into(),
+        "--format".into(),
+        "csv".into(),
+    ]);
+    let r = run(&args);
+    for (i, c) in r.stdout.char_indices() {
+        assert!(
+            c == '\n' || !c.is_control(),
+            "raw control character {c:?} at {i}:\n{}",
+            r.stdout
+        );
+    }
+    let rows = csv_rows(&r.stdout);
+    assert_eq!(rows.len(), 7, "{}", r.stdout);
+    for row in &rows[1..] {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "cell {cell:?} in {row:?}"
+            );
+        }
+    }
+    let by_first: BTreeMap<&str, &Vec<String>> =
+        rows[1..].iter().map(|r| (r[0].as_str(), r)).collect();
+    let alice = by_first
+        .get("'-alice@example.com")
+        .unwrap_or_else(|| panic!("{by_first:#?}"));
+    assert_eq!(alice[1], "ok", "{alice:?}");
+    assert_eq!(alice[10], format!("'{evil_user}"), "{alice:?}");
+    assert!(by_first.contains_key("'=HYPERLINK(\"http://evil.example\")"));
+    assert!(by_first.contains_key("'@SUM(1+1)"));
+    assert!(by_first.contains_key("'+1-2"));
+    assert!(
+        by_first.contains_key("\\x1b]0;pwned\\x07x@example.com"),
+        "{by_first:#?}"
+    );
+    assert!(
+        by_first.contains_key("\\x00nul\\x9bc1@example.com"),
+        "{by_first:#?}"
+    );
+}
