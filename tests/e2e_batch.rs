@@ -449,6 +449,7 @@ fn batch_ignores_the_password_environment_variable() {
     assert_eq!(l.imap.login_attempts(), 1, "a@ only");
     assert_eq!(l.smtp.login_attempts(), 1, "a@ only");
 }
+
 /// Issue 13.3: no CSV cell starts a formula (`=`, `+`, `-`, `@`, TAB, CR get a leading
 /// `'`, per OWASP) or carries a raw control character (escaped as `\xNN`), whether it
 /// came from the input or from a user name an autoconfig server chose.
@@ -517,5 +518,129 @@ fn csv_cells_cannot_start_formulas_or_carry_control_characters() {
     assert!(
         by_first.contains_key("\\x00nul\\x9bc1@example.com"),
         "{by_first:#?}"
+    );
+}
+
+/// Issue 13.6d: a UTF-8 byte order mark at the start of the input is dropped; a line that
+/// is not UTF-8 is that line's invalid record and the other lines still run.
+#[test]
+fn bom_is_dropped_and_a_line_that_is_not_utf8_is_one_invalid_record() {
+    let l = lab();
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(b"\xef\xbb\xbfa@example.com\n\xff\xfeoops@example.com\r\nb@example.com\r\n")
+        .unwrap();
+    let mut args = base_args(&l);
+    args.extend(["--batch".into(), f.path().to_str().unwrap().into()]);
+    let r = run(&args);
+    let docs: Vec<Value> = r
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect();
+    assert_eq!(docs.len(), 3, "{}\n{}", r.stdout, r.stderr);
+    let inputs: Vec<&str> = docs
+        .iter()
+        .map(|d| {
+            d["address"]["input"]
+                .as_str()
+                .or_else(|| d["input"].as_str())
+                .unwrap()
+        })
+        .collect();
+    assert!(inputs.contains(&"a@example.com"), "{inputs:?}");
+    assert!(inputs.contains(&"b@example.com"), "{inputs:?}");
+    let bad = docs.iter().find(|d| d["status"] == "invalid").unwrap();
+    crate::support::schema::assert_document(bad);
+    assert_eq!(bad["line"], 2);
+    assert!(bad["error"].as_str().unwrap().contains("UTF-8"), "{bad:#}");
+    for d in &docs {
+        if d["status"] != "invalid" {
+            assert_eq!(d["status"], "ok", "{d:#}");
+        }
+    }
+}
+
+/// Peak resident memory (VmHWM) of a running process, in KiB.
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Issue 13.6c: RFC 5321 limits (local part 64 octets, address 254) make a longer address
+/// that line's invalid record, and a 50 MB line is never held in memory.
+#[test]
+fn overlong_addresses_are_invalid_records_and_a_huge_line_costs_little_memory() {
+    let l = lab();
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    let long_local = format!("{}@example.com\n", "a".repeat(65));
+    // Local part 10, domain 245 (valid alone), whole address 256 octets.
+    let long_addr = format!(
+        "{}@{}.{}.example.com\n",
+        "a".repeat(10),
+        vec!["b".repeat(60); 3].join("."),
+        "c".repeat(50)
+    );
+    f.write_all(long_local.as_bytes()).unwrap();
+    f.write_all(long_addr.as_bytes()).unwrap();
+    f.write_all(&vec![b'x'; 50 * 1024 * 1024]).unwrap();
+    f.write_all(b"@example.com\nok@example.com\n").unwrap();
+    let mut cmd = maildoctor_cmd();
+    cmd.args(base_args(&l))
+        .args(["--batch", f.path().to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let pid = child.id();
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .collect::<Vec<String>>()
+    });
+    let mut peak = 0;
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if let Some(kib) = peak_rss_kib(pid) {
+            peak = peak.max(kib);
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "still running");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let lines = reader.join().unwrap();
+    assert!(peak > 0, "never sampled the process");
+    assert!(
+        peak < 40 * 1024,
+        "peak RSS {peak} KiB while reading a 50 MB line"
+    );
+    assert_eq!(lines.len(), 4, "{lines:#?}");
+    let docs: Vec<Value> = lines
+        .iter()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    for d in docs.iter().filter(|d| d["status"] == "invalid") {
+        assert!(
+            d.to_string().len() < 1024,
+            "a record stays small: {} bytes",
+            d.to_string().len()
+        );
+    }
+    let invalid: BTreeMap<u64, &Value> = docs
+        .iter()
+        .filter(|d| d["status"] == "invalid")
+        .map(|d| (d["line"].as_u64().unwrap(), d))
+        .collect();
+    assert_eq!(
+        invalid.keys().copied().collect::<Vec<_>>(),
+        [1, 2, 3],
+        "{docs:#?}"
+    );
+    assert!(invalid[&1]["error"].as_str().unwrap().contains("64"));
+    assert!(invalid[&2]["error"].as_str().unwrap().contains("254"));
+    assert!(
+        docs.iter()
+            .any(|d| d["address"]["input"] == "ok@example.com" && d["status"] == "ok"),
+        "{docs:#?}"
     );
 }
