@@ -23,6 +23,30 @@ pub enum AddressError {
     /// Domain is not a valid (internationalised) host name.
     #[error("'{0}' is not an email address: '{1}' is not a valid domain name")]
     BadDomain(String, String),
+    /// Local part longer than [`MAX_LOCAL_OCTETS`] (RFC 5321 §4.5.3.1.1). Carries the
+    /// beginning of the input only.
+    #[error(
+        "'{0}' is not an email address: the part before the '@' is {1} octets long, more than 64 (RFC 5321)"
+    )]
+    LocalTooLong(String, usize),
+    /// Address longer than [`MAX_ADDRESS_OCTETS`] (RFC 5321 §4.5.3.1.3 path limit, minus
+    /// the angle brackets). Carries the beginning of the input only.
+    #[error("'{0}' is not an email address: it is {1} octets long, more than 254 (RFC 5321)")]
+    TooLong(String, usize),
+}
+
+/// Longest local part, in octets (RFC 5321 §4.5.3.1.1).
+pub const MAX_LOCAL_OCTETS: usize = 64;
+/// Longest address, in octets: the 256-octet path of RFC 5321 §4.5.3.1.3 without `<>`.
+pub const MAX_ADDRESS_OCTETS: usize = 254;
+/// How much of an overlong input an error quotes, in characters.
+const QUOTED_CHARS: usize = 40;
+
+/// The beginning of `s` for an error message about its length.
+fn beginning(s: &str) -> String {
+    let mut out: String = s.chars().take(QUOTED_CHARS).collect();
+    out.push('…');
+    out
 }
 
 /// A parsed email address.
@@ -38,14 +62,22 @@ pub struct EmailAddress {
 
 impl EmailAddress {
     /// Parses `local@domain`. The last `@` separates the parts; the domain goes through
-    /// UTS #46 (IDNA) processing and must be a host name with at least two labels.
+    /// UTS #46 (IDNA) processing and must be a host name with at least two labels. The
+    /// RFC 5321 length limits (local part 64 octets, address 254) are checked first, before
+    /// anything is copied or converted.
     pub fn parse(input: &str) -> Result<Self, AddressError> {
         let s = input.trim();
+        if s.len() > MAX_ADDRESS_OCTETS {
+            return Err(AddressError::TooLong(beginning(s), s.len()));
+        }
         let Some((local, domain)) = s.rsplit_once('@') else {
             return Err(AddressError::NoAt(s.to_owned()));
         };
         if local.is_empty() {
             return Err(AddressError::EmptyLocal(s.to_owned()));
+        }
+        if local.len() > MAX_LOCAL_OCTETS {
+            return Err(AddressError::LocalTooLong(beginning(s), local.len()));
         }
         let domain = domain.trim_end_matches('.');
         if domain.is_empty() {
@@ -75,6 +107,11 @@ impl EmailAddress {
             || ascii.len() > 253
         {
             return Err(bad());
+        }
+        // The ASCII (punycode) form is what servers see; it may be longer than the input.
+        let octets = local.len() + 1 + ascii.len();
+        if octets > MAX_ADDRESS_OCTETS {
+            return Err(AddressError::TooLong(beginning(s), octets));
         }
         let (unicode, res) = idna::domain_to_unicode(&ascii);
         let domain_unicode = if res.is_ok() { unicode } else { ascii.clone() };
@@ -153,6 +190,36 @@ mod tests {
             EmailAddress::parse("alice@a..com"),
             Err(AddressError::BadDomain(..))
         ));
+    }
+
+    /// Issue 13.6c: RFC 5321 limits; the error quotes only the beginning of the input.
+    #[test]
+    fn rfc5321_length_limits() {
+        let local64 = "a".repeat(64);
+        assert!(EmailAddress::parse(&format!("{local64}@example.com")).is_ok());
+        let e = EmailAddress::parse(&format!("{local64}b@example.com")).unwrap_err();
+        assert!(matches!(e, AddressError::LocalTooLong(_, 65)), "{e:?}");
+        assert!(e.to_string().contains("64"), "{e}");
+        // 254 octets in all is fine, 255 is not (labels of 63, domain under 253).
+        let domain = |n: usize| {
+            format!(
+                "{}.{}.{}.com",
+                "b".repeat(63),
+                "c".repeat(63),
+                "d".repeat(n)
+            )
+        };
+        let ok = format!("{local64}@{}", domain(57));
+        assert_eq!(ok.len(), 254);
+        assert!(EmailAddress::parse(&ok).is_ok(), "{ok}");
+        let long = format!("{local64}@{}", domain(58));
+        let e = EmailAddress::parse(&long).unwrap_err();
+        assert!(matches!(e, AddressError::TooLong(_, 255)), "{e:?}");
+        assert!(e.to_string().contains("254"), "{e}");
+        // A huge input is refused at once, quoting only its beginning.
+        let huge = "x".repeat(10 * 1024 * 1024) + "@example.com";
+        let e = EmailAddress::parse(&huge).unwrap_err();
+        assert!(e.to_string().len() < 300, "{}", e.to_string().len());
     }
 
     #[test]

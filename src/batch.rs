@@ -4,8 +4,8 @@
 //!
 //! Input: one address per line; `#` starts a comment; blank lines are ignored; an optional
 //! second comma-separated column holds `--check` URLs separated by spaces. Passwords are
-//! never read from the input: only from a private `--password-file` ([`PasswordBook`]) or
-//! `MAILDOCTOR_PASSWORD`.
+//! never read from the input, nor from `MAILDOCTOR_PASSWORD`: only from a private
+//! `--password-file` ([`PasswordBook`]), each bound to its own address.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -28,32 +28,115 @@ use crate::report::{Report, SCHEMA_VERSION};
 pub struct BatchLine {
     /// 1-based line number in the input.
     pub line: usize,
-    /// The address as written.
+    /// The address as written (for a line that could not be read: its escaped beginning).
     pub input: String,
     /// The `--check` URLs of the second column.
     pub checks: Vec<String>,
+    /// Why the line itself could not be read (longer than [`MAX_INPUT_LINE`], not UTF-8):
+    /// it becomes that line's invalid record.
+    pub error: Option<String>,
 }
 
-/// Parses batch input: comments, blank lines, optional check column.
+/// Longest input line kept, in bytes (an address is at most 254 octets, RFC 5321, plus a
+/// few `--check` URLs). Of a longer line only this much is ever held in memory; the line
+/// becomes its invalid record.
+pub const MAX_INPUT_LINE: usize = 4096;
+/// How much of an unreadable line an invalid record shows, in characters.
+const SHOWN_CHARS: usize = 64;
+
+/// Parses batch input text: comments, blank lines, optional check column.
 pub fn parse_input(text: &str) -> Vec<BatchLine> {
-    text.lines()
-        .enumerate()
-        .filter_map(|(i, raw)| {
-            let content = raw.split('#').next().unwrap_or_default().trim();
-            if content.is_empty() {
-                return None;
+    split_lines(text.as_bytes()).unwrap_or_default()
+}
+
+/// Reads batch input as bytes and splits the lines itself: a UTF-8 byte order mark at the
+/// start is dropped, CRLF and LF both end a line, a line that is not UTF-8 or is longer
+/// than [`MAX_INPUT_LINE`] becomes an invalid line (the others still run), and memory stays
+/// bounded by the line cap whatever the input holds.
+pub fn split_lines(mut input: impl std::io::BufRead) -> std::io::Result<Vec<BatchLine>> {
+    let mut lines = Vec::new();
+    let mut buf: Vec<u8> = Vec::new();
+    let mut dropped = false;
+    let mut number = 0;
+    loop {
+        let chunk = input.fill_buf()?;
+        if chunk.is_empty() {
+            if !buf.is_empty() || dropped {
+                number += 1;
+                lines.extend(decode_line(number, &buf, dropped));
             }
-            let (addr, checks) = match content.split_once(',') {
-                Some((a, c)) => (a.trim(), c.split_whitespace().map(str::to_owned).collect()),
-                None => (content, Vec::new()),
-            };
-            Some(BatchLine {
-                line: i + 1,
-                input: addr.to_owned(),
-                checks,
-            })
-        })
-        .collect()
+            return Ok(lines);
+        }
+        let (part, end_of_line) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..i], true),
+            None => (chunk, false),
+        };
+        let room = (MAX_INPUT_LINE + 1).saturating_sub(buf.len());
+        if part.len() > room {
+            dropped = true;
+        }
+        buf.extend_from_slice(&part[..part.len().min(room)]);
+        let used = part.len() + usize::from(end_of_line);
+        input.consume(used);
+        if end_of_line {
+            number += 1;
+            lines.extend(decode_line(number, &buf, dropped));
+            buf.clear();
+            dropped = false;
+        }
+    }
+}
+
+/// One raw line (without its LF; `dropped` when bytes beyond the cap were skipped) as a
+/// [`BatchLine`], or `None` for a blank or comment line.
+fn decode_line(number: usize, raw: &[u8], dropped: bool) -> Option<BatchLine> {
+    let raw = if number == 1 {
+        raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(raw)
+    } else {
+        raw
+    };
+    let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+    // Blank or comment-only, judged on bytes so a comment may hold anything.
+    let before_comment = raw.split(|&b| b == b'#').next().unwrap_or_default();
+    if before_comment.trim_ascii().is_empty() {
+        return None;
+    }
+    let shown = || {
+        let text = String::from_utf8_lossy(raw);
+        let mut s: String = text.trim().chars().take(SHOWN_CHARS).collect();
+        if text.trim().chars().nth(SHOWN_CHARS).is_some() || dropped {
+            s.push('…');
+        }
+        crate::report::escape(&s)
+    };
+    let invalid = |error: String| BatchLine {
+        line: number,
+        input: shown(),
+        checks: Vec::new(),
+        error: Some(error),
+    };
+    if dropped || raw.len() > MAX_INPUT_LINE {
+        return Some(invalid(format!(
+            "line {number} is longer than {MAX_INPUT_LINE} bytes; not read"
+        )));
+    }
+    let Ok(text) = std::str::from_utf8(raw) else {
+        return Some(invalid(format!("line {number} is not valid UTF-8")));
+    };
+    let content = text.split('#').next().unwrap_or_default().trim();
+    if content.is_empty() {
+        return None;
+    }
+    let (addr, checks) = match content.split_once(',') {
+        Some((a, c)) => (a.trim(), c.split_whitespace().map(str::to_owned).collect()),
+        None => (content, Vec::new()),
+    };
+    Some(BatchLine {
+        line: number,
+        input: addr.to_owned(),
+        checks,
+        error: None,
+    })
 }
 
 /// Output format of batch records.
@@ -146,18 +229,17 @@ pub enum Record {
     Invalid(BatchError),
 }
 
-/// Passwords for batch logins: per address from `--password-file`, and a default for every
-/// other address from `MAILDOCTOR_PASSWORD`. Never from the input file.
+/// Passwords for batch logins, per address from `--password-file`. An address the file
+/// does not list has no password and never logs in. Never from the input file.
 #[derive(Debug, Clone, Default)]
 pub struct PasswordBook {
     by_address: HashMap<String, Secret>,
-    /// The password for addresses the file does not list.
-    pub default: Option<Secret>,
 }
 
 impl PasswordBook {
     /// Reads `ADDRESS<TAB>PASSWORD` lines ('#' comments, blank lines ignored). Refuses a
-    /// file that group or others may read, and never quotes a password in an error.
+    /// file that group or others may read. An error names the line and what is wrong but
+    /// never quotes the line: with the columns swapped the first column is the password.
     pub fn load(path: &std::path::Path) -> Result<Self, crate::error::Error> {
         use std::os::unix::fs::PermissionsExt;
         let usage = |m: String| crate::error::Error::Usage(m);
@@ -171,28 +253,51 @@ impl PasswordBook {
                 mode & 0o777
             )));
         }
-        let text = std::fs::read_to_string(path)
+        let bytes = std::fs::read(path)
             .map_err(|e| usage(format!("--password-file '{}': {e}", path.display())))?;
+        let book = Self::parse(&bytes).map_err(|(line, what)| {
+            usage(format!(
+                "--password-file '{}' line {line}: {what}",
+                path.display()
+            ))
+        });
+        // Best effort: do not leave the passwords in the freed buffer.
+        let mut bytes = bytes;
+        bytes.fill(0);
+        book
+    }
+
+    /// Parses the file's bytes; an error is (line number, what is wrong), never the text.
+    fn parse(bytes: &[u8]) -> Result<Self, (usize, &'static str)> {
         let mut book = Self::default();
-        for (i, raw) in text.lines().enumerate() {
-            let line = raw.strip_suffix('\r').unwrap_or(raw);
-            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+        for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
+            let number = i + 1;
+            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+            let raw = if number == 1 {
+                raw.strip_prefix(b"\xef\xbb\xbf").unwrap_or(raw)
+            } else {
+                raw
+            };
+            let trimmed = raw.trim_ascii_start();
+            if trimmed.is_empty() || trimmed.starts_with(b"#") {
                 continue;
             }
-            let Some((addr, pw)) = line.split_once('\t') else {
-                return Err(usage(format!(
-                    "--password-file '{}' line {}: expected ADDRESS<TAB>PASSWORD",
-                    path.display(),
-                    i + 1
-                )));
+            let Ok(line) = std::str::from_utf8(raw) else {
+                return Err((number, "not valid UTF-8"));
             };
-            let addr = EmailAddress::parse(addr.trim()).map_err(|e| {
-                usage(format!(
-                    "--password-file '{}' line {}: {e}",
-                    path.display(),
-                    i + 1
-                ))
-            })?;
+            let Some((addr, pw)) = line.split_once('\t') else {
+                return Err((number, "expected ADDRESS<TAB>PASSWORD (no TAB in the line)"));
+            };
+            let Ok(addr) = EmailAddress::parse(addr.trim()) else {
+                return Err((
+                    number,
+                    "the first column is not a valid email address (expected \
+                     ADDRESS<TAB>PASSWORD; are the columns swapped?)",
+                ));
+            };
+            if pw.is_empty() {
+                return Err((number, "the password column is empty"));
+            }
             book.by_address
                 .insert(addr.ascii().to_ascii_lowercase(), Secret::new(pw));
         }
@@ -201,13 +306,14 @@ impl PasswordBook {
 
     /// The password for an address, if any.
     pub fn get(&self, addr: &EmailAddress) -> Option<&Secret> {
-        self.by_address
-            .get(&addr.ascii().to_ascii_lowercase())
-            .or(self.default.as_ref())
+        self.by_address.get(&addr.ascii().to_ascii_lowercase())
     }
 }
 
 fn prepare(line: &BatchLine, passwords: &PasswordBook) -> Result<Request, String> {
+    if let Some(e) = &line.error {
+        return Err(e.clone());
+    }
     let address = EmailAddress::parse(&line.input).map_err(|e| e.to_string())?;
     let checks = line
         .checks
@@ -312,11 +418,11 @@ pub fn write_record(
     match format {
         BatchFormat::Ndjson => {
             // One write per record: a reader never sees half a line from us.
-            let mut line = match record {
-                Record::Report(r) => serde_json::to_vec(r),
-                Record::Invalid(e) => serde_json::to_vec(e),
+            let mut line = Vec::new();
+            match record {
+                Record::Report(r) => crate::report::json::to_writer(&mut line, r, false)?,
+                Record::Invalid(e) => crate::report::json::to_writer(&mut line, e, false)?,
             }
-            .map_err(std::io::Error::other)?;
             line.push(b'\n');
             out.write_all(&line)?;
         }
@@ -336,11 +442,30 @@ pub fn csv_line<S: AsRef<[u8]>>(fields: &[S]) -> std::io::Result<Vec<u8>> {
         .map_err(|e| std::io::Error::other(e.to_string()))
 }
 
+/// One CSV cell made safe to open in a spreadsheet (OWASP "CSV Injection"): control
+/// characters (ESC, BEL, NUL, C1, …) and invisible formatting characters are escaped as
+/// `\xNN`/`\u{..}` ([`crate::report::escape`]), and a cell that would start with `=`, `+`,
+/// `-`, `@`, TAB or CR gets a leading `'` so no spreadsheet reads it as a formula.
+pub fn csv_cell(s: &str) -> String {
+    let escaped = crate::report::escape(s);
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{escaped}")
+    } else {
+        escaped
+    }
+}
+
+/// The cells of a record, each through [`csv_cell`]: input lines, server-chosen user names
+/// and error texts alike.
 fn csv_row(record: &Record) -> Vec<String> {
+    csv_fields(record).iter().map(|c| csv_cell(c)).collect()
+}
+
+fn csv_fields(record: &Record) -> Vec<String> {
     match record {
         Record::Invalid(e) => {
             let mut row = vec![String::new(); CSV_HEADER.len()];
-            row[0] = crate::report::escape(&e.input);
+            row[0] = e.input.clone();
             row[1] = "invalid".to_owned();
             row[12] = e.error.clone();
             row
@@ -446,7 +571,8 @@ mod tests {
             BatchLine {
                 line: 3,
                 input: "alice@example.com".into(),
-                checks: vec![]
+                checks: vec![],
+                error: None,
             }
         );
         assert_eq!(lines[1].line, 4);
@@ -455,6 +581,103 @@ mod tests {
             lines[1].checks,
             vec!["imaps://imap.example.org", "pop3s://pop.example.org"]
         );
+    }
+
+    #[test]
+    fn input_bytes_bom_crlf_invalid_utf8_and_overlong_lines() {
+        let mut input =
+            b"\xef\xbb\xbfa@example.com\r\n\xff\xfe@x.example\n# \xff comment\n".to_vec();
+        input.extend(vec![b'y'; MAX_INPUT_LINE * 3]);
+        input.extend(b"@example.com\n\xef\xbb\xbfb@example.com\nlast@example.com");
+        let lines = split_lines(&input[..]).unwrap();
+        let brief: Vec<(usize, &str, bool)> = lines
+            .iter()
+            .map(|l| (l.line, l.input.as_str(), l.error.is_some()))
+            .collect();
+        assert_eq!(brief[0], (1, "a@example.com", false), "BOM and CR dropped");
+        assert_eq!((brief[1].0, brief[1].2), (2, true));
+        assert!(lines[1].error.as_deref().unwrap().contains("UTF-8"));
+        assert_eq!(lines[1].input, "\u{fffd}\u{fffd}@x.example");
+        assert_eq!((brief[2].0, brief[2].2), (4, true), "line 3 is a comment");
+        assert!(lines[2].error.as_deref().unwrap().contains("longer than"));
+        assert!(lines[2].input.chars().count() <= SHOWN_CHARS + 1);
+        // A BOM after the first line is not dropped: that address is malformed.
+        assert_eq!(brief[3], (5, "\u{feff}b@example.com", false));
+        assert_eq!(brief[4], (6, "last@example.com", false));
+        assert_eq!(lines.len(), 5);
+    }
+
+    /// Issue 13.6b: with the columns swapped the first column is the password; no error
+    /// quotes any column, only the line number and what is wrong.
+    #[test]
+    fn password_file_errors_never_quote_the_line() {
+        use std::os::unix::fs::PermissionsExt;
+        let load = |content: &[u8]| {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("pw");
+            std::fs::write(&path, content).unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+            PasswordBook::load(&path)
+                .map(|_| ())
+                .map_err(|e| e.to_string())
+        };
+        let secret = "S3cret-pw";
+        for (content, line, what) in [
+            (format!("# ok\n{secret}\talice@example.com\n"), 2, "swapped"),
+            (
+                format!("alice@example.com\t{secret}\n{secret} x\n"),
+                2,
+                "TAB",
+            ),
+            (
+                format!("alice@example.com\t{secret}\n{secret}@\tpw\n"),
+                2,
+                "swapped",
+            ),
+            ("alice@example.com\t\n".to_owned(), 1, "empty"),
+        ] {
+            let err = load(content.as_bytes()).unwrap_err();
+            assert!(!err.contains(secret), "{err}");
+            assert!(!err.contains("alice"), "{err}");
+            assert!(err.contains(&format!("line {line}:")), "{err}");
+            assert!(err.contains(what), "{err}");
+        }
+        let err = load(b"alice@example.com\tS3cret-\xff\n").unwrap_err();
+        assert!(err.contains("line 1: not valid UTF-8"), "{err}");
+        assert!(!err.contains("S3cret"), "{err}");
+        // BOM, CRLF, comments: fine; the password is taken as is.
+        let book = {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("pw");
+            std::fs::write(&path, "\u{feff}Alice@Example.com\tp w\r\n# c\n\n").unwrap();
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+            PasswordBook::load(&path).unwrap()
+        };
+        let a = EmailAddress::parse("alice@example.com").unwrap();
+        assert_eq!(book.get(&a).unwrap().expose(), "p w");
+        assert!(
+            book.get(&EmailAddress::parse("bob@example.com").unwrap())
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn csv_cells_never_start_a_formula_nor_carry_controls() {
+        for (raw, want) in [
+            ("=1+2", "'=1+2"),
+            ("+1", "'+1"),
+            ("-alice@example.com", "'-alice@example.com"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=x", "'\\x09=x"),
+            ("\rx", "'\\x0dx"),
+            ("a\u{1b}[31mb\u{7}\u{0}\u{9b}", "a\\x1b[31mb\\x07\\x00\\x9b"),
+            ("x\u{202e}y", "x\\u{202e}y"),
+            ("alice@example.com", "alice@example.com"),
+            ("imap:ok;smtp:failed", "imap:ok;smtp:failed"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(raw), want, "{raw:?}");
+        }
     }
 
     #[test]
@@ -472,6 +695,19 @@ mod tests {
         assert_eq!(
             text,
             "nope,invalid,,,,,,,,,,,'nope' is not an email address,,,,,,,,\n"
+        );
+        let rec = Record::Invalid(BatchError {
+            schema_version: 1,
+            line: 3,
+            input: "=2+5\u{1b}".into(),
+            status: "invalid",
+            error: "-\u{7} bad".into(),
+        });
+        let mut out = Vec::new();
+        write_record(&rec, BatchFormat::Csv, &mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "'=2+5\\x1b,invalid,,,,,,,,,,,'-\\x07 bad,,,,,,,,\n"
         );
     }
 }

@@ -68,8 +68,8 @@ pub struct Args {
     pub format: Option<BatchFormat>,
 
     /// With --batch: passwords per address, one "ADDRESS<TAB>PASSWORD" per line ('#'
-    /// comments); the file must not be readable by group or others (chmod 600). Without it,
-    /// MAILDOCTOR_PASSWORD (if set) is used for every address.
+    /// comments); the file must not be readable by group or others (chmod 600). The only
+    /// source of batch passwords: MAILDOCTOR_PASSWORD is ignored in batch mode.
     #[arg(long, value_name = "FILE")]
     pub password_file: Option<PathBuf>,
 
@@ -155,9 +155,10 @@ pub struct Args {
 /// Environment variable holding the password for `--login`.
 pub const PASSWORD_ENV: &str = "MAILDOCTOR_PASSWORD";
 
-/// Where the password comes from, in order: `--password-stdin`, then (for `--login`)
+/// Where the password comes from, in order: `--password-stdin`, then (for `--login` only)
 /// `MAILDOCTOR_PASSWORD`, then a prompt when stdin is a terminal. `None` when no login was
-/// asked for (neither flag set and the variable unset).
+/// asked for (neither flag set): a password is bound to the run that asked for it, so the
+/// variable alone never makes a run log in (see [`password_env_notice`]).
 pub fn password(
     args: &Args,
     env: Option<String>,
@@ -181,11 +182,11 @@ pub fn password(
         }
         return Ok(Some(secret));
     }
-    if let Some(pw) = env.filter(|p| !p.is_empty()) {
-        return Ok(Some(Secret::new(pw)));
-    }
     if !args.login {
         return Ok(None);
+    }
+    if let Some(pw) = env.filter(|p| !p.is_empty()) {
+        return Ok(Some(Secret::new(pw)));
     }
     if !stdin_is_tty {
         return Err(Error::Usage(format!(
@@ -202,6 +203,30 @@ pub fn password(
         return Err(Error::Usage("no password entered".to_owned()));
     }
     Ok(Some(Secret::new(pw)))
+}
+
+/// The one-line notice (without the `maildoctor: ` prefix) for a set `MAILDOCTOR_PASSWORD`
+/// that this run ignores: always in batch mode (passwords come only from
+/// `--password-file`), and in a single run without `--login`/`--password-stdin`. Never
+/// contains the password; `None` when the variable is used or unset.
+pub fn password_env_notice(args: &Args, env_set: bool, lang: Lang) -> Option<&'static str> {
+    if !env_set || args.completions.is_some() || args.man {
+        return None;
+    }
+    if args.batch.is_some() {
+        return Some(lang.pick(
+            "MAILDOCTOR_PASSWORD is ignored in batch mode; give each address its password \
+             with --password-file",
+            "批量模式不使用 MAILDOCTOR_PASSWORD；请用 --password-file 为每个地址提供密码",
+        ));
+    }
+    if args.login || args.password_stdin {
+        return None;
+    }
+    Some(lang.pick(
+        "MAILDOCTOR_PASSWORD is set but ignored without --login; nothing logs in",
+        "未指定 --login，已忽略 MAILDOCTOR_PASSWORD，不会登录",
+    ))
 }
 
 /// What the command line asks for.
@@ -226,7 +251,7 @@ pub enum Mode {
         format: BatchFormat,
         /// Addresses at once.
         jobs: usize,
-        /// Passwords from `--password-file` / `MAILDOCTOR_PASSWORD`.
+        /// Passwords from `--password-file` (never from `MAILDOCTOR_PASSWORD`).
         passwords: crate::batch::PasswordBook,
     },
 }
@@ -257,7 +282,7 @@ impl Args {
     pub fn into_mode_with(self, password: Option<Secret>) -> Result<(Config, Mode), Error> {
         if self.autodiscover_auth && password.is_none() && self.batch.is_none() {
             return Err(Error::Usage(format!(
-                "--autodiscover-auth needs a password: use --password-stdin, {PASSWORD_ENV} or --login"
+                "--autodiscover-auth needs a password: use --password-stdin, or --login with {PASSWORD_ENV} or a prompt"
             )));
         }
         if !(self.timeout > 0.0 && self.timeout <= 600.0) {
@@ -321,13 +346,10 @@ impl Args {
             ));
         }
         if let Some(path) = self.batch {
-            let mut passwords = match &self.password_file {
+            let passwords = match &self.password_file {
                 Some(file) => crate::batch::PasswordBook::load(file)?,
                 None => crate::batch::PasswordBook::default(),
             };
-            if let Some(pw) = std::env::var(PASSWORD_ENV).ok().filter(|p| !p.is_empty()) {
-                passwords.default = Some(Secret::new(pw));
-            }
             let mode = Mode::Batch {
                 input: path,
                 format: self.format.unwrap_or_default(),
@@ -612,8 +634,19 @@ mod tests {
         assert_eq!(pw.unwrap().expose(), "s3cret");
         let mut empty = std::io::Cursor::new(Vec::new());
         assert!(password(&args(&["--password-stdin"]), None, &mut empty, false).is_err());
+        // The variable counts only with --login (issue 13.2).
+        let pw = password(
+            &args(&["--login"]),
+            Some("env-pw".into()),
+            &mut empty,
+            false,
+        );
+        assert_eq!(pw.unwrap().unwrap().expose(), "env-pw");
         let pw = password(&args(&[]), Some("env-pw".into()), &mut empty, false).unwrap();
-        assert_eq!(pw.unwrap().expose(), "env-pw");
+        assert!(
+            pw.is_none(),
+            "MAILDOCTOR_PASSWORD without --login is ignored"
+        );
         assert!(
             password(&args(&[]), None, &mut empty, false)
                 .unwrap()
@@ -630,6 +663,29 @@ mod tests {
         assert!(cfg.verbose);
         let c = cfg.credentials.unwrap();
         assert!(c.try_usernames && !c.allow_untrusted_host);
+    }
+
+    #[test]
+    fn an_ignored_password_variable_is_said_once_and_never_quoted() {
+        let parse = |v: &[&str]| Args::try_parse_from(v).unwrap();
+        let single = parse(&["maildoctor", "a@example.com"]);
+        let batch = parse(&["maildoctor", "--batch", "-"]);
+        let login = parse(&["maildoctor", "--login", "a@example.com"]);
+        let stdin = parse(&["maildoctor", "--password-stdin", "a@example.com"]);
+        let n = password_env_notice(&single, true, Lang::En).unwrap();
+        assert!(
+            n.contains("MAILDOCTOR_PASSWORD") && n.contains("--login"),
+            "{n}"
+        );
+        assert!(!n.contains('\n'));
+        let n = password_env_notice(&batch, true, Lang::En).unwrap();
+        assert!(n.contains("batch") && n.contains("--password-file"), "{n}");
+        let n = password_env_notice(&batch, true, Lang::ZhCn).unwrap();
+        assert!(n.contains("批量"), "{n}");
+        assert_eq!(password_env_notice(&login, true, Lang::En), None);
+        assert_eq!(password_env_notice(&stdin, true, Lang::En), None);
+        assert_eq!(password_env_notice(&single, false, Lang::En), None);
+        assert_eq!(password_env_notice(&batch, false, Lang::En), None);
     }
 
     #[test]

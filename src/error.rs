@@ -40,6 +40,12 @@ impl Error {
                 A::EmptyDomain(s) => format!("“{s}”不是邮箱地址：“@”后面是空的"),
                 A::BadLocal(s, c) => format!("“{s}”不是邮箱地址：“@”前面含有字符“{c}”"),
                 A::BadDomain(s, d) => format!("“{s}”不是邮箱地址：“{d}”不是有效的域名"),
+                A::LocalTooLong(s, n) => {
+                    format!("“{s}”不是邮箱地址：“@”前面有 {n} 个字节，超过 64 个（RFC 5321）")
+                }
+                A::TooLong(s, n) => {
+                    format!("“{s}”不是邮箱地址：长度为 {n} 个字节，超过 254 个（RFC 5321）")
+                }
             },
             Self::Provider(e) => format!("服务商数据无法读取：{e}"),
             Self::Resolver(e) => format!("无法设置 DNS 解析：{e}"),

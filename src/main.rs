@@ -1,7 +1,7 @@
 //! The `maildoctor` binary: parse arguments, run the pipeline, render, exit.
 //! Exit codes are documented in `--help` and in `maildoctor::exit`.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -33,6 +33,10 @@ fn main() -> ExitCode {
         }
     };
     let lang = args.lang.unwrap_or_else(Lang::from_env);
+    let env_set = std::env::var_os(maildoctor::cli::PASSWORD_ENV).is_some_and(|v| !v.is_empty());
+    if let Some(notice) = maildoctor::cli::password_env_notice(&args, env_set, lang) {
+        eprintln!("maildoctor: {notice}");
+    }
     match real_main(args) {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
@@ -78,10 +82,10 @@ fn real_main(args: Args) -> Result<u8, Error> {
             jobs,
             passwords,
         } => {
-            let text = read_input(&input)?;
+            let lines = read_input(&input)?;
             let ctx = load()?;
             let lang = config.lang;
-            runtime.block_on(batch_main(&ctx, &text, format, jobs, &passwords, lang))
+            runtime.block_on(batch_main(&ctx, lines, format, jobs, &passwords, lang))
         }
     }
 }
@@ -134,32 +138,31 @@ async fn single(
     })
 }
 
-fn read_input(path: &Path) -> Result<String, Error> {
-    let mut text = String::new();
+/// Reads the batch input as bytes, line by line, never holding more than one capped line
+/// beyond the lines kept (see [`batch::split_lines`]).
+fn read_input(path: &Path) -> Result<Vec<batch::BatchLine>, Error> {
     let result = if path.as_os_str() == "-" {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+        batch::split_lines(std::io::stdin().lock())
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text).map(|_| ()))
+        std::fs::File::open(path).and_then(|f| batch::split_lines(std::io::BufReader::new(f)))
     };
     result.map_err(|e| {
         Error::Usage(format!(
             "cannot read --batch input '{}': {e}",
             path.display()
         ))
-    })?;
-    Ok(text)
+    })
 }
 
 async fn batch_main(
     ctx: &Context,
-    text: &str,
+    lines: Vec<batch::BatchLine>,
     format: BatchFormat,
     jobs: usize,
     passwords: &batch::PasswordBook,
     lang: Lang,
 ) -> Result<u8, Error> {
     let start = Instant::now();
-    let lines = batch::parse_input(text);
     let progress = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(u64::try_from(lines.len()).unwrap_or(u64::MAX));
         if let Ok(style) =

@@ -414,3 +414,279 @@ fn offline_touches_no_network_and_gives_the_databases_settings() {
     assert_eq!(l.imap.connections(), 0);
     assert_eq!(l.smtp.connections(), 0);
 }
+
+/// Issue 13.2: a password is bound to one address. In batch mode `MAILDOCTOR_PASSWORD` is
+/// ignored (said once on stderr, in the run's language, never quoted); only
+/// `--password-file` gives passwords, each to its own address.
+#[test]
+fn batch_ignores_the_password_environment_variable() {
+    use std::os::unix::fs::PermissionsExt;
+    const PW: &str = "env-Secret-99";
+    let pki = TestPki::new();
+    let start = |p: Protocol, host: &str, fail: &str| {
+        MailServer::start(
+            MailSpec::new(p, Mode::ImplicitTls)
+                .cert(pki.valid(&[host]))
+                .auth("a@example.com", PW, fail),
+        )
+    };
+    let imap = start(
+        Protocol::Imap,
+        "imap.example.com",
+        "NO [AUTHENTICATIONFAILED] Authentication failed.",
+    );
+    let smtp = start(
+        Protocol::Smtp,
+        "smtp.example.com",
+        "535 5.7.8 Authentication credentials invalid",
+    );
+    let l = Lab {
+        dns: lab().dns,
+        pki,
+        imap,
+        smtp,
+    };
+    let input = input_file("a@example.com\nb@example.com\n");
+    let batch = |extra: &[&str], lang: &str| {
+        let mut cmd = maildoctor_cmd();
+        cmd.args(base_args(&l))
+            .args(["--batch", input.path().to_str().unwrap(), "--lang", lang])
+            .args(extra)
+            .env("MAILDOCTOR_PASSWORD", PW);
+        let r = crate::support::cli::run_cmd(cmd);
+        assert!(
+            !r.stdout.contains(PW) && !r.stderr.contains(PW),
+            "password printed"
+        );
+        r
+    };
+
+    let r = batch(&[], "en");
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+    assert_eq!(
+        l.imap.login_attempts(),
+        0,
+        "no login without --password-file"
+    );
+    assert_eq!(l.smtp.login_attempts(), 0);
+    assert_eq!(
+        r.stderr.matches("MAILDOCTOR_PASSWORD").count(),
+        1,
+        "said once: {}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("--password-file"), "{}", r.stderr);
+    let r = batch(&[], "zh-CN");
+    assert!(
+        r.stderr.contains("MAILDOCTOR_PASSWORD") && r.stderr.contains("批量"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(l.imap.login_attempts(), 0);
+
+    // With a file listing a@ only: a@ logs in with the file's password, b@ nowhere.
+    let passwords = input_file(&format!("a@example.com\t{PW}\n"));
+    std::fs::set_permissions(passwords.path(), std::fs::Permissions::from_mode(0o600)).unwrap();
+    let r = batch(
+        &["--password-file", passwords.path().to_str().unwrap()],
+        "en",
+    );
+    assert_eq!(r.stdout.lines().count(), 2, "{}", r.stdout);
+    assert_eq!(l.imap.login_attempts(), 1, "a@ only");
+    assert_eq!(l.smtp.login_attempts(), 1, "a@ only");
+}
+
+/// Issue 13.3: no CSV cell starts a formula (`=`, `+`, `-`, `@`, TAB, CR get a leading
+/// `'`, per OWASP) or carries a raw control character (escaped as `\xNN`), whether it
+/// came from the input or from a user name an autoconfig server chose.
+#[test]
+fn csv_cells_cannot_start_formulas_or_carry_control_characters() {
+    use crate::support::http::{HttpServer, HttpSpec, Reply};
+    let l = lab();
+    let evil_user = "=cmd|' /C calc'!A0";
+    let web = HttpServer::start(
+        HttpSpec::https(l.pki.valid(&["autoconfig.example.com"])).route(
+            "autoconfig.example.com",
+            "/mail/config-v1.1.xml",
+            Reply::xml(&format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?>
+<clientConfig version="1.1"><emailProvider id="example.com"><domain>example.com</domain>
+<incomingServer type="imap"><hostname>imap.example.com</hostname><port>993</port><socketType>SSL</socketType><username>{evil_user}</username><authentication>password-cleartext</authentication></incomingServer>
+<outgoingServer type="smtp"><hostname>smtp.example.com</hostname><port>465</port><socketType>SSL</socketType><username>{evil_user}</username><authentication>password-cleartext</authentication></outgoingServer>
+</emailProvider></clientConfig>"#
+            )),
+        ),
+    );
+    let file = input_file(
+        "-alice@example.com\n=HYPERLINK(\"http://evil.example\")\n@SUM(1+1)\n+1-2\n\u{1b}]0;pwned\u{7}x@example.com\n\u{0}nul\u{9b}c1@example.com\n",
+    );
+    let mut args = base_args(&l);
+    args.extend([
+        "--connect-to".into(),
+        connect_to("autoconfig.example.com", 443, web.addr),
+        "--batch".into(),
+        file.path().to_str().unwrap().into(),
+        "--format".into(),
+        "csv".into(),
+    ]);
+    let r = run(&args);
+    for (i, c) in r.stdout.char_indices() {
+        assert!(
+            c == '\n' || !c.is_control(),
+            "raw control character {c:?} at {i}:\n{}",
+            r.stdout
+        );
+    }
+    let rows = csv_rows(&r.stdout);
+    assert_eq!(rows.len(), 7, "{}", r.stdout);
+    for row in &rows[1..] {
+        for cell in row {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "cell {cell:?} in {row:?}"
+            );
+        }
+    }
+    let by_first: BTreeMap<&str, &Vec<String>> =
+        rows[1..].iter().map(|r| (r[0].as_str(), r)).collect();
+    let alice = by_first
+        .get("'-alice@example.com")
+        .unwrap_or_else(|| panic!("{by_first:#?}"));
+    assert_eq!(alice[1], "ok", "{alice:?}");
+    assert_eq!(alice[10], format!("'{evil_user}"), "{alice:?}");
+    assert!(by_first.contains_key("'=HYPERLINK(\"http://evil.example\")"));
+    assert!(by_first.contains_key("'@SUM(1+1)"));
+    assert!(by_first.contains_key("'+1-2"));
+    assert!(
+        by_first.contains_key("\\x1b]0;pwned\\x07x@example.com"),
+        "{by_first:#?}"
+    );
+    assert!(
+        by_first.contains_key("\\x00nul\\x9bc1@example.com"),
+        "{by_first:#?}"
+    );
+}
+
+/// Issue 13.6d: a UTF-8 byte order mark at the start of the input is dropped; a line that
+/// is not UTF-8 is that line's invalid record and the other lines still run.
+#[test]
+fn bom_is_dropped_and_a_line_that_is_not_utf8_is_one_invalid_record() {
+    let l = lab();
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    f.write_all(b"\xef\xbb\xbfa@example.com\n\xff\xfeoops@example.com\r\nb@example.com\r\n")
+        .unwrap();
+    let mut args = base_args(&l);
+    args.extend(["--batch".into(), f.path().to_str().unwrap().into()]);
+    let r = run(&args);
+    let docs: Vec<Value> = r
+        .stdout
+        .lines()
+        .map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("{e}: {line}")))
+        .collect();
+    assert_eq!(docs.len(), 3, "{}\n{}", r.stdout, r.stderr);
+    let inputs: Vec<&str> = docs
+        .iter()
+        .map(|d| {
+            d["address"]["input"]
+                .as_str()
+                .or_else(|| d["input"].as_str())
+                .unwrap()
+        })
+        .collect();
+    assert!(inputs.contains(&"a@example.com"), "{inputs:?}");
+    assert!(inputs.contains(&"b@example.com"), "{inputs:?}");
+    let bad = docs.iter().find(|d| d["status"] == "invalid").unwrap();
+    crate::support::schema::assert_document(bad);
+    assert_eq!(bad["line"], 2);
+    assert!(bad["error"].as_str().unwrap().contains("UTF-8"), "{bad:#}");
+    for d in &docs {
+        if d["status"] != "invalid" {
+            assert_eq!(d["status"], "ok", "{d:#}");
+        }
+    }
+}
+
+/// Peak resident memory (VmHWM) of a running process, in KiB.
+fn peak_rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// Issue 13.6c: RFC 5321 limits (local part 64 octets, address 254) make a longer address
+/// that line's invalid record, and a 50 MB line is never held in memory.
+#[test]
+fn overlong_addresses_are_invalid_records_and_a_huge_line_costs_little_memory() {
+    let l = lab();
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    let long_local = format!("{}@example.com\n", "a".repeat(65));
+    // Local part 10, domain 245 (valid alone), whole address 256 octets.
+    let long_addr = format!(
+        "{}@{}.{}.example.com\n",
+        "a".repeat(10),
+        vec!["b".repeat(60); 3].join("."),
+        "c".repeat(50)
+    );
+    f.write_all(long_local.as_bytes()).unwrap();
+    f.write_all(long_addr.as_bytes()).unwrap();
+    f.write_all(&vec![b'x'; 50 * 1024 * 1024]).unwrap();
+    f.write_all(b"@example.com\nok@example.com\n").unwrap();
+    let mut cmd = maildoctor_cmd();
+    cmd.args(base_args(&l))
+        .args(["--batch", f.path().to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    let pid = child.id();
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+            .collect::<Vec<String>>()
+    });
+    let mut peak = 0;
+    let started = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if let Some(kib) = peak_rss_kib(pid) {
+            peak = peak.max(kib);
+        }
+        assert!(started.elapsed() < Duration::from_secs(30), "still running");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let lines = reader.join().unwrap();
+    assert!(peak > 0, "never sampled the process");
+    assert!(
+        peak < 40 * 1024,
+        "peak RSS {peak} KiB while reading a 50 MB line"
+    );
+    assert_eq!(lines.len(), 4, "{lines:#?}");
+    let docs: Vec<Value> = lines
+        .iter()
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect();
+    for d in docs.iter().filter(|d| d["status"] == "invalid") {
+        assert!(
+            d.to_string().len() < 1024,
+            "a record stays small: {} bytes",
+            d.to_string().len()
+        );
+    }
+    let invalid: BTreeMap<u64, &Value> = docs
+        .iter()
+        .filter(|d| d["status"] == "invalid")
+        .map(|d| (d["line"].as_u64().unwrap(), d))
+        .collect();
+    assert_eq!(
+        invalid.keys().copied().collect::<Vec<_>>(),
+        [1, 2, 3],
+        "{docs:#?}"
+    );
+    assert!(invalid[&1]["error"].as_str().unwrap().contains("64"));
+    assert!(invalid[&2]["error"].as_str().unwrap().contains("254"));
+    assert!(
+        docs.iter()
+            .any(|d| d["address"]["input"] == "ok@example.com" && d["status"] == "ok"),
+        "{docs:#?}"
+    );
+}

@@ -598,7 +598,7 @@ fn autodiscover_auth_only_within_the_domain_and_only_with_the_flag() {
         if flag {
             cmd.arg("--autodiscover-auth");
         }
-        cmd.env("MAILDOCTOR_PASSWORD", PW);
+        cmd.arg("--login").env("MAILDOCTOR_PASSWORD", PW);
         let r = crate::support::cli::run_cmd(cmd);
         assert!(
             !r.stdout.contains(PW) && !r.stderr.contains(PW),

@@ -148,6 +148,7 @@ fn run_login(
     extra: &[&str],
 ) -> (i32, Value) {
     let mut cmd = trio_cmd(dns, pki, domain, t, extra);
+    cmd.arg("--login");
     cmd.env("MAILDOCTOR_PASSWORD", password);
     let r = run_cmd(cmd);
     assert!(
@@ -781,6 +782,7 @@ fn plaintext_only_server_is_no_encryption_and_gets_no_password() {
         "--connect-to",
         &connect_to("mail.corp.example", 465, smtp.addr),
         "--verbose",
+        "--login",
         "alice@corp.example",
     ]);
     cmd.env("MAILDOCTOR_PASSWORD", PASSWORD);
@@ -859,7 +861,8 @@ fn table_output_with_verbose_transcripts_never_shows_the_password() {
     ] {
         cmd.args(["--connect-to", &connect_to(h, p, a)]);
     }
-    cmd.arg(USER).env("MAILDOCTOR_PASSWORD", PASSWORD);
+    cmd.args(["--login", USER])
+        .env("MAILDOCTOR_PASSWORD", PASSWORD);
     let r = run_cmd(cmd);
     assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
     for form in password_forms(USER) {
@@ -935,4 +938,53 @@ fn every_address_is_probed_and_a_failing_ipv6_address_is_named() {
     assert_eq!(f["severity"], "warning");
     assert!(f["cause"].as_str().unwrap().contains("::1"), "{f}");
     assert_eq!(doc["settings"]["incoming"][0]["verified"], true);
+}
+
+/// Issue 13.2: in a single run `MAILDOCTOR_PASSWORD` is used only with `--login`; without
+/// it the variable is ignored with a one-line notice and no server sees a login.
+#[test]
+fn password_in_the_environment_without_login_logs_in_nowhere() {
+    let pki = TestPki::new();
+    let dns = dns("example.com");
+    let t = trio(&pki, "example.com", USER, ["", "", ""]);
+    let mut cmd = maildoctor_cmd();
+    cmd.args([
+        "--json",
+        "--resolver",
+        &dns.resolver_arg(),
+        "--ca-file",
+        pki.ca_pem_path().to_str().unwrap(),
+        "--timeout",
+        "3",
+    ]);
+    for (h, p, a) in [
+        ("imap.example.com", 993, t.imap.addr),
+        ("pop.example.com", 995, t.pop3.addr),
+        ("smtp.example.com", 465, t.smtp.addr),
+    ] {
+        cmd.args(["--connect-to", &connect_to(h, p, a)]);
+    }
+    cmd.arg(USER).env("MAILDOCTOR_PASSWORD", PASSWORD);
+    let r = run_cmd(cmd);
+    assert!(!r.stdout.contains(PASSWORD) && !r.stderr.contains(PASSWORD));
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap();
+    crate::support::schema::assert_document(&doc);
+    assert_eq!(
+        (
+            t.imap.login_attempts(),
+            t.pop3.login_attempts(),
+            t.smtp.login_attempts()
+        ),
+        (0, 0, 0),
+        "no login without --login"
+    );
+    assert_eq!(doc["verdict"], "reachable", "{doc:#}");
+    assert_eq!(doc["settings"]["incoming"][0]["login"], "not_tested");
+    let notice: Vec<&str> = r
+        .stderr
+        .lines()
+        .filter(|l| l.contains("MAILDOCTOR_PASSWORD"))
+        .collect();
+    assert_eq!(notice.len(), 1, "one-line notice: {}", r.stderr);
+    assert!(notice[0].contains("--login"), "{}", r.stderr);
 }

@@ -192,3 +192,236 @@ fn dns_answers_with_control_characters_and_escape_sequences() {
     assert!(!doc["findings"].as_array().unwrap().is_empty(), "{doc:#}");
     assert!(table.code == 1 || table.code == 0, "{}", table.code);
 }
+
+/// The password of [`servers_that_echo_the_password_never_get_it_printed`]: a quote, a
+/// space, `@` and `%`, so its IMAP-quoted and percent-encoded forms differ from it.
+const ECHOED_PW: &str = "Pa\"55 w@rd%x";
+const ECHO_USER: &str = "alice@example.com";
+
+/// Every form of [`ECHOED_PW`] a server could echo.
+fn echoed_forms() -> Vec<String> {
+    use base64::Engine;
+    use base64::engine::general_purpose::{STANDARD as B64, STANDARD_NO_PAD as B64_NO_PAD};
+    let plain = |user: &str| {
+        let mut v = vec![0u8];
+        v.extend_from_slice(user.as_bytes());
+        v.push(0);
+        v.extend_from_slice(ECHOED_PW.as_bytes());
+        v
+    };
+    let pct = |lower: bool| -> String {
+        ECHOED_PW
+            .bytes()
+            .map(|b| match (b.is_ascii_alphanumeric(), lower) {
+                (true, _) => char::from(b).to_string(),
+                (false, false) => format!("%{b:02X}"),
+                (false, true) => format!("%{b:02x}"),
+            })
+            .collect()
+    };
+    vec![
+        ECHOED_PW.to_owned(),
+        ECHOED_PW.replace('"', "\\\""),
+        B64.encode(ECHOED_PW),
+        B64_NO_PAD.encode(ECHOED_PW),
+        B64.encode(plain(ECHO_USER)),
+        B64_NO_PAD.encode(plain(ECHO_USER)),
+        B64.encode(plain("alice")),
+        pct(false),
+        pct(true),
+        pct(false).replace("%20", "+"),
+        // Distinctive pieces, so a partly masked form is caught too.
+        "55 w@rd".to_owned(),
+        "55%20w%40rd".to_owned(),
+    ]
+}
+
+/// Output with whitespace and table borders removed, so a form the table wrapped is found.
+fn squeezed(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && !('\u{2500}'..='\u{257f}').contains(c) && *c != '|')
+        .collect()
+}
+
+fn assert_no_echoed_password(text: &str, what: &str) {
+    for form in echoed_forms() {
+        assert!(
+            !text.contains(&form) && !squeezed(text).contains(&squeezed(&form)),
+            "{what}: the password (as {form:?}) was printed:\n{text}"
+        );
+    }
+}
+
+/// Issue 13.1: servers that quote the refused command, echoing the password in clear,
+/// IMAP-quoted, percent-encoded and base64 (alone and as the SASL PLAIN message) on IMAP,
+/// POP3 and SMTP. `--json`, the `--verbose` table and batch NDJSON show a mask instead.
+#[test]
+fn servers_that_echo_the_password_never_get_it_printed() {
+    use crate::support::cli::{maildoctor_cmd, run_cmd};
+    use crate::support::mail::{MailServer, MailSpec, Mode, Protocol};
+    use crate::support::pki::TestPki;
+    use std::io::Write;
+    use std::os::unix::fs::PermissionsExt;
+
+    let forms = echoed_forms();
+    let all = forms[..10].join(" ");
+    let pki = TestPki::new();
+    let start = |p: Protocol, host: &str, failure: String| {
+        MailServer::start(
+            MailSpec::new(p, Mode::ImplicitTls)
+                .cert(pki.valid(&[host]))
+                .auth(ECHO_USER, "the-right-one", &failure),
+        )
+    };
+    let imap = start(
+        Protocol::Imap,
+        "imap.example.com",
+        format!(
+            "NO Invalid command: {{line}} (a2 LOGIN \"{ECHO_USER}\" \"{}\") {all}",
+            forms[1]
+        ),
+    );
+    let pop3 = start(
+        Protocol::Pop3,
+        "pop.example.com",
+        format!("-ERR bad command: {{line}} PASS {ECHOED_PW} {all}"),
+    );
+    let smtp = start(
+        Protocol::Smtp,
+        "smtp.example.com",
+        format!("535 5.7.8 authentication failed for {{line}} {all}"),
+    );
+    let dns = TestDns::builder()
+        .zone("example.com")
+        .a("imap.example.com", "127.0.0.1")
+        .a("pop.example.com", "127.0.0.1")
+        .a("smtp.example.com", "127.0.0.1")
+        .srv("_imaps._tcp.example.com", 0, 1, 993, "imap.example.com")
+        .srv("_pop3s._tcp.example.com", 0, 1, 995, "pop.example.com")
+        .srv(
+            "_submissions._tcp.example.com",
+            0,
+            1,
+            465,
+            "smtp.example.com",
+        )
+        .srv_not_offered("_imap._tcp.example.com")
+        .srv_not_offered("_pop3._tcp.example.com")
+        .srv_not_offered("_submission._tcp.example.com")
+        .start();
+    let base = vec![
+        "--resolver".to_owned(),
+        dns.resolver_arg(),
+        "--ca-file".to_owned(),
+        pki.ca_pem_path().to_str().unwrap().to_owned(),
+        "--timeout".to_owned(),
+        STEP.to_owned(),
+        "--connect-to".to_owned(),
+        connect_to("imap.example.com", 993, imap.addr),
+        "--connect-to".to_owned(),
+        connect_to("pop.example.com", 995, pop3.addr),
+        "--connect-to".to_owned(),
+        connect_to("smtp.example.com", 465, smtp.addr),
+    ];
+    let single = |extra: &[&str]| {
+        let mut cmd = maildoctor_cmd();
+        cmd.args(&base)
+            .args(extra)
+            .args(["--login", ECHO_USER])
+            .env("MAILDOCTOR_PASSWORD", ECHOED_PW);
+        run_cmd(cmd)
+    };
+
+    let json = single(&["--json", "--verbose"]);
+    assert_no_echoed_password(&json.stdout, "--json");
+    assert_no_echoed_password(&json.stderr, "stderr");
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    crate::support::schema::assert_document(&doc);
+    // Every server did refuse, quoting the command; the reply is kept, masked.
+    for p in ["imap", "pop3", "smtp"] {
+        let probe = doc["probes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["endpoint"]["protocol"] == p && !x["login"].is_null())
+            .unwrap_or_else(|| panic!("no {p} login: {:#}", doc["probes"]));
+        let reply = probe["login"]["server_reply"].as_str().unwrap();
+        assert!(reply.contains("********"), "{p}: {reply}");
+        assert!(!reply.contains("{line}"), "{p}: {reply}");
+    }
+    let table = single(&["--verbose"]);
+    assert_no_echoed_password(&table.stdout, "table");
+    assert!(table.stdout.contains("********"), "{}", table.stdout);
+
+    let mut input = tempfile::NamedTempFile::new().unwrap();
+    input
+        .write_all(format!("{ECHO_USER}\n").as_bytes())
+        .unwrap();
+    let mut pwfile = tempfile::NamedTempFile::new().unwrap();
+    pwfile
+        .write_all(format!("{ECHO_USER}\t{ECHOED_PW}\n").as_bytes())
+        .unwrap();
+    std::fs::set_permissions(pwfile.path(), std::fs::Permissions::from_mode(0o600)).unwrap();
+    let mut cmd = maildoctor_cmd();
+    cmd.args(&base).args([
+        "--batch",
+        input.path().to_str().unwrap(),
+        "--password-file",
+        pwfile.path().to_str().unwrap(),
+    ]);
+    let batch = run_cmd(cmd);
+    assert_no_echoed_password(&batch.stdout, "batch NDJSON");
+    assert!(batch.stdout.contains("********"), "{}", batch.stdout);
+    assert_eq!(imap.login_attempts(), 3);
+    assert_eq!(pop3.login_attempts(), 3);
+    assert_eq!(smtp.login_attempts(), 3);
+}
+
+/// Issue 13.6a: bidi overrides and isolates, zero-width characters, the BOM and the Unicode
+/// line/paragraph separators a server sends reach neither the table nor the JSON raw.
+#[test]
+fn bidi_and_zero_width_characters_are_escaped_in_table_and_json() {
+    use crate::support::cli::{maildoctor_cmd, run_cmd};
+    const TRICKY: [char; 16] = [
+        '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}', '\u{2066}', '\u{2067}',
+        '\u{2068}', '\u{2069}', '\u{200b}', '\u{200e}', '\u{200f}', '\u{2060}', '\u{feff}',
+        '\u{2028}', '\u{2029}',
+    ];
+    let dns = dns();
+    let greeting: String = format!("* OK {} ready\r\n", TRICKY.iter().collect::<String>());
+    let caps = "* CAPABILITY IMAP4rev1 X-\u{202e}gnp.exe \u{85}\u{7f}\r\n".to_owned();
+    let greeting: &'static [u8] = Box::leak(greeting.into_bytes().into_boxed_slice());
+    let caps: &'static [u8] = Box::leak(caps.into_bytes().into_boxed_slice());
+    let peer = HostilePeer::start(Script::ImapRaw { greeting, caps });
+    let args = [
+        "--resolver".to_owned(),
+        dns.resolver_arg(),
+        "--timeout".to_owned(),
+        STEP.to_owned(),
+        "--connect-to".to_owned(),
+        connect_to("mail.hostile.test", 143, peer.addr),
+        "--check".to_owned(),
+        "imap://mail.hostile.test:143".to_owned(),
+        "--verbose".to_owned(),
+        "user@hostile.test".to_owned(),
+    ];
+    let raw_clean = |text: &str, what: &str| {
+        for (i, c) in text.char_indices() {
+            assert!(
+                !TRICKY.contains(&c) && (c == '\n' || !c.is_control()),
+                "{what}: raw {c:?} at byte {i}"
+            );
+        }
+    };
+    let table = run(&args);
+    raw_clean(&table.stdout, "table");
+    assert!(table.stdout.contains("\\u{202e}"), "{}", table.stdout);
+    let mut cmd = maildoctor_cmd();
+    cmd.arg("--json").args(&args);
+    let json = run_cmd(cmd);
+    raw_clean(&json.stdout, "JSON");
+    // Escaped in the JSON text only: the document still says what the server sent.
+    let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
+    let g = doc["probes"][0]["greeting"].as_str().unwrap();
+    assert!(g.contains('\u{202e}') && g.contains('\u{2028}'), "{g:?}");
+}

@@ -98,7 +98,7 @@ struct Run {
 }
 
 /// `maildoctor --json --resolver <resolver> --ca-file <lab CA> --timeout <secs> <args>`, with
-/// `MAILDOCTOR_PASSWORD` set when a password is given. Checks what every run must satisfy:
+/// `--login` and `MAILDOCTOR_PASSWORD` when a password is given. Checks what every run must satisfy:
 /// JSON matching the schema, nothing on stderr, the password never printed.
 fn maildoctor(
     lab: &Lab,
@@ -113,7 +113,8 @@ fn maildoctor(
         .args(["--timeout", &timeout_secs.to_string()])
         .args(args);
     if let Some(pw) = password {
-        cmd.env("MAILDOCTOR_PASSWORD", pw);
+        // The environment variable is a password only with --login (issue 13).
+        cmd.arg("--login").env("MAILDOCTOR_PASSWORD", pw);
     }
     let started = Instant::now();
     let r = crate::support::cli::run_cmd(cmd);
@@ -1219,6 +1220,7 @@ fn password_never_crosses_the_wire_in_cleartext() {
         "--timeout",
         "5",
         "--allow-untrusted-host",
+        "--login",
         "carol@plain.example",
     ])
     .env("MAILDOCTOR_PASSWORD", &lab.password);

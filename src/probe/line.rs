@@ -17,6 +17,8 @@ use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt};
 use tokio::time::Instant;
 
+use super::scrub::Scrubber;
+
 const CHUNK: usize = 4096;
 /// Most transcript lines kept per probe.
 pub const MAX_TRANSCRIPT_LINES: usize = 400;
@@ -74,6 +76,10 @@ pub struct LineConn<S> {
     max_line: usize,
     timeout: Duration,
     transcript: Option<Transcript>,
+    /// Removes the password from what the server says, once `armed`.
+    scrubber: Option<Arc<Scrubber>>,
+    /// A credential was written: every line read from now on is scrubbed.
+    armed: bool,
 }
 
 impl<S: AsyncRead + AsyncWrite + Unpin> LineConn<S> {
@@ -86,6 +92,25 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineConn<S> {
             max_line: max_line.max(1),
             timeout,
             transcript: None,
+            scrubber: None,
+            armed: false,
+        }
+    }
+
+    /// Scrubs every line read after the first [`LineConn::write_secret_line`] with
+    /// `scrubber`, before it is recorded or returned: the single point where server bytes
+    /// become text on a connection that has seen the password.
+    pub fn with_scrubber(mut self, scrubber: Option<Arc<Scrubber>>) -> Self {
+        self.scrubber = scrubber;
+        self
+    }
+
+    /// `text` with the password removed when this connection has carried it; unchanged
+    /// otherwise. For text assembled from several reads (IMAP literals).
+    pub fn scrub(&self, text: String) -> String {
+        match &self.scrubber {
+            Some(s) if self.armed => s.scrub(&text),
+            _ => text,
         }
     }
 
@@ -128,7 +153,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineConn<S> {
                 if line.last() == Some(&b'\r') {
                     line.pop();
                 }
-                let line = String::from_utf8_lossy(&line).into_owned();
+                let line = self.scrub(String::from_utf8_lossy(&line).into_owned());
                 if let Some(t) = &self.transcript {
                     t.push(format!("S: {line}"));
                 }
@@ -190,6 +215,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineConn<S> {
 
     /// Writes a line that carries a credential; the transcript gets `shown` instead.
     pub async fn write_secret_line(&mut self, line: &str, shown: &str) -> Result<(), LineError> {
+        self.armed = true;
         if let Some(t) = &self.transcript {
             t.push(format!("C: {shown}"));
         }
@@ -366,6 +392,31 @@ mod tests {
         let lines = t.lines();
         assert!(lines.iter().any(|l| l == "C: PASS ********"), "{lines:?}");
         assert!(!lines.iter().any(|l| l.contains("hunter2")), "{lines:?}");
+    }
+
+    /// Once the password was written, what the server says back is scrubbed before it is
+    /// returned or recorded; before that, nothing is touched.
+    #[tokio::test]
+    async fn lines_after_the_secret_are_scrubbed_before_the_transcript() {
+        let (a, mut peer) = duplex(1024);
+        let t = Transcript::default();
+        let mut c = LineConn::new(a, 1000, Duration::from_millis(500))
+            .with_transcript(Some(t.clone()))
+            .with_scrubber(Some(Arc::new(Scrubber::new("hunter2", &["bob"]))));
+        peer.write_all(b"+OK hunter2 greets you\r\n-ERR bad command: PASS hunter2\r\n")
+            .await
+            .unwrap();
+        assert_eq!(c.read_line().await.unwrap(), "+OK hunter2 greets you");
+        c.write_secret_line("PASS hunter2", "PASS ********")
+            .await
+            .unwrap();
+        assert_eq!(
+            c.read_line().await.unwrap(),
+            "-ERR bad command: PASS ********"
+        );
+        assert_eq!(c.scrub("x hunter2".to_owned()), "x ********");
+        let lines = t.lines();
+        assert_eq!(lines.last().unwrap(), "S: -ERR bad command: PASS ********");
     }
 
     #[tokio::test]

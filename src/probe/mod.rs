@@ -18,6 +18,7 @@ pub mod auth;
 pub mod line;
 pub mod login;
 pub mod proto;
+pub mod scrub;
 
 #[cfg(test)]
 pub(crate) mod testkit;
@@ -349,9 +350,20 @@ async fn session(
         return;
     };
     let mut dialog = Dialog::new(ep.protocol, limits.max_reply_lines);
+    // On the connection that logs in, everything the server says after the password was
+    // sent is scrubbed of it (and of its encodings) before it is stored.
+    let scrubber = job.map(|j| {
+        // Every user name the server could pair the password with: the one sent, the
+        // retry, and the part before an `@`.
+        let mut users = vec![j.username.as_str()];
+        users.extend(j.local_part.as_deref());
+        users.extend(j.username.split_once('@').map(|(local, _)| local));
+        Arc::new(scrub::Scrubber::new(j.password.expose(), &users))
+    });
     let new_conn = |io: BoxIo| {
         LineConn::new(io, limits.max_line_len, limits.read_timeout)
             .with_transcript(transcript.cloned())
+            .with_scrubber(scrubber.clone())
     };
 
     match ep.security {

@@ -352,7 +352,8 @@ impl Dialog {
                 return Err(protocol_error(format!("{what}: response too long")));
             }
         }
-        Ok(line)
+        // Literal bytes were not read as lines: scrub the assembled response too.
+        Ok(if literals > 0 { conn.scrub(line) } else { line })
     }
 
     /// Logs in once with `mech`. `Ok` carries the server's verdict (accepted or refused, with

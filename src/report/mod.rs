@@ -141,12 +141,30 @@ pub fn render(
     }
 }
 
+/// Characters that change how text around them is displayed without being visible:
+/// bidirectional embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069, the
+/// "Trojan Source" characters), zero-width characters and marks (U+200B–U+200F, U+2060,
+/// U+FEFF) and the line and paragraph separators (U+2028, U+2029).
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{2060}'
+            | '\u{feff}'
+            | '\u{2028}'
+            | '\u{2029}'
+    )
+}
+
 /// Escapes control characters (including ESC, so no terminal escape sequence from a server
-/// ever reaches the terminal) as `\xNN`/`\u{..}`; everything else is kept.
+/// ever reaches the terminal) as `\xNN`/`\u{..}`, and the invisible formatting characters
+/// of [`is_invisible_format`] as `\u{..}`; everything else is kept.
 pub fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_control() {
+        if c.is_control() || is_invisible_format(c) {
             if (c as u32) < 0x100 {
                 out.push_str(&format!("\\x{:02x}", c as u32));
             } else {
@@ -190,5 +208,24 @@ mod tests {
         assert_eq!(escape("ok\x1b[31mred\r\n"), "ok\\x1b[31mred\\x0d\\x0a");
         assert_eq!(escape("授权码"), "授权码");
         assert_eq!(escape("a\u{85}b"), "a\\x85b");
+    }
+
+    #[test]
+    fn escape_shows_bidi_and_zero_width_characters() {
+        assert_eq!(
+            escape("x\u{202e}gnp.exe\u{2066}\u{2069}"),
+            "x\\u{202e}gnp.exe\\u{2066}\\u{2069}"
+        );
+        assert_eq!(
+            escape("a\u{200b}\u{200f}\u{2060}\u{feff}\u{2028}\u{2029}b"),
+            "a\\u{200b}\\u{200f}\\u{2060}\\u{feff}\\u{2028}\\u{2029}b"
+        );
+        for c in [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{2067}', '\u{2068}',
+        ] {
+            assert_eq!(escape(&c.to_string()), format!("\\u{{{:x}}}", c as u32));
+        }
+        // Ordinary right-to-left text is kept.
+        assert_eq!(escape("שלום مرحبا"), "שלום مرحبا");
     }
 }

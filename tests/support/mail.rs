@@ -124,7 +124,8 @@ pub struct MailSpec {
 /// IMAP `LOGIN "u" "p"` and `AUTHENTICATE PLAIN` (with SASL-IR or after `+`), POP3
 /// `USER`/`PASS` and `AUTH PLAIN` (after `+`), SMTP `AUTH PLAIN` (initial response or after
 /// `334`). `failure` is the reply after the tag for IMAP (e.g. `NO [AUTHENTICATIONFAILED]
-/// Authentication failed.`) and the whole line for POP3 and SMTP.
+/// Authentication failed.`) and the whole line for POP3 and SMTP; `{line}` in it is replaced
+/// by the line the server refused, as servers that quote the failed command do.
 #[derive(Debug, Clone)]
 pub struct AuthScript {
     /// The accepted user name.
@@ -450,6 +451,12 @@ impl Conn {
                 r
             } else {
                 self.respond(&line, tls)
+            };
+            // A scripted refusal may quote the command it refused (`{line}`).
+            let reply: Vec<String> = if self.spec.auth.is_some() {
+                reply.iter().map(|r| r.replace("{line}", &line)).collect()
+            } else {
+                reply
             };
             if self.send(&mut io, &reply).await.is_err() {
                 return;
