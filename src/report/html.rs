@@ -81,6 +81,7 @@ table.stack,table.stack tbody,table.stack tr,table.stack td{display:block;width:
 table.stack thead{display:none}
 table.stack tr{border:1px solid #ccc;margin:0 0 .6rem}
 table.stack td{border:0;border-bottom:1px solid #eee}
+table.stack td:empty{display:none}
 table.stack td::before{content:attr(data-label) \": \";font-weight:600}
 dl{grid-template-columns:minmax(0,1fr)}
 dd{margin-bottom:.3rem}
@@ -202,7 +203,12 @@ fn write_doc(s: &Shared, p: &mut String) {
         let hd = &s.settings_header;
         for x in &s.settings {
             p.push_str("<tr>");
-            td(p, hd[0], "ok", if x.recommended { "★" } else { "" });
+            td(
+                p,
+                s.recommended_label,
+                "ok",
+                if x.recommended { "★" } else { "" },
+            );
             td(p, hd[1], "", &h(x.direction));
             td(p, hd[2], "", &h(x.protocol));
             td(p, hd[3], "mono", &h(&x.server));
