@@ -195,7 +195,7 @@ mod tests {
             md("see https://evil.example"),
             "see https:\\/\\/evil.example"
         );
-        assert_eq!(md("a\u{202e}b\nc"), "a\\\\u{202e}b\\\\x0ac");
+        assert_eq!(md("a\u{202e}b\nc"), "a\\\\u\\{202e\\}b\\\\x0ac");
     }
 
     #[test]
