@@ -13,6 +13,8 @@ use crate::config::{Config, ConnectTo, Credentials, Limits, ResolverChoice, Secr
 use crate::error::Error;
 use crate::i18n::Lang;
 use crate::model::{Endpoint, Protocol, Security};
+use crate::report::card::Client;
+use crate::report::export::ExportKind;
 use crate::report::{ColorChoice, Format, RenderOptions};
 
 const AFTER_HELP: &str = "\
@@ -20,6 +22,9 @@ Examples:
   maildoctor alice@qq.com
   maildoctor --batch addresses.txt --format csv > results.csv
   maildoctor --json alice@example.com
+  maildoctor --format html alice@example.com > report.html   (one page to share)
+  maildoctor --card --client foxmail --lang zh-CN alice@qq.com
+  maildoctor --export thunderbird alice@example.com > config-v1.1.xml
   maildoctor --lang zh-CN alice@qq.com                (causes and fixes in Chinese)
   maildoctor --check pop3s://pop3.example.com:995 alice@example.com
   MAILDOCTOR_PASSWORD=... maildoctor --login alice@example.com
@@ -63,9 +68,25 @@ pub struct Args {
           conflicts_with_all = ["json", "check", "login", "password_stdin", "try_usernames"])]
     pub batch: Option<PathBuf>,
 
-    /// Record format of --batch output [default: ndjson].
-    #[arg(long, value_enum, requires = "batch")]
-    pub format: Option<BatchFormat>,
+    /// Output format: table (default), json (same as --json), md (Markdown for a ticket) or
+    /// html (one self-contained page) for one address; ndjson (default) or csv with --batch.
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<OutputFormat>,
+
+    /// Print only the settings card: what to type, in the words of --client, a few lines to
+    /// paste into a chat message.
+    #[arg(long, conflicts_with_all = ["batch", "json", "format", "export"])]
+    pub card: bool,
+
+    /// Mail client whose field names the settings card uses (--card, --format md|html).
+    #[arg(long, value_enum, value_name = "CLIENT", default_value_t = Client::Generic)]
+    pub client: Client,
+
+    /// Print a configuration file built from the settings found, for the domain's admin to
+    /// publish: thunderbird (autoconfig clientConfig v1.1), autodiscover (Outlook POX
+    /// response), mobileconfig (Apple profile for Mail; never holds a password).
+    #[arg(long, value_enum, value_name = "KIND", conflicts_with_all = ["batch", "json", "format"])]
+    pub export: Option<ExportKind>,
 
     /// With --batch: passwords per address, one "ADDRESS<TAB>PASSWORD" per line ('#'
     /// comments); the file must not be readable by group or others (chmod 600). The only
@@ -150,6 +171,31 @@ pub struct Args {
     /// Colour in tables: auto (only on a terminal, and not when NO_COLOR is set), always, never.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// `--format`: the single-address formats and the `--batch` record formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// Tables for people (one address).
+    Table,
+    /// One JSON document, like --json (one address).
+    Json,
+    /// Markdown report for a ticket (one address).
+    Md,
+    /// Self-contained HTML report (one address).
+    Html,
+    /// One JSON document per line (--batch).
+    Ndjson,
+    /// CSV rows (--batch).
+    Csv,
+}
+
+impl OutputFormat {
+    fn name(self) -> String {
+        clap::ValueEnum::to_possible_value(&self)
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default()
+    }
 }
 
 /// Environment variable holding the password for `--login`.
@@ -338,11 +384,9 @@ impl Args {
                 .map_err(Error::Output)?;
             return Ok((config, Mode::Print(out)));
         }
-        if self.batch.is_none()
-            && (self.jobs.is_some() || self.format.is_some() || self.password_file.is_some())
-        {
+        if self.batch.is_none() && (self.jobs.is_some() || self.password_file.is_some()) {
             return Err(Error::Usage(
-                "--jobs, --format and --password-file go with --batch".to_owned(),
+                "--jobs and --password-file go with --batch".to_owned(),
             ));
         }
         if let Some(path) = self.batch {
@@ -352,7 +396,16 @@ impl Args {
             };
             let mode = Mode::Batch {
                 input: path,
-                format: self.format.unwrap_or_default(),
+                format: match self.format {
+                    None | Some(OutputFormat::Ndjson) => BatchFormat::Ndjson,
+                    Some(OutputFormat::Csv) => BatchFormat::Csv,
+                    Some(f) => {
+                        return Err(Error::Usage(format!(
+                            "--format {} is for one address; --batch writes ndjson or csv",
+                            f.name()
+                        )));
+                    }
+                },
                 jobs: usize::from(self.jobs.unwrap_or(8)),
                 passwords,
             };
@@ -362,10 +415,26 @@ impl Args {
             return Err(Error::Usage("an email address is required".to_owned()));
         };
         let address = EmailAddress::parse(&address)?;
-        let format = if self.json {
-            Format::Json
-        } else {
-            Format::Table
+        let format = match (self.export, self.card, self.format, self.json) {
+            (Some(kind), ..) => Format::Export(kind),
+            (_, true, ..) => Format::Card(self.client),
+            (_, _, None | Some(OutputFormat::Json), true) => Format::Json,
+            (_, _, Some(OutputFormat::Json), false) => Format::Json,
+            (_, _, None | Some(OutputFormat::Table), false) => Format::Table,
+            (_, _, Some(OutputFormat::Md), false) => Format::Markdown(self.client),
+            (_, _, Some(OutputFormat::Html), false) => Format::Html(self.client),
+            (_, _, Some(f @ (OutputFormat::Ndjson | OutputFormat::Csv)), _) => {
+                return Err(Error::Usage(format!(
+                    "--format {} goes with --batch; for one address use table, json, md or html",
+                    f.name()
+                )));
+            }
+            (_, _, Some(f), true) => {
+                return Err(Error::Usage(format!(
+                    "--json is --format json; it does not go with --format {}",
+                    f.name()
+                )));
+            }
         };
         let options = RenderOptions {
             lang: config.lang,

@@ -18,7 +18,11 @@ use maildoctor::report::{self, Format, RenderOptions};
 use tokio_util::sync::CancellationToken;
 
 fn main() -> ExitCode {
-    let json_requested = std::env::args_os().any(|a| a == "--json");
+    let argv: Vec<_> = std::env::args_os().collect();
+    let json_requested = argv.iter().any(|a| a == "--json" || a == "--format=json")
+        || argv
+            .windows(2)
+            .any(|w| w[0] == "--format" && w[1] == "json");
     let args = match Args::try_parse() {
         Ok(a) => a,
         Err(e) => {

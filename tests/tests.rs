@@ -4,11 +4,13 @@
 // Test code: a panic with a message is how the harness reports a broken setup.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod browser;
 mod e2e;
 mod e2e_batch;
 mod e2e_discovery;
 mod e2e_output;
 mod e2e_probe;
+mod e2e_share;
 mod harness_selftest;
 mod hostile;
 mod real_servers;

@@ -1,8 +1,16 @@
 //! The report: one serialisable document ([`Report`], `schema_version` 1) and the only place
-//! that formats output — a comfy-table view for people ([`table`]) and JSON for helpdesk
-//! systems ([`json`]). Renderers write to `&mut impl Write`, so tests render to a `Vec<u8>`.
+//! that formats output — a comfy-table view for people ([`table`]), JSON for helpdesk
+//! systems ([`json`]), shareable Markdown and HTML reports ([`markdown`], [`html`]), the
+//! settings card in a mail client's words ([`card`]) and client configuration files
+//! ([`export`]). Renderers read only the [`Report`] and write to `&mut impl Write`, so tests
+//! render to a `Vec<u8>`.
 
+pub mod card;
+pub mod export;
+pub mod html;
 pub mod json;
+pub mod markdown;
+mod share;
 pub mod table;
 
 use std::io::Write;
@@ -79,6 +87,14 @@ pub enum Format {
     Table,
     /// One JSON document.
     Json,
+    /// A Markdown report for tickets, its settings card in the words of this client.
+    Markdown(card::Client),
+    /// One self-contained HTML page (no script, nothing fetched), its card for this client.
+    Html(card::Client),
+    /// Only the settings card, plain text for a chat message (`--card`).
+    Card(card::Client),
+    /// A client configuration file for the domain (`--export`).
+    Export(export::ExportKind),
 }
 
 /// `--color`: when the table view may use colour.
@@ -138,6 +154,10 @@ pub fn render(
     match format {
         Format::Table => table::render(report, options, out),
         Format::Json => json::render(report, out),
+        Format::Markdown(client) => markdown::render(report, options, client, out),
+        Format::Html(client) => html::render(report, options, client, out),
+        Format::Card(client) => card::render(report, options.lang, client, out),
+        Format::Export(kind) => export::render(report, kind, out),
     }
 }
 
@@ -170,6 +190,25 @@ pub fn escape(s: &str) -> String {
             } else {
                 out.push_str(&format!("\\u{{{:x}}}", c as u32));
             }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// [`escape`], and also the invisible characters that reorder or hide text (bidi controls
+/// and isolates, zero-width and other format characters, `U+2028`/`U+2029`), shown as
+/// `\u{..}`: what a server said is shown as it is, never rearranged on the screen.
+pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in escape(s).chars() {
+        let hidden = matches!(c,
+            '\u{00ad}' | '\u{061c}' | '\u{180e}' | '\u{200b}'..='\u{200f}'
+            | '\u{2028}'..='\u{202e}' | '\u{2060}'..='\u{206f}' | '\u{feff}'
+            | '\u{fff9}'..='\u{fffb}');
+        if hidden {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
         } else {
             out.push(c);
         }
@@ -227,5 +266,14 @@ mod tests {
         }
         // Ordinary right-to-left text is kept.
         assert_eq!(escape("שלום مرحبا"), "שלום مرحبا");
+    }
+
+    #[test]
+    fn escape_text_shows_bidi_and_invisible_characters() {
+        assert_eq!(
+            escape_text("abc\u{202e}fed\u{2066}x\u{200b}\x07"),
+            "abc\\u{202e}fed\\u{2066}x\\u{200b}\\x07"
+        );
+        assert_eq!(escape_text("授权码 ok"), "授权码 ok");
     }
 }

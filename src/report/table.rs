@@ -214,8 +214,8 @@ fn paragraph(out: &mut impl Write, prefix: &str, text: &str, width: usize) -> st
 
 /// A table cell before layout: its text and colour.
 #[derive(Debug, Clone)]
-struct Text {
-    text: String,
+pub(super) struct Text {
+    pub(super) text: String,
     color: Option<Color>,
 }
 
@@ -380,12 +380,12 @@ fn block(
 // ---------------------------------------------------------------------------------------
 
 /// Every label of the table view, in one language.
-struct Labels {
-    lang: Lang,
+pub(super) struct Labels {
+    pub(super) lang: Lang,
 }
 
 impl Labels {
-    fn t(&self, en: &'static str, zh: &'static str) -> &'static str {
+    pub(super) fn t(&self, en: &'static str, zh: &'static str) -> &'static str {
         self.lang.pick(en, zh)
     }
 
@@ -418,7 +418,7 @@ impl Labels {
     }
 
     /// Who must act on a finding.
-    fn actor(&self, a: Actor) -> &'static str {
+    pub(super) fn actor(&self, a: Actor) -> &'static str {
         match a {
             Actor::User => self.t("you", "您"),
             Actor::Helpdesk => self.t("helpdesk", "服务台"),
@@ -432,7 +432,7 @@ impl Labels {
 
     /// Whether a setting's server was checked (connection and TLS): never "verified" for
     /// mere reachability.
-    fn checked(&self, verified: bool) -> Text {
+    pub(super) fn checked(&self, verified: bool) -> Text {
         if verified {
             colored(self.t("yes", "服务器可连接"), Color::Green)
         } else {
@@ -440,7 +440,7 @@ impl Labels {
         }
     }
 
-    fn login(&self, s: LoginState) -> Text {
+    pub(super) fn login(&self, s: LoginState) -> Text {
         match s {
             LoginState::Ok => colored(self.t("ok", "成功"), Color::Green),
             LoginState::Failed => colored(self.t("FAILED", "失败"), Color::Red),
@@ -450,7 +450,7 @@ impl Labels {
     }
 
     /// What goes in the password field.
-    fn password(&self, p: PasswordField) -> &'static str {
+    pub(super) fn password(&self, p: PasswordField) -> &'static str {
         match p {
             PasswordField::AccountPassword => self.t(
                 "Password field: the account's password.",
@@ -487,7 +487,7 @@ impl Labels {
     }
 
     /// A few words on why a step failed, for a matrix cell.
-    fn failure_short(&self, k: &FailureKind) -> String {
+    pub(super) fn failure_short(&self, k: &FailureKind) -> String {
         let s = match k {
             FailureKind::NxDomain => self.t("no such name", "域名不存在"),
             FailureKind::NoAddress => self.t("no address", "没有 IP 地址"),
@@ -555,7 +555,7 @@ fn verdict_style(v: Verdict) -> (&'static str, &'static str) {
 
 /// The verdict sentence, from `report.verdict` and what the recommended pair says about the
 /// login: what was proven, and no more.
-fn verdict_line(r: &Report, lang: Lang) -> String {
+pub(super) fn verdict_line(r: &Report, lang: Lang) -> String {
     let recommended: Vec<&Setting> = r
         .settings
         .incoming
@@ -641,7 +641,7 @@ fn verdict_line(r: &Report, lang: Lang) -> String {
 }
 
 /// Whether the run had a password: some login was made, refused or withheld.
-fn password_given(r: &Report) -> bool {
+pub(super) fn password_given(r: &Report) -> bool {
     r.settings
         .incoming
         .iter()
@@ -661,7 +661,7 @@ fn password_given(r: &Report) -> bool {
 
 /// Why a setting's login was withheld or not tested, when that says more than the verdict
 /// line already did ("no password given" is said once, there).
-fn login_detail(x: &Setting, password_given: bool) -> Option<&str> {
+pub(super) fn login_detail(x: &Setting, password_given: bool) -> Option<&str> {
     match x.login {
         LoginState::Withheld => x.login_detail.as_deref(),
         LoginState::NotTested if password_given => x.login_detail.as_deref(),
@@ -670,7 +670,7 @@ fn login_detail(x: &Setting, password_given: bool) -> Option<&str> {
 }
 
 /// `host:port`, with brackets around an IPv6 literal.
-fn host_port(e: &Endpoint) -> String {
+pub(super) fn host_port(e: &Endpoint) -> String {
     if e.host.contains(':') {
         format!("[{}]:{}", escape(&e.host), e.port)
     } else {
