@@ -53,7 +53,8 @@ impl Case {
             cmd.arg("--connect-to").arg(connect_to(host, *port, *addr));
         }
         if let Some(pw) = self.password {
-            cmd.env("MAILDOCTOR_PASSWORD", pw);
+            // The environment variable is a password only with --login (issue 13).
+            cmd.arg("--login").env("MAILDOCTOR_PASSWORD", pw);
         }
         cmd.args(extra).args(&self.args);
         cmd
