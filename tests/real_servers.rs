@@ -88,11 +88,16 @@ fn lab() -> Option<&'static Lab> {
 /// `maildoctor --json` against the lab; returns (exit code, document, wall time).
 fn diagnose(lab: &Lab, address: &str, timeout_secs: u32) -> (i32, Value, Duration) {
     let started = Instant::now();
+    // --providers: the lab's hosted.example is MX-hosted at the fictional
+    // bigprovider.example, a test fixture that is not in the built-in database.
+    let fixtures = crate::support::cli::fixture_providers_dir();
     let (code, doc, stderr) = run_json([
         "--resolver",
         &lab.resolver,
         "--ca-file",
         lab.ca.to_str().unwrap(),
+        "--providers",
+        &fixtures,
         "--timeout",
         &timeout_secs.to_string(),
         address,
@@ -550,6 +555,8 @@ fn diagnose_with_password(lab: &Lab, address: &str, password: &str) -> (i32, Val
         &lab.resolver,
         "--ca-file",
         lab.ca.to_str().unwrap(),
+        "--providers",
+        &crate::support::cli::fixture_providers_dir(),
     ])
     .args(["--timeout", "5", address])
     .env("MAILDOCTOR_PASSWORD", password);

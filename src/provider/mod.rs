@@ -446,6 +446,16 @@ mod tests {
         ProviderDb::builtin().unwrap()
     }
 
+    /// The test-only providers (`tests/fixtures/providers`, never embedded): the fictional
+    /// `bigprovider.example`, loaded the way the integration tests load it (`--providers`).
+    fn fixture_dir() -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/providers")
+    }
+
+    fn fixture_db() -> ProviderDb {
+        ProviderDb::load(Some(&fixture_dir())).unwrap()
+    }
+
     #[test]
     fn every_embedded_file_parses_and_is_complete() {
         assert!(embedded::PROVIDER_FILES.len() >= 30);
@@ -535,7 +545,6 @@ mod tests {
             ("proton.me", "proton.me"),
             ("protonmail.com", "proton.me"),
             ("pm.me", "proton.me"),
-            ("bigprovider.example", "bigprovider.example"),
         ];
         for (domain, id) in required {
             let p = db
@@ -549,11 +558,18 @@ mod tests {
         );
         assert!(db.by_domain("mail.qq.com").is_none(), "exact match only");
         assert!(db.by_domain("example.org").is_none());
+        assert!(db.by_domain("bigprovider.example").is_none(), "test-only provider");
+        assert_eq!(
+            fixture_db()
+                .by_domain("bigprovider.example")
+                .map(|p| p.id.as_str()),
+            Some("bigprovider.example")
+        );
     }
 
     #[test]
     fn mx_host_matching() {
-        let db = db();
+        let db = fixture_db();
         let id = |mx: &str| db.by_mx_host(mx).map(|p| p.id.clone());
         assert_eq!(id("mxbiz1.qq.com").as_deref(), Some("exmail.qq.com"));
         assert_eq!(id("mxbiz2.qq.com.").as_deref(), Some("exmail.qq.com"));
@@ -602,7 +618,7 @@ mod tests {
 
     #[test]
     fn server_details_and_username_templates() {
-        let db = db();
+        let db = fixture_db();
         let qq = db.by_domain("qq.com").unwrap();
         assert_eq!(qq.display_name, "QQ Mail");
         assert_eq!(qq.display_name_zh.as_deref(), Some("QQ邮箱"));
