@@ -4,6 +4,7 @@
 // Test code: a panic with a message is how the harness reports a broken setup.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod conformance;
 mod e2e;
 mod e2e_batch;
 mod e2e_discovery;
