@@ -37,6 +37,46 @@ fn main() -> Result<(), Box<dyn Error>> {
     }
     out.push_str("];\n");
 
+    // Index of the imported files by domain, so that the database parses only the file a
+    // looked-up domain needs. The generated files put each `<domain>` on its own line; the
+    // provider tests check that this index equals what the parser reads.
+    let hand = files
+        .iter()
+        .filter(|(n, _)| !n.starts_with("imported/"))
+        .count();
+    let mut index: Vec<(String, usize)> = Vec::new();
+    for (i, (_, path)) in files.iter().enumerate().skip(hand) {
+        let text = std::fs::read_to_string(path)?;
+        for line in text.lines() {
+            if let Some(d) = line
+                .trim()
+                .strip_prefix("<domain>")
+                .and_then(|r| r.strip_suffix("</domain>"))
+            {
+                index.push((d.trim().trim_end_matches('.').to_ascii_lowercase(), i));
+            }
+        }
+    }
+    index.sort();
+    if let Some(w) = index.windows(2).find(|w| w[0].0 == w[1].0) {
+        return Err(format!(
+            "domain {} is in two imported provider files ({} and {})",
+            w[0].0, files[w[0].1].0, files[w[1].1].0
+        )
+        .into());
+    }
+    writeln!(
+        out,
+        "/// Number of hand-written files at the start of [`PROVIDER_FILES`].\n\
+         pub(crate) const HAND_WRITTEN: usize = {hand};\n\
+         /// `(domain, index in PROVIDER_FILES)` of every imported file's `<domain>`, sorted.\n\
+         pub(crate) static IMPORTED_DOMAINS: &[(&str, usize)] = &["
+    )?;
+    for (d, i) in &index {
+        writeln!(out, "    ({d:?}, {i}),")?;
+    }
+    out.push_str("];\n");
+
     let out_dir = PathBuf::from(std::env::var("OUT_DIR")?);
     std::fs::write(out_dir.join("providers.rs"), out)?;
     Ok(())
