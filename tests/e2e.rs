@@ -482,7 +482,14 @@ fn domain_hosted_at_a_provider_is_detected_from_mx() {
         ("smtp.bigprovider.example", 465, smtps.addr),
         ("smtp.bigprovider.example", 587, sub.addr),
     ];
-    let (code, doc, stderr) = run_json(args(&dns, &pki, &maps, &["bob@customer.example"]));
+    // bigprovider.example is a test fixture, not part of the built-in database.
+    let fixtures = crate::support::cli::fixture_providers_dir();
+    let (code, doc, stderr) = run_json(args(
+        &dns,
+        &pki,
+        &maps,
+        &["--providers", &fixtures, "bob@customer.example"],
+    ));
     assert_eq!(code, 0, "{stderr}\n{doc:#}");
     assert_eq!(doc["provider"]["id"], "bigprovider.example");
     assert_eq!(doc["provider"]["detected_via"], "mx");

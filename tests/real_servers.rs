@@ -108,8 +108,11 @@ fn maildoctor(
     args: &[&str],
 ) -> Run {
     let mut cmd = crate::support::cli::maildoctor_cmd();
+    // --providers: the lab's hosted.example is MX-hosted at the fictional
+    // bigprovider.example, a test fixture that is not in the built-in database.
     cmd.args(["--json", "--resolver", resolver, "--ca-file"])
         .arg(&lab.ca)
+        .args(["--providers", &crate::support::cli::fixture_providers_dir()])
         .args(["--timeout", &timeout_secs.to_string()])
         .args(args);
     if let Some(pw) = password {

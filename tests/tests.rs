@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod browser;
+mod conformance;
 mod e2e;
 mod e2e_batch;
 mod e2e_discovery;

@@ -166,6 +166,8 @@ fn parse_body(
     let mut rejected = 0;
     for p in config.providers {
         rejected += p.rejected.len();
+        // `<domain>%EMAILDOMAIN%</domain>`: written for whatever domain asks.
+        listed |= p.any_domain;
         let p = Provider::from(p);
         listed |= p.domains.contains(&addr.domain);
         for s in p.incoming.iter().chain(p.outgoing.iter()) {

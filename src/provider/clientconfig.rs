@@ -24,6 +24,22 @@
 //! * Host names are normalised: trimmed, lowercase, no trailing dot; the placeholders
 //!   `%EMAILDOMAIN%`, `%EMAILLOCALPART%` and `%EMAILADDRESS%` are kept in upper case.
 //!   A missing `<username>` defaults to `%EMAILADDRESS%`.
+//!
+//! Thunderbird conformance (checked against the peer vectors in
+//! `../shared/conformance/autoconfig-peers`, see `tests/conformance.rs`):
+//!
+//! * `<domain>%EMAILDOMAIN%</domain>` (a document served for whatever domain asks, as
+//!   one.com and others publish) is accepted and sets [`EmailProvider::any_domain`].
+//! * An invalid `<domain>` drops only that domain ([`EmailProvider::rejected_domains`]);
+//!   the document is rejected only when a provider is left with no domain at all, as
+//!   Thunderbird's `readFromXML` does.
+//! * A repeated `<hostname>`, `<port>` or `<username>` in one server keeps the **first**; of
+//!   several `<socketType>`s the first supported one wins (Thunderbird).
+//! * `socketType` is `SSL`, `STARTTLS` or `plain` (case-insensitive), nothing else:
+//!   `TLS` is unknown to Thunderbird and K-9, so such an entry is dropped, not read as
+//!   implicit TLS.
+//! * Host and domain labels follow RFC 1123: letters, digits, `-` (and `_`, seen in real
+//!   files), never starting or ending with `-`.
 
 use std::fmt;
 
@@ -158,6 +174,61 @@ pub enum ParseError {
         /// What is wrong.
         reason: String,
     },
+    /// A malformed `<md:source>` (provenance).
+    #[error("{pos}: invalid <md:source>: {reason}")]
+    InvalidSource {
+        /// Where the element starts.
+        pos: Position,
+        /// What is wrong.
+        reason: String,
+    },
+}
+
+/// A `<domain>` that is not a host name, dropped (see [`EmailProvider::rejected_domains`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RejectedDomain {
+    /// Where the element starts.
+    pub pos: Position,
+    /// The value as written (trimmed).
+    pub value: String,
+}
+
+/// A server as a provenance source lists it (`<md:server …/>` inside `<md:source>`):
+/// recorded when that source disagrees with the servers the entry uses.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SourceServer {
+    /// `imap`, `pop3` or `smtp` as written.
+    pub protocol: String,
+    /// Host name as the source writes it.
+    pub host: String,
+    /// Port, when the source gives one.
+    pub port: Option<u16>,
+    /// `SSL`, `STARTTLS`, `plain`, when the source says.
+    pub socket_type: Option<String>,
+}
+
+/// `<md:source name="…">`: where the facts of an entry come from (a public database, the
+/// provider's own help page, …). See `providers/README.md`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct SourceRef {
+    /// Source name: `ispdb`, `deltachat`, `fairemail`, `mailspring`, `mailcore2`, `k9mail`,
+    /// `nodemailer`, `help` (the provider's own documentation), `maildoctor`.
+    pub name: String,
+    /// The record in that source (`ref` attribute), e.g. an ISPDB file name.
+    pub reference: Option<String>,
+    /// A URL (`url` attribute), e.g. the provider's help page.
+    pub url: Option<String>,
+    /// `used` (the entry's servers come from it), `agrees`, `differs`, `empty` (the source
+    /// knows the domain but lists no server) or `unverified`
+    /// (`status` attribute; `used` when absent).
+    pub status: String,
+    /// `note` attribute: free text, e.g. what could not be verified.
+    pub note: Option<String>,
+    /// Which domains of the entry the source covers (`domains` attribute, space-separated;
+    /// empty = all).
+    pub domains: Vec<String>,
+    /// Servers this source lists that differ from the entry's.
+    pub servers: Vec<SourceServer>,
 }
 
 /// Why one server entry was dropped (see [`RejectedServer`]).
@@ -178,7 +249,7 @@ pub enum ServerProblem {
     /// No `<socketType>`.
     #[error("no <socketType>")]
     MissingSocketType,
-    /// `<socketType>` is not `SSL`, `STARTTLS` or `plain`.
+    /// No `<socketType>` is `SSL`, `STARTTLS` or `plain` (the first one is kept).
     #[error("socketType '{0}' is not SSL, STARTTLS or plain")]
     InvalidSocketType(String),
 }
@@ -252,6 +323,10 @@ pub struct EmailProvider {
     pub pos: Position,
     /// `<domain>` elements, lowercase, without trailing dots, in document order.
     pub domains: Vec<String>,
+    /// `<domain>%EMAILDOMAIN%</domain>`: the document applies to any address domain.
+    pub any_domain: bool,
+    /// `<domain>` elements that are not host names (dropped).
+    pub rejected_domains: Vec<RejectedDomain>,
     /// `<displayName>`.
     pub display_name: Option<String>,
     /// `<displayShortName>`.
@@ -279,6 +354,8 @@ pub struct EmailProvider {
     pub hints: Vec<Hint>,
     /// `<md:name lang="…">`: the provider's name in other languages (e.g. `QQ邮箱`).
     pub names: Vec<LocalizedText>,
+    /// `<md:source>`: provenance of the entry.
+    pub sources: Vec<SourceRef>,
 }
 
 /// A parsed `<clientConfig>` document.
@@ -343,6 +420,8 @@ enum El {
     Hint,
     HintText,
     MdName,
+    Source,
+    SourceServer,
     Other,
 }
 
@@ -361,7 +440,8 @@ struct ServerBuilder {
     pos: Position,
     hostname: Option<String>,
     port: Option<String>,
-    socket_type: Option<String>,
+    /// Every `<socketType>`, in document order (the first supported one wins).
+    socket_types: Vec<String>,
     username: Option<String>,
     auth: Vec<String>,
 }
@@ -425,6 +505,7 @@ struct Parser<'i> {
     oauth2: Option<OAuth2>,
     webmail: Option<String>,
     hint: Option<HintBuilder>,
+    source: Option<SourceRef>,
     top_enable: Option<Enable>,
     top_oauth2: Option<OAuth2>,
     top_webmail: Option<String>,
@@ -456,6 +537,7 @@ impl<'i> Parser<'i> {
             oauth2: None,
             webmail: None,
             hint: None,
+            source: None,
             top_enable: None,
             top_oauth2: None,
             top_webmail: None,
@@ -613,6 +695,8 @@ impl<'i> Parser<'i> {
                         id: String::new(),
                         pos,
                         domains: Vec::new(),
+                        any_domain: false,
+                        rejected_domains: Vec::new(),
                         display_name: None,
                         display_short_name: None,
                         incoming: Vec::new(),
@@ -626,6 +710,7 @@ impl<'i> Parser<'i> {
                         mx_domains: Vec::new(),
                         names: Vec::new(),
                         hints: Vec::new(),
+                        sources: Vec::new(),
                     },
                 });
             }
@@ -655,7 +740,7 @@ impl<'i> Parser<'i> {
                     pos,
                     hostname: None,
                     port: None,
-                    socket_type: None,
+                    socket_types: Vec::new(),
                     username: None,
                     auth: Vec::new(),
                 });
@@ -686,6 +771,78 @@ impl<'i> Parser<'i> {
                     texts: Vec::new(),
                 });
             }
+            El::Source => {
+                let name = attr(e, b"name", pos)?.unwrap_or_default().trim().to_owned();
+                if name.is_empty()
+                    || !name
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
+                {
+                    return Err(ParseError::InvalidSource {
+                        pos,
+                        reason: format!(
+                            "name '{name}' must be non-empty lowercase letters, digits and '_'"
+                        ),
+                    });
+                }
+                let status = attr(e, b"status", pos)?
+                    .map_or_else(|| "used".to_owned(), |s| s.trim().to_owned());
+                if !["used", "agrees", "differs", "empty", "unverified"].contains(&status.as_str())
+                {
+                    return Err(ParseError::InvalidSource {
+                        pos,
+                        reason: format!(
+                            "status '{status}' is not used, agrees, differs, empty or unverified"
+                        ),
+                    });
+                }
+                let domains = attr(e, b"domains", pos)?
+                    .map(|d| d.split_whitespace().map(str::to_ascii_lowercase).collect())
+                    .unwrap_or_default();
+                self.source = Some(SourceRef {
+                    name,
+                    reference: attr(e, b"ref", pos)?.and_then(|s| non_empty(&s)),
+                    url: attr(e, b"url", pos)?.and_then(|s| non_empty(&s)),
+                    status,
+                    note: attr(e, b"note", pos)?
+                        .and_then(|s| non_empty(&s))
+                        .map(|s| collapse(&s)),
+                    domains,
+                    servers: Vec::new(),
+                });
+            }
+            El::SourceServer => {
+                let protocol = attr(e, b"type", pos)?.unwrap_or_default().trim().to_owned();
+                let host = attr(e, b"hostname", pos)?
+                    .unwrap_or_default()
+                    .trim()
+                    .to_owned();
+                if protocol.is_empty() || host.is_empty() {
+                    return Err(ParseError::InvalidSource {
+                        pos,
+                        reason: "<md:server> needs type and hostname attributes".to_owned(),
+                    });
+                }
+                let port =
+                    match attr(e, b"port", pos)? {
+                        None => None,
+                        Some(p) => Some(p.trim().parse::<u16>().map_err(|_| {
+                            ParseError::InvalidSource {
+                                pos,
+                                reason: format!("<md:server> port '{p}' is not a number"),
+                            }
+                        })?),
+                    };
+                let socket_type = attr(e, b"socketType", pos)?.and_then(|s| non_empty(&s));
+                if let Some(src) = &mut self.source {
+                    src.servers.push(SourceServer {
+                        protocol,
+                        host,
+                        port,
+                        socket_type,
+                    });
+                }
+            }
             El::Descr | El::Instruction | El::HintText | El::MdName => {
                 lang = match attr(e, b"lang", pos)? {
                     Some(l) => Some(l),
@@ -715,6 +872,17 @@ impl<'i> Parser<'i> {
             El::Provider => {
                 if let Some(b) = self.provider.take() {
                     let mut p = b.p;
+                    if p.domains.is_empty()
+                        && !p.any_domain
+                        && let Some(r) = p.rejected_domains.first()
+                    {
+                        // Thunderbird: invalid domains are skipped, but a provider needs one.
+                        return Err(ParseError::InvalidDomain {
+                            pos: r.pos,
+                            element: "domain",
+                            value: r.value.clone(),
+                        });
+                    }
                     p.id = match b.id.filter(|s| !s.is_empty()) {
                         Some(id) => id,
                         None => match p.domains.first() {
@@ -726,15 +894,19 @@ impl<'i> Parser<'i> {
                 }
             }
             El::Domain => {
-                let d = normalize_domain(text).ok_or_else(|| ParseError::InvalidDomain {
-                    pos,
-                    element: "domain",
-                    value: text.to_owned(),
-                })?;
-                if let Some(b) = &mut self.provider
-                    && !b.p.domains.contains(&d)
-                {
-                    b.p.domains.push(d);
+                if let Some(b) = &mut self.provider {
+                    if text.eq_ignore_ascii_case("%EMAILDOMAIN%") {
+                        b.p.any_domain = true;
+                    } else if let Some(d) = normalize_domain(text) {
+                        if !b.p.domains.contains(&d) {
+                            b.p.domains.push(d);
+                        }
+                    } else {
+                        b.p.rejected_domains.push(RejectedDomain {
+                            pos,
+                            value: text.to_owned(),
+                        });
+                    }
                 }
             }
             El::DisplayName => {
@@ -763,22 +935,28 @@ impl<'i> Parser<'i> {
                 }
             }
             El::Hostname => {
-                if let Some(s) = &mut self.server {
+                if let Some(s) = &mut self.server
+                    && s.hostname.is_none()
+                {
                     s.hostname = Some(text.to_owned());
                 }
             }
             El::Port => {
-                if let Some(s) = &mut self.server {
+                if let Some(s) = &mut self.server
+                    && s.port.is_none()
+                {
                     s.port = Some(text.to_owned());
                 }
             }
             El::SocketType => {
                 if let Some(s) = &mut self.server {
-                    s.socket_type = Some(text.to_owned());
+                    s.socket_types.push(text.to_owned());
                 }
             }
             El::Username => {
-                if let Some(s) = &mut self.server {
+                if let Some(s) = &mut self.server
+                    && s.username.is_none()
+                {
                     s.username = Some(text.to_owned());
                 }
             }
@@ -884,7 +1062,12 @@ impl<'i> Parser<'i> {
                     }
                 }
             }
-            El::Root | El::Skipped | El::LoginPage | El::Other => {}
+            El::Source => {
+                if let (Some(src), Some(b)) = (self.source.take(), &mut self.provider) {
+                    b.p.sources.push(src);
+                }
+            }
+            El::Root | El::Skipped | El::LoginPage | El::SourceServer | El::Other => {}
         }
         Ok(())
     }
@@ -913,6 +1096,8 @@ fn classify(parent: El, ns: Ns, local: &[u8]) -> El {
         (El::Provider, Ns::Md, b"mx") => El::Mx,
         (El::Provider, Ns::Md, b"hint") => El::Hint,
         (El::Provider, Ns::Md, b"name") => El::MdName,
+        (El::Provider, Ns::Md, b"source") => El::Source,
+        (El::Source, Ns::Md, b"server") => El::SourceServer,
         (El::Server, Ns::None, b"hostname") => El::Hostname,
         (El::Server, Ns::None, b"port") => El::Port,
         (El::Server, Ns::None, b"socketType") => El::SocketType,
@@ -989,9 +1174,21 @@ fn valid_host(h: &str) -> bool {
         && h.split('.').all(|l| {
             !l.is_empty()
                 && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
                 && l.bytes()
                     .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
         })
+}
+
+/// Thunderbird's `socketType` values (case-insensitive). `TLS` is not one of them.
+fn socket_security(raw: &str) -> Option<Security> {
+    match raw.to_ascii_lowercase().as_str() {
+        "ssl" => Some(Security::Tls),
+        "starttls" => Some(Security::Starttls),
+        "plain" => Some(Security::None),
+        _ => None,
+    }
 }
 
 impl ServerBuilder {
@@ -1003,13 +1200,16 @@ impl ServerBuilder {
             Ok(p) if p != 0 => p,
             _ => return Err(ServerProblem::InvalidPort(raw_port)),
         };
-        let raw_socket = self.socket_type.ok_or(ServerProblem::MissingSocketType)?;
-        let security = match raw_socket.to_ascii_lowercase().as_str() {
-            "ssl" | "tls" => Security::Tls,
-            "starttls" => Security::Starttls,
-            "plain" => Security::None,
-            _ => return Err(ServerProblem::InvalidSocketType(raw_socket)),
-        };
+        let first_socket = self
+            .socket_types
+            .first()
+            .cloned()
+            .ok_or(ServerProblem::MissingSocketType)?;
+        let security = self
+            .socket_types
+            .iter()
+            .find_map(|raw| socket_security(raw))
+            .ok_or(ServerProblem::InvalidSocketType(first_socket))?;
         let username = match self.username {
             Some(u) if !u.is_empty() => u,
             _ => "%EMAILADDRESS%".to_owned(),
@@ -1305,19 +1505,139 @@ mod tests {
         for (raw, want) in [
             ("SSL", Security::Tls),
             ("ssl", Security::Tls),
-            ("TLS", Security::Tls),
             ("STARTTLS", Security::Starttls),
+            ("StartTLS", Security::Starttls),
             ("plain", Security::None),
         ] {
             let c = parse(&one_server(raw, "993")).unwrap();
             assert_eq!(c.providers[0].incoming[0].security, want, "{raw}");
         }
-        let c = parse(&one_server("quantum", "993")).unwrap();
-        assert!(c.providers[0].incoming.is_empty());
+        // `TLS` is not a Thunderbird socketType (K-9 and Thunderbird drop the entry too):
+        // it must not be read as implicit TLS.
+        for bad in ["quantum", "TLS", "tls", "SSL/TLS"] {
+            let c = parse(&one_server(bad, "993")).unwrap();
+            assert!(c.providers[0].incoming.is_empty(), "{bad}");
+            assert_eq!(
+                c.providers[0].rejected[0].problem,
+                ServerProblem::InvalidSocketType(bad.into())
+            );
+        }
+    }
+
+    #[test]
+    fn repeated_server_fields_keep_the_first_like_thunderbird() {
+        let xml = "<clientConfig><emailProvider id='x.example'><domain>x.example</domain>\
+                   <incomingServer type='pop3'><hostname>pop.x.example</hostname>\
+                   <hostname>backup.x.example</hostname><port>995</port><port>7878</port>\
+                   <socketType>GSSAPI2</socketType><socketType>SSL</socketType>\
+                   <socketType>plain</socketType>\
+                   <username>%EMAILLOCALPART%</username><username>%EMAILADDRESS%</username>\
+                   </incomingServer></emailProvider></clientConfig>";
+        let p = &parse(xml).unwrap().providers[0];
+        let s = &p.incoming[0];
         assert_eq!(
-            c.providers[0].rejected[0].problem,
-            ServerProblem::InvalidSocketType("quantum".into())
+            (s.host.as_str(), s.port, s.security, s.username.as_str()),
+            ("pop.x.example", 995, Security::Tls, "%EMAILLOCALPART%")
         );
+    }
+
+    #[test]
+    fn domains_placeholder_and_invalid_ones_are_dropped_not_fatal() {
+        let xml = "<clientConfig><emailProvider id='x.example'>\
+                   <domain>%EMAILDOMAIN%</domain><domain>-bad.example</domain>\
+                   <domain>good.example</domain><domain>bad-.example</domain>\
+                   <domain>a b</domain></emailProvider></clientConfig>";
+        let p = &parse(xml).unwrap().providers[0];
+        assert!(p.any_domain);
+        assert_eq!(p.domains, ["good.example"]);
+        let bad: Vec<&str> = p
+            .rejected_domains
+            .iter()
+            .map(|r| r.value.as_str())
+            .collect();
+        assert_eq!(bad, ["-bad.example", "bad-.example", "a b"]);
+
+        let only_placeholder = "<clientConfig><emailProvider id='one.example'>\
+                                <domain>%emaildomain%</domain></emailProvider></clientConfig>";
+        let p = &parse(only_placeholder).unwrap().providers[0];
+        assert!(p.any_domain && p.domains.is_empty() && p.rejected_domains.is_empty());
+
+        // Nothing valid left: the document is rejected (Thunderbird readFromXML, K-9).
+        let only_bad = "<clientConfig><emailProvider id='x.example'>\
+                        <domain>-invalid</domain></emailProvider></clientConfig>";
+        assert!(matches!(
+            parse(only_bad),
+            Err(ParseError::InvalidDomain { ref value, .. }) if value == "-invalid"
+        ));
+        // No <domain> at all stays accepted (the id names the provider).
+        let none = "<clientConfig><emailProvider id='x.example'/></clientConfig>";
+        assert!(parse(none).unwrap().providers[0].domains.is_empty());
+    }
+
+    #[test]
+    fn provenance_sources() {
+        let xml = r#"<clientConfig xmlns:md="https://maildoctor.dev/ns/provider/1">
+          <emailProvider id="x.example"><domain>x.example</domain>
+            <md:source name="ispdb" ref="x.example.xml"/>
+            <md:source name="help" url="https://help.x.example/imap" note="checked  2026-11-29"/>
+            <md:source name="mailcore2" status="differs" domains="x.example">
+              <md:server type="imap" hostname="imap-old.x.example" port="993" socketType="SSL"/>
+            </md:source>
+          </emailProvider></clientConfig>"#;
+        let p = &parse(xml).unwrap().providers[0];
+        assert_eq!(
+            p.sources,
+            [
+                SourceRef {
+                    name: "ispdb".into(),
+                    reference: Some("x.example.xml".into()),
+                    url: None,
+                    status: "used".into(),
+                    note: None,
+                    domains: vec![],
+                    servers: vec![],
+                },
+                SourceRef {
+                    name: "help".into(),
+                    reference: None,
+                    url: Some("https://help.x.example/imap".into()),
+                    status: "used".into(),
+                    note: Some("checked 2026-11-29".into()),
+                    domains: vec![],
+                    servers: vec![],
+                },
+                SourceRef {
+                    name: "mailcore2".into(),
+                    reference: None,
+                    url: None,
+                    status: "differs".into(),
+                    note: None,
+                    domains: vec!["x.example".into()],
+                    servers: vec![SourceServer {
+                        protocol: "imap".into(),
+                        host: "imap-old.x.example".into(),
+                        port: Some(993),
+                        socket_type: Some("SSL".into()),
+                    }],
+                },
+            ]
+        );
+        for bad in [
+            r#"<md:source/>"#,
+            r#"<md:source name="Bad Name"/>"#,
+            r#"<md:source name="x" status="maybe"/>"#,
+            r#"<md:source name="x"><md:server type="imap"/></md:source>"#,
+            r#"<md:source name="x"><md:server type="imap" hostname="h" port="x"/></md:source>"#,
+        ] {
+            let xml = format!(
+                r#"<clientConfig xmlns:md="https://maildoctor.dev/ns/provider/1">
+                   <emailProvider id="x.example">{bad}</emailProvider></clientConfig>"#
+            );
+            assert!(
+                matches!(parse(&xml), Err(ParseError::InvalidSource { .. })),
+                "{bad}"
+            );
+        }
     }
 
     #[test]
@@ -1538,5 +1858,14 @@ mod tests {
         assert_eq!(normalize_host("a..b"), None);
         assert_eq!(normalize_host("bücher.example"), None);
         assert_eq!(normalize_host("%OTHER%.example"), None);
+        // RFC 1123: a label neither starts nor ends with '-'.
+        assert_eq!(normalize_host("-imap.example"), None);
+        assert_eq!(normalize_host("imap.-x.example"), None);
+        assert_eq!(normalize_host("imap-.example"), None);
+        assert_eq!(
+            normalize_host("imap-1.x-y.example").as_deref(),
+            Some("imap-1.x-y.example")
+        );
+        assert_eq!(normalize_domain("-invalid"), None);
     }
 }

@@ -43,6 +43,12 @@ pub fn fresh_home() -> PathBuf {
 }
 
 /// `maildoctor` with a hermetic environment (see the module docs); add arguments and run.
+/// `tests/fixtures/providers`: test-only provider files (the fictional
+/// `bigprovider.example`), never embedded in the binary; tests pass it with `--providers`.
+pub fn fixture_providers_dir() -> String {
+    concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/providers").to_owned()
+}
+
 pub fn maildoctor_cmd() -> Command {
     let home = fresh_home();
     let mut cmd = Command::new(maildoctor_bin());
