@@ -125,6 +125,7 @@ pub(super) fn settings(f: &Facts, root: Option<Root>, lang: Lang) -> Settings {
     };
     let resolver_suspect = root == Some(Root::ResolverSuspect);
     let password = password_field(f);
+    let failed = failed_protocols(f);
     let mut out = Settings::default();
     for incoming in [true, false] {
         let mut all: Vec<(SortKey, Setting)> = Vec::new();
@@ -174,7 +175,7 @@ pub(super) fn settings(f: &Facts, root: Option<Root>, lang: Lang) -> Settings {
             };
             let key = (
                 typed_only,
-                failed_protocols(f).contains(&e.protocol),
+                failed.contains(&e.protocol),
                 !verified,
                 protocol_order(e.protocol),
                 e.protocol == Protocol::Smtp && e.port == 25 || e.security == Security::None,

@@ -1,12 +1,15 @@
-//! Diagnosis: discovery + probe observations → the settings to type and findings, each with
-//! a stable code, a severity, one plain cause and one fix. Pure: no I/O, fully unit-tested.
+//! Diagnosis: discovery + probe observations → facts (`facts`) → one finding per root cause
+//! (`rules`: resolver, domain, typed endpoints, hosts, certificates, account) → the settings
+//! card, the typed checks and the verdict (`card`). Pure: no I/O, fully unit-tested.
 //!
 //! Rules of thumb:
-//! - one finding per root cause: a missing domain is one finding, not twenty refused
-//!   probes; a bad certificate is one finding per host naming every port;
-//! - a failure is an error when the user typed that endpoint or when nothing else works
-//!   for the same protocol; otherwise it is information about an alternative;
-//! - guessed endpoints that do not exist or do not answer are expected misses, not findings.
+//! - one finding per root cause, naming every endpoint it affects: a missing domain is one
+//!   finding, not twenty refused probes; one certificate is one finding naming every port;
+//! - a failure is an error when the user typed that endpoint or nothing works for its
+//!   direction, a warning when the direction works but not this protocol, information when
+//!   the same protocol works elsewhere;
+//! - guessed endpoints that do not exist or do not answer are expected misses, not findings;
+//! - never claim more than was proven: without a login the best verdict is `reachable`.
 
 mod card;
 pub mod codes;

@@ -870,7 +870,6 @@ fn logins(f: &Facts, out: &mut Out, lang: Lang) {
     for (code, items) in groups {
         let eps: Vec<&Endpoint> = items.iter().map(|(e, _, _)| *e).collect();
         let (first, fail, user) = &items[0];
-        let worked: Vec<Protocol> = ok.clone();
         // The account fails for a direction when no protocol of that direction logged in.
         let direction_ok = |e: &Endpoint| {
             ok.iter()
@@ -882,8 +881,8 @@ fn logins(f: &Facts, out: &mut Out, lang: Lang) {
             Severity::Error
         };
         let protocols: Vec<Protocol> = eps.iter().map(|e| e.protocol).collect();
-        let text = if code == "auth.protocol_disabled" && !worked.is_empty() {
-            words::protocol_off(&protocols, &worked, &fail.message, lang)
+        let text = if code == "auth.protocol_disabled" && !ok.is_empty() {
+            words::protocol_off(&protocols, &ok, &fail.message, lang)
         } else {
             let mut t = text::explain_login(first, fail, user, lang);
             if eps.len() > 1 {
@@ -915,8 +914,7 @@ fn logins(f: &Facts, out: &mut Out, lang: Lang) {
                     _ => Vec::new(),
                 },
                 suggested_protocol: if code == "auth.protocol_disabled" {
-                    worked
-                        .iter()
+                    ok.iter()
                         .find(|q| {
                             eps.iter()
                                 .any(|e| e.protocol.is_incoming() == q.is_incoming())
