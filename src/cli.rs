@@ -305,7 +305,8 @@ pub enum Mode {
 impl Args {
     /// Validates the arguments into a run configuration and what to run; for a single
     /// address, reads the password from stdin, `MAILDOCTOR_PASSWORD` or a prompt when a
-    /// login was asked for. Batch mode never logs in.
+    /// login was asked for. Batch mode logs in only with `--password-file` (one password
+    /// per address).
     pub fn into_mode(self) -> Result<(Config, Mode), Error> {
         use std::io::IsTerminal;
         let single = self.batch.is_none() && self.completions.is_none() && !self.man;
