@@ -229,17 +229,18 @@ fn show(
     }
     let p = &entry.provider;
     let t = |en, zh| lang.pick(en, zh);
+    let sep = lang.pick(": ", "：");
     let _ = writeln!(out, "{}", name_text(&entry));
-    let _ = writeln!(out, "  {}: {}", t("id", "编号"), p.id);
+    let _ = writeln!(out, "  {}{sep}{}", t("id", "编号"), p.id);
     let _ = writeln!(
         out,
-        "  {}: {}",
+        "  {}{sep}{}",
         t("source", "来源"),
         source_text(&entry, lang)
     );
     let _ = writeln!(
         out,
-        "  {} ({}): {}",
+        "  {} ({}){sep}{}",
         t("domains", "域名"),
         p.domains.len(),
         p.domains.join(", ")
@@ -247,7 +248,7 @@ fn show(
     if !p.mx_domains.is_empty() {
         let _ = writeln!(
             out,
-            "  {}: {}",
+            "  {}{sep}{}",
             t("MX suffixes", "MX 后缀"),
             p.mx_domains.join(", ")
         );
@@ -264,7 +265,7 @@ fn show(
         };
         let _ = writeln!(
             out,
-            "  {proto:<4}  {}:{}  {}  {}: {}",
+            "  {proto:<4}  {}:{}  {}  {}{sep}{}",
             s.host,
             s.port,
             security_text(s.security, lang),

@@ -199,7 +199,14 @@ fn providers_show_resolves_aliases_in_the_runs_language() {
     }
     let r = run(["providers", "show", "--lang", "zh-CN", "alice@vip.qq.com"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    for needle in ["服务器：", "用户名", "授权码", "提示：", "数据来源："] {
+    for needle in [
+        "服务器：",
+        "编号：qq.com",
+        "用户名：%EMAILADDRESS%",
+        "授权码",
+        "提示：",
+        "数据来源：",
+    ] {
         assert!(r.stdout.contains(needle), "{needle}:\n{}", r.stdout);
     }
     assert!(!r.stdout.contains("Servers:"), "{}", r.stdout);

@@ -528,13 +528,16 @@ impl ProviderDb {
             let mut p = p.clone();
             p.domains.retain(|d| !claimed.contains(d));
             claimed.extend(p.domains.iter().cloned());
+            let name = embedded::PROVIDER_FILES
+                .get(file)
+                .map_or_else(String::new, |(n, _)| (*n).to_owned());
             if let Some(h) = all.iter_mut().find(|h| h.provider.id == p.id) {
                 h.provider.domains.append(&mut p.domains);
-                h.provider.sources.append(&mut p.sources);
+                // An imported provider merged with a --providers override is that entry.
+                if h.file != name {
+                    h.provider.sources.append(&mut p.sources);
+                }
             } else if !p.domains.is_empty() {
-                let name = embedded::PROVIDER_FILES
-                    .get(file)
-                    .map_or_else(String::new, |(n, _)| (*n).to_owned());
                 all.push(CatalogEntry {
                     provider: p,
                     kind: EntryKind::Imported,
@@ -1165,6 +1168,21 @@ mod tests {
         let mail = db.by_domain("email.com").unwrap();
         assert_eq!(mail.id, "mail.com", "alias of the merged imported provider");
         assert_eq!(mail.incoming[0].host, "imap.mine.example");
+        let catalog = db.catalog();
+        let entry = catalog
+            .iter()
+            .find(|e| e.provider.id == "mail.com")
+            .unwrap();
+        assert_eq!(entry.kind, EntryKind::Imported);
+        assert_eq!(entry.overridden_by, ["mailcom.xml"]);
+        let names: Vec<(&str, Option<&str>)> = entry
+            .provider
+            .sources
+            .iter()
+            .map(|s| (s.name.as_str(), s.reference.as_deref()))
+            .collect();
+        let unique: BTreeSet<_> = names.iter().collect();
+        assert_eq!(unique.len(), names.len(), "sources listed once: {names:?}");
         assert!(db.by_domain("t-online.de").is_some(), "others stay");
         let all = db.all_providers();
         let mut seen = BTreeSet::new();
