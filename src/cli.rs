@@ -27,6 +27,8 @@ Examples:
   maildoctor --export thunderbird alice@example.com > config-v1.1.xml
   maildoctor --lang zh-CN alice@qq.com                (causes and fixes in Chinese)
   maildoctor --check pop3s://pop3.example.com:995 alice@example.com
+  maildoctor providers show qq.com                    (what the provider database knows)
+  maildoctor providers lint ./my-providers            (check files for --providers)
   MAILDOCTOR_PASSWORD=... maildoctor --login alice@example.com
   maildoctor --login --verbose alice@example.com      (asks for the password)
 
@@ -43,7 +45,12 @@ Exit status:
 /// Find the right POP3/IMAP/SMTP settings for an email address and explain why an
 /// account does not connect.
 #[derive(Debug, Parser)]
-#[command(name = "maildoctor", version, after_help = AFTER_HELP, subcommand_negates_reqs = true)]
+#[command(
+    name = "maildoctor",
+    version,
+    after_help = AFTER_HELP,
+    subcommand_negates_reqs = true
+)]
 pub struct Args {
     /// The email address to diagnose (omit with --batch).
     #[arg(
@@ -440,6 +447,11 @@ impl Args {
             return Ok((config, Mode::Print(out)));
         }
         if let Some(Command::Providers { action }) = self.command {
+            if self.address.is_some() || self.batch.is_some() {
+                return Err(Error::Usage(
+                    "`maildoctor providers …` takes no address and no --batch".to_owned(),
+                ));
+            }
             return Ok((
                 config,
                 Mode::Providers {

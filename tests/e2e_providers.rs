@@ -226,6 +226,9 @@ fn providers_show_resolves_aliases_in_the_runs_language() {
     assert!(doc["incoming"][0]["port"].as_u64().is_some());
     assert!(!doc["sources"].as_array().unwrap().is_empty(), "provenance");
 
+    let r = run(["alice@qq.com", "providers", "list"]);
+    assert_eq!(r.code, 2, "an address does not go with `providers`");
+
     let r = run(["providers", "show", "nowhere.invalid"]);
     assert_eq!(r.code, 1);
     assert!(
