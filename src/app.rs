@@ -129,7 +129,7 @@ pub async fn run_full(
             cancel,
         )
     };
-    let (discovery, probes) = if ctx.offline {
+    let (mut discovery, probes) = if ctx.offline {
         // No network at all: the provider database and what the user typed.
         let discovery = crate::discover::offline(&ctx.providers, addr, &request.checks);
         (discovery, Vec::new())
@@ -192,6 +192,10 @@ pub async fn run_full(
         let probes = crate::probe::run_with(&ctx.net, endpoints, &options).await;
         (discovery, probes)
     };
+    // Problems with --providers files: one source entry each (file:line, no directory).
+    discovery
+        .sources
+        .extend(ctx.providers.warning_sources(ctx.lang));
     let run = RunFacts {
         domain: addr.domain.clone(),
         resolver: ctx.net.dns.servers().to_vec(),

@@ -27,6 +27,8 @@ Examples:
   maildoctor --export thunderbird alice@example.com > config-v1.1.xml
   maildoctor --lang zh-CN alice@qq.com                (causes and fixes in Chinese)
   maildoctor --check pop3s://pop3.example.com:995 alice@example.com
+  maildoctor providers show qq.com                    (what the provider database knows)
+  maildoctor providers lint ./my-providers            (check files for --providers)
   MAILDOCTOR_PASSWORD=... maildoctor --login alice@example.com
   maildoctor --login --verbose alice@example.com      (asks for the password)
 
@@ -43,7 +45,12 @@ Exit status:
 /// Find the right POP3/IMAP/SMTP settings for an email address and explain why an
 /// account does not connect.
 #[derive(Debug, Parser)]
-#[command(name = "maildoctor", version, after_help = AFTER_HELP)]
+#[command(
+    name = "maildoctor",
+    version,
+    after_help = AFTER_HELP,
+    subcommand_negates_reqs = true
+)]
 pub struct Args {
     /// The email address to diagnose (omit with --batch).
     #[arg(
@@ -51,6 +58,10 @@ pub struct Args {
         conflicts_with = "batch"
     )]
     pub address: Option<String>,
+
+    /// `maildoctor providers …`: read the provider database instead of diagnosing.
+    #[command(subcommand)]
+    pub command: Option<Command>,
 
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell) and exit.
     #[arg(long, value_name = "SHELL", exclusive = true)]
@@ -116,7 +127,7 @@ pub struct Args {
     pub ca_file: Option<PathBuf>,
 
     /// Add or override provider files (Thunderbird clientConfig XML) from this directory.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     pub providers: Option<PathBuf>,
 
     /// Connect to HOST2:PORT2 whenever HOST1:PORT1 is probed, like curl (repeatable).
@@ -165,12 +176,53 @@ pub struct Args {
     /// Language of causes, fixes, headings and verdicts (tables and JSON `cause`/`fix`);
     /// codes, JSON keys and server replies stay as they are [default: from LC_ALL,
     /// LC_MESSAGES or LANG: zh_CN/zh_SG/zh → zh-CN, otherwise en].
-    #[arg(long, value_enum, value_name = "LANG")]
+    #[arg(long, value_enum, value_name = "LANG", global = true)]
     pub lang: Option<Lang>,
 
     /// Colour in tables: auto (only on a terminal, and not when NO_COLOR is set), always, never.
     #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+}
+
+/// Subcommands.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum Command {
+    /// List, show and check the provider database (built in, plus --providers DIR).
+    Providers {
+        /// What to do.
+        #[command(subcommand)]
+        action: ProvidersAction,
+    },
+}
+
+/// `maildoctor providers …`.
+#[derive(Debug, Clone, clap::Subcommand)]
+pub enum ProvidersAction {
+    /// One line per provider: id, name, number of domains, where the entry comes from.
+    List {
+        /// One JSON document instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The entry serving DOMAIN (an alias domain gives its provider): servers, hints,
+    /// documentation and provenance.
+    Show {
+        /// A domain or an email address.
+        domain: String,
+        /// One JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the built-in database, or the provider files of DIR: parse errors with
+    /// file:line, duplicate domains, bad hosts, port/encryption mismatches, missing hints.
+    /// Exit status 1 when an error is found.
+    Lint {
+        /// A directory of provider files (default: the built-in database).
+        dir: Option<PathBuf>,
+        /// One JSON document instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `--format`: the single-address formats and the `--batch` record formats.
@@ -289,6 +341,13 @@ pub enum Mode {
         /// Language, colour and detail of the table view.
         options: RenderOptions,
     },
+    /// `maildoctor providers …`.
+    Providers {
+        /// What to do.
+        action: ProvidersAction,
+        /// `--json` given before the subcommand.
+        json: bool,
+    },
     /// Many addresses from a file or standard input.
     Batch {
         /// The input file, `-` for standard input.
@@ -309,7 +368,10 @@ impl Args {
     /// per address).
     pub fn into_mode(self) -> Result<(Config, Mode), Error> {
         use std::io::IsTerminal;
-        let single = self.batch.is_none() && self.completions.is_none() && !self.man;
+        let single = self.batch.is_none()
+            && self.completions.is_none()
+            && !self.man
+            && self.command.is_none();
         let pw = if single {
             let stdin = std::io::stdin();
             let tty = stdin.is_terminal();
@@ -384,6 +446,20 @@ impl Args {
                 .render(&mut out)
                 .map_err(Error::Output)?;
             return Ok((config, Mode::Print(out)));
+        }
+        if let Some(Command::Providers { action }) = self.command {
+            if self.address.is_some() || self.batch.is_some() {
+                return Err(Error::Usage(
+                    "`maildoctor providers …` takes no address and no --batch".to_owned(),
+                ));
+            }
+            return Ok((
+                config,
+                Mode::Providers {
+                    action,
+                    json: self.json,
+                },
+            ));
         }
         if self.batch.is_none() && (self.jobs.is_some() || self.password_file.is_some()) {
             return Err(Error::Usage(

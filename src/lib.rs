@@ -21,4 +21,5 @@ pub mod model;
 pub mod net;
 pub mod probe;
 pub mod provider;
+pub mod providers_cmd;
 pub mod report;

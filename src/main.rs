@@ -65,7 +65,18 @@ fn real_main(args: Args) -> Result<u8, Error> {
         .build()
         .map_err(Error::Output)?;
     // The resolver needs a runtime; providers, resolver and trust store load only when needed.
-    let load = || runtime.block_on(async { Context::new(&config) });
+    let load = || {
+        let ctx = runtime.block_on(async { Context::new(&config) })?;
+        // A bad --providers file is left out, never fatal: say so once.
+        for w in ctx.providers.warnings() {
+            eprintln!(
+                "maildoctor: {}{}",
+                config.lang.pick("warning: ", "警告："),
+                w.localized(config.lang)
+            );
+        }
+        Ok::<_, Error>(ctx)
+    };
     match mode {
         Mode::Print(bytes) => {
             let mut out = std::io::stdout().lock();
@@ -79,6 +90,12 @@ fn real_main(args: Args) -> Result<u8, Error> {
         } => {
             let ctx = load()?;
             runtime.block_on(single(&ctx, &request, format, &options))
+        }
+        Mode::Providers { action, json } => {
+            let (bytes, code) = maildoctor::providers_cmd::run(&action, json, &config)?;
+            let mut out = std::io::stdout().lock();
+            quiet_pipe(out.write_all(&bytes).and_then(|()| out.flush()))?;
+            Ok(code)
         }
         Mode::Batch {
             input,

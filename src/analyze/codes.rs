@@ -50,6 +50,8 @@ pub const ALL: &[&str] = &[
     "check.wrong_protocol",
     "settings.no_incoming",
     "settings.no_outgoing",
+    // Providers without IMAP (provider database).
+    "settings.no_imap",
     "source.disagreement",
     "source.plaintext_advertised",
     "source.plain_http",

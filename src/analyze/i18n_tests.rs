@@ -230,6 +230,22 @@ fn scenarios() -> Vec<(Discovery, Vec<ProbeResult>, RunFacts)> {
             ..RunFacts::default()
         },
     ));
+    // A provider without IMAP (the database's no_imap hint); nothing found.
+    let mut d = discovery(&[], DomainState::Exists);
+    d.provider = Some(crate::discover::ProviderMatch {
+        id: "hey.example".into(),
+        name: "HEY".into(),
+        name_zh: Some("HEY 邮箱".into()),
+        detected_via: SourceKind::Provider,
+        mx_host: None,
+        hints: vec![crate::model::Hint {
+            code: "no_imap".into(),
+            text: "No IMAP.".into(),
+            text_zh: None,
+        }],
+        documentation: vec![],
+    });
+    out.push((d, vec![], RunFacts::default()));
     // Typed: another protocol answered on a host no source names.
     let typed = ep(Pop3, "mail.example.net", 995, Tls);
     let d = discovery(

@@ -286,6 +286,7 @@ fn nothing_works(f: &Facts, settings: &Settings, findings: &mut Vec<Finding>, la
                     .iter()
                     .any(|e| e.protocol.is_incoming() == incoming)
         });
+        let explained = explained || rules::no_imap_explains(f.d, findings, incoming);
         if list.iter().any(|s| s.verified) || explained || f.direction_works(incoming) {
             continue;
         }

@@ -61,6 +61,7 @@ pub(super) fn run(f: &Facts, out: &mut Out, lang: Lang) {
     logins(f, out, lang);
     login_withheld(f, out, lang);
     server_warnings(f, out, lang);
+    no_imap(f, out, lang);
 }
 
 /// Severity of a failure affecting `eps`: an error when the user typed one of them or
@@ -1071,4 +1072,61 @@ fn server_warnings(f: &Facts, out: &mut Out, lang: Lang) {
             }),
         );
     }
+}
+
+// --- Providers without IMAP (provider database hint `no_imap`) ---
+
+/// `settings.no_imap`: the provider database says the address's provider offers no IMAP
+/// for mail programs (Tuta, HEY, I.UA) and no IMAP server answered. One finding, so the
+/// report does not send people hunting for an IMAP server: an error when nothing incoming
+/// works, a warning under `--offline` (nothing checked), information when POP3 works.
+fn no_imap(f: &Facts, out: &mut Out, lang: Lang) {
+    let Some(p) = f.d.provider.as_ref() else {
+        return;
+    };
+    if !p.hints.iter().any(|h| h.code == "no_imap")
+        || out.root == Some(Root::DomainGone)
+        || f.working().any(|e| e.protocol == Protocol::Imap)
+    {
+        return;
+    }
+    let pop3_works = f.direction_works(true);
+    let severity = if pop3_works {
+        Severity::Info
+    } else if f.run.offline {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
+    let name = match lang {
+        Lang::ZhCn => p.name_zh.as_deref().unwrap_or(&p.name),
+        Lang::En => &p.name,
+    };
+    out.push(
+        Finding::new(
+            "settings.no_imap",
+            severity,
+            Actor::Provider,
+            words::no_imap(name, pop3_works, lang),
+        )
+        .with(Params {
+            detail: Some(p.id.clone()),
+            ..Params::default()
+        }),
+    );
+}
+
+/// Whether a `settings.no_imap` finding already explains why nothing works for a direction:
+/// always for incoming; for outgoing when the provider database lists no SMTP server either.
+pub(super) fn no_imap_explains(
+    d: &crate::discover::Discovery,
+    findings: &[Finding],
+    incoming: bool,
+) -> bool {
+    findings.iter().any(|x| x.code == "settings.no_imap")
+        && (incoming
+            || !d.candidates.iter().any(|c| {
+                c.endpoint.protocol == Protocol::Smtp
+                    && c.origins.iter().any(|o| o.source == SourceKind::Provider)
+            }))
 }

@@ -709,3 +709,81 @@ fn another_protocol_answering_on_a_host_that_serves_both_is_not_called_the_wrong
     );
     assert!(f.fix.contains("imap.example.com port 995"), "{}", f.fix);
 }
+
+// --- Providers without IMAP ---
+
+#[test]
+fn provider_without_imap_is_one_finding_instead_of_a_hunt_for_servers() {
+    // HEY-like: the database lists no server; guesses found nothing.
+    let guess_imap = ep(Imap, "imap.example.com", 993, Tls);
+    let guess_smtp = ep(Smtp, "smtp.example.com", 465, Tls);
+    let mut d = discovery(
+        &[
+            (guess_imap.clone(), SourceKind::Guess),
+            (guess_smtp.clone(), SourceKind::Guess),
+        ],
+        DomainState::Exists,
+    );
+    provider(&mut d, &["no_imap"]);
+    let probes = vec![
+        failed(&guess_imap, Step::Resolve, FailureKind::NxDomain),
+        failed(&guess_smtp, Step::Resolve, FailureKind::NxDomain),
+    ];
+    let a = analyze_run(&d, &probes, &RunFacts::default(), Lang::En);
+    assert_eq!(codes(&a), ["settings.no_imap"], "{:#?}", a.findings);
+    let f = &a.findings[0];
+    assert_eq!(f.severity, Severity::Error);
+    assert_eq!(f.actor, Actor::Provider);
+    assert!(
+        f.cause.contains("Example Mail offers no IMAP"),
+        "{}",
+        f.cause
+    );
+    assert_eq!(f.params.detail.as_deref(), Some("example.com"));
+    assert_eq!(a.verdict, Verdict::Broken);
+
+    // Offline: the database alone says so; a warning, the verdict stays unverified.
+    let offline = RunFacts {
+        offline: true,
+        ..RunFacts::default()
+    };
+    let a = analyze_run(&d, &[], &offline, Lang::En);
+    assert_eq!(
+        codes(&a),
+        ["settings.no_imap", "run.offline"],
+        "{:#?}",
+        a.findings
+    );
+    assert_eq!(a.findings[0].severity, Severity::Warning);
+    assert_eq!(a.verdict, Verdict::Unverified);
+
+    // POP3 works: information, pointing at POP3.
+    let pop = ep(Pop3, "pop.example.com", 995, Tls);
+    let mut d = discovery(
+        &[
+            (pop.clone(), SourceKind::Provider),
+            (guess_smtp.clone(), SourceKind::Provider),
+        ],
+        DomainState::Exists,
+    );
+    provider(&mut d, &["no_imap"]);
+    let a = analyze(&d, &[ok(&pop), ok(&guess_smtp)]);
+    assert_eq!(codes(&a), ["settings.no_imap"]);
+    assert_eq!(a.findings[0].severity, Severity::Info);
+    assert!(a.findings[0].fix.contains("POP3"), "{}", a.findings[0].fix);
+
+    // Without the hint, or when IMAP answers after all: no such finding.
+    let mut d = discovery(
+        &[(guess_imap.clone(), SourceKind::Guess)],
+        DomainState::Exists,
+    );
+    provider(&mut d, &[]);
+    let a = analyze(
+        &d,
+        &[failed(&guess_imap, Step::Resolve, FailureKind::NxDomain)],
+    );
+    assert!(!codes(&a).contains(&"settings.no_imap"), "{:?}", codes(&a));
+    provider(&mut d, &["no_imap"]);
+    let a = analyze(&d, &[ok(&guess_imap)]);
+    assert!(!codes(&a).contains(&"settings.no_imap"), "{:?}", codes(&a));
+}

@@ -627,3 +627,35 @@ pub(super) fn login_withheld(
         ),
     }
 }
+
+// --- Providers without IMAP ---
+
+/// `settings.no_imap`: `provider` is the provider's name in the run's language.
+pub(super) fn no_imap(provider: &str, pop3_works: bool, lang: Lang) -> Text {
+    match lang {
+        Lang::En => (
+            format!(
+                "{provider} offers no IMAP access for mail programs (the provider database says so): there is no IMAP server to look for or to type."
+            ),
+            if pop3_works {
+                "Use the POP3 settings shown, or the provider's own apps.".to_owned()
+            } else {
+                format!(
+                    "Read this mailbox in {provider}'s own apps or web mail. To use a mail program, ask {provider} whether it offers another way in (a paid plan, a bridge), or forward the mail to a mailbox that has IMAP."
+                )
+            },
+        ),
+        Lang::ZhCn => (
+            format!(
+                "{provider} 不提供 IMAP 服务（服务商数据库中有记录），邮件客户端无法通过 IMAP 收信，不必再去找或填写 IMAP 服务器地址。"
+            ),
+            if pop3_works {
+                "请使用下面显示的 POP3 设置，或使用服务商自己的 App。".to_owned()
+            } else {
+                format!(
+                    "请使用 {provider} 自己的 App 或网页版收发邮件。如果一定要用邮件客户端，请向 {provider} 咨询有没有其他接入方式（例如付费套餐或桥接程序），或者把邮件转发到支持 IMAP 的邮箱。"
+                )
+            },
+        ),
+    }
+}

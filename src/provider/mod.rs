@@ -20,12 +20,19 @@
 //! hints stay; any other imported provider loses the domains a hand-written file lists,
 //! and is dropped when none is left.
 //!
-//! Overrides: a provider from the directory that shares a domain (or its id) with a builtin
-//! provider replaces that builtin provider **entirely** (the builtin's other domains and MX
-//! domains go with it); otherwise it is added. Two files of the same directory claiming the
-//! same domain are an error.
+//! Overrides (`--providers DIR`, [`overrides`]): a provider from the directory that has the
+//! id of a builtin provider (hand-written, else imported) or shares a domain with it is
+//! **merged** into it: the override's servers replace the builtin servers of the protocols
+//! it lists and come first, its hints replace builtin hints of the same code, and the
+//! builtin domains (aliases such as `foxmail.com`), MX suffixes, hints and names it does not
+//! restate are kept, under the builtin id; any other provider is added. A file that cannot
+//! be read or parsed, a bad server entry or `<domain>`, an incomplete provider or a domain
+//! an earlier file of the directory already claims is a [`ProviderWarning`] (file and line)
+//! and is left out; the run goes on.
 
 pub mod clientconfig;
+pub mod lint;
+pub mod overrides;
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -37,6 +44,7 @@ use crate::address::EmailAddress;
 use crate::model::{Endpoint, Hint, Protocol, Security};
 
 use self::clientconfig::{EmailProvider, ParseError, ServerProblem, SourceRef};
+pub use self::overrides::{ProviderWarning, WarningKind};
 
 mod embedded {
     //! The `providers/*.xml` files, embedded by `build.rs`.
@@ -50,14 +58,6 @@ pub enum ProviderError {
     #[error("cannot read provider directory {}: {source}", path.display())]
     ReadDir {
         /// The directory.
-        path: PathBuf,
-        /// The I/O error.
-        source: std::io::Error,
-    },
-    /// A provider file could not be read (or is not UTF-8).
-    #[error("cannot read provider file {}: {source}", path.display())]
-    ReadFile {
-        /// The file.
         path: PathBuf,
         /// The I/O error.
         source: std::io::Error,
@@ -288,9 +288,51 @@ pub struct ProviderDb {
     by_domain: HashMap<String, usize>,
     /// Imported files (`PROVIDER_FILES[HAND_WRITTEN..]`), parsed on first use.
     imported: Vec<OnceLock<Option<Provider>>>,
-    /// Ids of imported providers hidden because a `--providers` file replaced them (or the
-    /// hand-written provider they complete).
+    /// Ids of hand-written providers whose every domain a `--providers` file took: their
+    /// imported companions (alias domains) are hidden too.
     hidden: HashSet<String>,
+    /// Problems with `--providers` files (each left out).
+    warnings: Vec<ProviderWarning>,
+    /// The file of each of `providers` (`qq.com.xml`, `imported/….xml`, or a `--providers`
+    /// file name).
+    files: Vec<String>,
+}
+
+/// Where a provider entry comes from (`maildoctor providers`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// `providers/*.xml`, written by hand.
+    Builtin,
+    /// `providers/imported/*.xml`, generated.
+    Imported,
+    /// A file of the `--providers` directory.
+    Directory,
+}
+
+/// A provider with where it comes from (see [`ProviderDb::catalog`]).
+#[derive(Debug, Clone, Serialize)]
+pub struct CatalogEntry {
+    /// The provider, imported alias domains and provenance merged in.
+    #[serde(flatten)]
+    pub provider: Provider,
+    /// Built-in, imported or from `--providers`.
+    pub kind: EntryKind,
+    /// Its file (`qq.com.xml`, `imported/mail.com.xml`, or the `--providers` file name).
+    pub file: String,
+    /// `--providers` files merged into it.
+    pub overridden_by: Vec<String>,
+}
+
+/// The embedded database files, `(name, xml)`: hand-written first (`qq.com.xml`), then
+/// the imported ones (`imported/….xml`), each part sorted by name.
+pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
+    embedded::PROVIDER_FILES
+}
+
+/// How many of [`builtin_files`] are hand-written (they come first).
+pub fn hand_written_count() -> usize {
+    embedded::HAND_WRITTEN
 }
 
 /// A provider with the file it came from, while the database is assembled.
@@ -307,42 +349,41 @@ impl ProviderDb {
     }
 
     /// The builtin providers plus every `*.xml` file of `extra_dir` (sorted by name; other
-    /// files and subdirectories are ignored). See the module documentation for overrides.
+    /// files and subdirectories are ignored). A bad file or entry of the directory is a
+    /// warning ([`ProviderDb::warnings`]) and is left out; only a directory that cannot be
+    /// listed is an error. An override merges into the built-in provider it concerns (see
+    /// the module documentation).
     pub fn load(extra_dir: Option<&Path>) -> Result<Self, ProviderError> {
-        let mut all = hand_written_sourced()?;
+        let hand = hand_written_sourced()?;
         let Some(dir) = extra_dir else {
-            return Self::from_sourced(all, HashSet::new());
+            return Self::from_sourced(hand, HashSet::new());
         };
-        let extra = dir_sourced(dir)?;
-        check_unique(&extra)?;
-        let mut hidden = HashSet::new();
-        all.retain(|b| {
-            let replaced = extra.iter().any(|e| {
-                e.provider.id == b.provider.id
-                    || e.provider
-                        .domains
-                        .iter()
-                        .any(|d| b.provider.domains.contains(d))
-            });
-            if replaced {
-                hidden.insert(b.provider.id.clone());
-            }
-            !replaced
-        });
-        for e in &extra {
-            hidden.insert(e.provider.id.clone());
-            for d in &e.provider.domains {
-                if let Some(id) = imported_id_of(d) {
-                    hidden.insert(id.to_owned());
-                }
-            }
-        }
-        all.extend(extra);
-        Self::from_sourced(all, hidden)
+        let mut warnings = Vec::new();
+        let extra = overrides::read_dir(dir, &mut warnings)?;
+        let (all, hidden) = overrides::apply(hand, extra, &mut warnings);
+        warnings.sort_by(|a, b| a.file.cmp(&b.file).then(a.line.cmp(&b.line)));
+        let mut db = Self::from_sourced(all, hidden)?;
+        db.warnings = warnings;
+        Ok(db)
+    }
+
+    /// What was wrong with the `--providers` files (each left out, the rest loaded), in
+    /// file order.
+    pub fn warnings(&self) -> &[ProviderWarning] {
+        &self.warnings
+    }
+
+    /// The warnings as source entries for a report (see [`ProviderWarning::source_report`]).
+    pub fn warning_sources(&self, lang: crate::i18n::Lang) -> Vec<crate::model::SourceReport> {
+        self.warnings
+            .iter()
+            .map(|w| w.source_report(lang))
+            .collect()
     }
 
     fn from_sourced(all: Vec<Sourced>, hidden: HashSet<String>) -> Result<Self, ProviderError> {
         check_unique(&all)?;
+        let files = all.iter().map(|s| s.file.clone()).collect();
         let providers: Vec<Provider> = all.into_iter().map(|s| s.provider).collect();
         let mut by_domain = HashMap::new();
         for (i, p) in providers.iter().enumerate() {
@@ -358,6 +399,8 @@ impl ProviderDb {
             by_domain,
             imported,
             hidden,
+            warnings: Vec::new(),
+            files,
         })
     }
 
@@ -436,9 +479,45 @@ impl ProviderDb {
     /// provenance to it; any other loses the domains listed before it and is left out when
     /// none is left. For tools and tests; lookups use [`ProviderDb::by_domain`].
     pub fn all_providers(&self) -> Vec<Provider> {
-        let mut all = self.providers.clone();
-        let mut claimed: HashSet<String> =
-            all.iter().flat_map(|p| p.domains.iter().cloned()).collect();
+        self.catalog().into_iter().map(|e| e.provider).collect()
+    }
+
+    /// [`ProviderDb::all_providers`] with where each entry comes from: the eagerly loaded
+    /// providers first, then the imported ones.
+    pub fn catalog(&self) -> Vec<CatalogEntry> {
+        let kind_of = |file: &str| {
+            if file.starts_with(IMPORTED_PREFIX) {
+                EntryKind::Imported
+            } else if embedded::PROVIDER_FILES
+                .iter()
+                .take(embedded::HAND_WRITTEN)
+                .any(|(n, _)| *n == file)
+            {
+                EntryKind::Builtin
+            } else {
+                EntryKind::Directory
+            }
+        };
+        let mut all: Vec<CatalogEntry> = self
+            .providers
+            .iter()
+            .zip(&self.files)
+            .map(|(p, file)| CatalogEntry {
+                provider: p.clone(),
+                kind: kind_of(file),
+                file: file.clone(),
+                overridden_by: p
+                    .sources
+                    .iter()
+                    .filter(|s| s.name == "override")
+                    .filter_map(|s| s.reference.clone())
+                    .collect(),
+            })
+            .collect();
+        let mut claimed: HashSet<String> = all
+            .iter()
+            .flat_map(|e| e.provider.domains.iter().cloned())
+            .collect();
         for file in embedded::HAND_WRITTEN..embedded::PROVIDER_FILES.len() {
             let Some(p) = self.imported_provider(file) else {
                 continue;
@@ -449,25 +528,26 @@ impl ProviderDb {
             let mut p = p.clone();
             p.domains.retain(|d| !claimed.contains(d));
             claimed.extend(p.domains.iter().cloned());
-            if let Some(h) = all.iter_mut().find(|h| h.id == p.id) {
-                h.domains.append(&mut p.domains);
-                h.sources.append(&mut p.sources);
+            let name = embedded::PROVIDER_FILES
+                .get(file)
+                .map_or_else(String::new, |(n, _)| (*n).to_owned());
+            if let Some(h) = all.iter_mut().find(|h| h.provider.id == p.id) {
+                h.provider.domains.append(&mut p.domains);
+                // An imported provider merged with a --providers override is that entry.
+                if h.file != name {
+                    h.provider.sources.append(&mut p.sources);
+                }
             } else if !p.domains.is_empty() {
-                all.push(p);
+                all.push(CatalogEntry {
+                    provider: p,
+                    kind: EntryKind::Imported,
+                    file: name,
+                    overridden_by: Vec::new(),
+                });
             }
         }
         all
     }
-}
-
-/// The id of the imported provider listing `domain` (its file is `imported/<id>.xml`).
-fn imported_id_of(domain: &str) -> Option<&'static str> {
-    let j = embedded::IMPORTED_DOMAINS
-        .binary_search_by(|(k, _)| (*k).cmp(domain))
-        .ok()?;
-    let (_, file) = embedded::IMPORTED_DOMAINS.get(j)?;
-    let (name, _) = embedded::PROVIDER_FILES.get(*file)?;
-    name.strip_prefix(IMPORTED_PREFIX)?.strip_suffix(".xml")
 }
 
 /// Parses one database file into checked providers.
@@ -536,33 +616,6 @@ fn hand_written_sourced() -> Result<Vec<Sourced>, ProviderError> {
         hand.extend(parse_file(name, xml)?);
     }
     Ok(hand)
-}
-
-fn dir_sourced(dir: &Path) -> Result<Vec<Sourced>, ProviderError> {
-    let read_dir = |source| ProviderError::ReadDir {
-        path: dir.to_owned(),
-        source,
-    };
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(dir).map_err(read_dir)? {
-        let path = entry.map_err(read_dir)?.path();
-        let is_xml = path
-            .extension()
-            .is_some_and(|e| e.eq_ignore_ascii_case("xml"));
-        if is_xml && path.is_file() {
-            files.push(path);
-        }
-    }
-    files.sort();
-    let mut all = Vec::new();
-    for path in files {
-        let xml = std::fs::read_to_string(&path).map_err(|source| ProviderError::ReadFile {
-            path: path.clone(),
-            source,
-        })?;
-        all.extend(parse_file(&path.display().to_string(), &xml)?);
-    }
-    Ok(all)
 }
 
 fn check_unique(all: &[Sourced]) -> Result<(), ProviderError> {
@@ -1008,9 +1061,9 @@ mod tests {
     }
 
     #[test]
-    fn load_with_directory_overrides_and_adds() {
+    fn load_with_directory_merges_overrides_and_adds() {
         let dir = tempfile::tempdir().unwrap();
-        // Overrides the builtin QQ provider (shares qq.com).
+        // Overrides the builtin QQ provider (shares qq.com): IMAP and SMTP replaced.
         write(
             dir.path(),
             "myqq.xml",
@@ -1028,26 +1081,52 @@ mod tests {
 
         let builtin = db();
         let db = ProviderDb::load(Some(dir.path())).unwrap();
+        assert!(db.warnings().is_empty(), "{:?}", db.warnings());
         let qq = db.by_domain("qq.com").unwrap();
-        assert_eq!(qq.id, "my-qq");
-        assert_eq!(qq.incoming[0].host, "imap.override.example");
+        let bqq = builtin.by_domain("qq.com").unwrap();
+        assert_eq!(qq.id, "qq.com", "the builtin id stays");
+        assert_eq!(qq.display_name, "QQ Mail", "the override states no name");
+        assert_eq!(qq.display_name_zh.as_deref(), Some("QQ邮箱"));
+        let hosts: Vec<(Protocol, &str, u16)> = qq
+            .incoming
+            .iter()
+            .chain(&qq.outgoing)
+            .map(|s| (s.protocol, s.host.as_str(), s.port))
+            .collect();
         assert_eq!(
-            qq.hints,
-            [Hint {
-                code: "enable_imap_pop".into(),
-                text: "Turn IMAP on. (https://my-qq/settings)".into(),
-                text_zh: Some("请开启 IMAP。 (https://my-qq/settings)".into()),
-            }],
-            "<enable> becomes an enable_imap_pop hint"
+            hosts,
+            [
+                (Protocol::Imap, "imap.override.example", 993),
+                (Protocol::Pop3, "pop.qq.com", 995),
+                (Protocol::Smtp, "smtp.my-qq", 465),
+            ],
+            "IMAP and SMTP replaced, the builtin POP3 kept"
         );
+        assert_eq!(qq.domains, bqq.domains, "foxmail.com, vip.qq.com kept");
+        assert_eq!(qq.mx_domains, bqq.mx_domains);
+        assert!(qq.has_hint("authorization_code") && qq.has_hint("full_address_username"));
+        let enable = qq
+            .hints
+            .iter()
+            .find(|h| h.code == "enable_imap_pop")
+            .unwrap();
+        assert_eq!(
+            enable.text, "Turn IMAP on. (https://my-qq/settings)",
+            "<enable> becomes an enable_imap_pop hint and replaces the builtin one"
+        );
+        assert_eq!(qq.hints.len(), bqq.hints.len());
         assert!(
-            db.by_domain("foxmail.com").is_none(),
-            "the whole builtin provider is replaced"
+            qq.sources
+                .iter()
+                .any(|s| s.name == "override" && s.reference.as_deref() == Some("myqq.xml"))
+        );
+        assert_eq!(
+            db.by_domain("foxmail.com").map(|p| p.id.as_str()),
+            Some("qq.com")
         );
         assert_eq!(
             db.by_mx_host("mx1.qq.com").map(|p| p.id.as_str()),
-            None,
-            "its MX domains go too"
+            Some("qq.com")
         );
         assert_eq!(
             db.by_domain("new.example").map(|p| p.id.as_str()),
@@ -1063,13 +1142,13 @@ mod tests {
             builtin.providers()
         );
 
-        // Replacing a provider also hides its imported alias domains and an imported
-        // provider of the same id or sharing a domain.
+        // An override of an imported alias domain merges into the hand-written provider it
+        // belongs to; one of an imported provider merges into that provider.
         let dir = tempfile::tempdir().unwrap();
         write(
             dir.path(),
             "ms.xml",
-            &provider_xml("my-outlook", &["hotmail.com"], "imap.mine.example"),
+            &provider_xml("my-outlook", &["hotmail.be"], "imap.mine.example"),
         );
         write(
             dir.path(),
@@ -1077,70 +1156,120 @@ mod tests {
             &provider_xml("mine.example", &["mail.com"], "imap.mine.example"),
         );
         let db = ProviderDb::load(Some(dir.path())).unwrap();
+        assert!(db.warnings().is_empty(), "{:?}", db.warnings());
+        let ms = db.by_domain("hotmail.com").unwrap();
+        assert_eq!(ms.id, "outlook.com");
+        assert_eq!(ms.incoming[0].host, "imap.mine.example");
+        assert!(ms.has_hint("oauth2_only"), "{:?}", ms.hints);
         assert_eq!(
-            db.by_domain("hotmail.com").map(|p| p.id.as_str()),
-            Some("my-outlook")
+            db.by_domain("hotmail.be").map(|p| p.id.as_str()),
+            Some("outlook.com")
         );
-        assert!(builtin.by_domain("hotmail.be").is_some());
-        assert!(
-            db.by_domain("hotmail.be").is_none(),
-            "alias of a replaced provider"
-        );
-        assert!(builtin.by_domain("email.com").is_some());
-        assert!(
-            db.by_domain("email.com").is_none(),
-            "replaced imported provider"
-        );
+        let mail = db.by_domain("email.com").unwrap();
+        assert_eq!(mail.id, "mail.com", "alias of the merged imported provider");
+        assert_eq!(mail.incoming[0].host, "imap.mine.example");
+        let catalog = db.catalog();
+        let entry = catalog
+            .iter()
+            .find(|e| e.provider.id == "mail.com")
+            .unwrap();
+        assert_eq!(entry.kind, EntryKind::Imported);
+        assert_eq!(entry.overridden_by, ["mailcom.xml"]);
+        let names: Vec<(&str, Option<&str>)> = entry
+            .provider
+            .sources
+            .iter()
+            .map(|s| (s.name.as_str(), s.reference.as_deref()))
+            .collect();
+        let unique: BTreeSet<_> = names.iter().collect();
+        assert_eq!(unique.len(), names.len(), "sources listed once: {names:?}");
         assert!(db.by_domain("t-online.de").is_some(), "others stay");
+        let all = db.all_providers();
+        let mut seen = BTreeSet::new();
+        for p in &all {
+            for d in &p.domains {
+                assert!(seen.insert(d.clone()), "duplicate domain {d}");
+            }
+        }
     }
 
     #[test]
-    fn load_errors_name_the_file() {
+    fn bad_directory_files_are_warnings_with_file_and_line() {
         let dir = tempfile::tempdir().unwrap();
         write(
             dir.path(),
             "a.xml",
-            &provider_xml("a.example", &["dup.example"], "imap.a"),
+            &provider_xml("a.example", &["dup.example", "a.example"], "imap.a"),
         );
         write(
             dir.path(),
             "b.xml",
-            &provider_xml("b.example", &["dup.example"], "imap.b"),
+            &provider_xml("b.example", &["dup.example", "b.example"], "imap.b"),
         );
-        let err = ProviderDb::load(Some(dir.path())).unwrap_err();
-        assert!(
-            matches!(&err, ProviderError::DuplicateDomain { domain, .. } if domain == "dup.example"),
-            "{err}"
+        write(
+            dir.path(),
+            "broken.xml",
+            "<clientConfig>\n<emailProvider id='x'>\n<domain>x.example</domain>\n",
         );
-        let msg = err.to_string();
-        assert!(msg.contains("a.xml") && msg.contains("b.xml"), "{msg}");
-
-        let dir = tempfile::tempdir().unwrap();
-        write(dir.path(), "broken.xml", "<clientConfig><emailProvider>");
-        let err = ProviderDb::load(Some(dir.path())).unwrap_err();
-        assert!(matches!(err, ProviderError::Parse { .. }), "{err}");
-        assert!(err.to_string().contains("broken.xml"), "{err}");
-
-        let dir = tempfile::tempdir().unwrap();
         write(
             dir.path(),
             "badport.xml",
-            &provider_xml("p.example", &["p.example"], "imap.p").replace("993", "99999"),
+            &provider_xml("p.example", &["p.example"], "imap.p")
+                .replace("<port>465</port>", "<port>99999</port>"),
         );
-        let err = ProviderDb::load(Some(dir.path())).unwrap_err();
-        assert!(
-            matches!(&err, ProviderError::InvalidServer { provider, problem: ServerProblem::InvalidPort(p), .. }
-                if provider == "p.example" && p == "99999"),
-            "{err}"
-        );
-        assert!(err.to_string().contains("badport.xml"), "{err}");
-
-        let dir = tempfile::tempdir().unwrap();
         let no_smtp = provider_xml("n.example", &["n.example"], "imap.n")
             .replace("type=\"smtp\"", "type=\"jmap\"");
         write(dir.path(), "nosmtp.xml", &no_smtp);
-        let err = ProviderDb::load(Some(dir.path())).unwrap_err();
-        assert!(matches!(err, ProviderError::Incomplete { .. }), "{err}");
+        std::fs::write(
+            dir.path().join("latin1.xml"),
+            b"<clientConfig>\n\xe9</clientConfig>",
+        )
+        .unwrap();
+        let db = ProviderDb::load(Some(dir.path())).unwrap();
+        let w: Vec<String> = db.warnings().iter().map(ToString::to_string).collect();
+        let has = |needle: &str| w.iter().any(|x| x.contains(needle));
+        assert!(
+            has("b.xml:1") && has("'dup.example' is already in a.xml"),
+            "{w:#?}"
+        );
+        assert!(has("broken.xml:4") && has("the file is skipped"), "{w:#?}");
+        assert!(has("badport.xml:4") && has("'99999'"), "{w:#?}");
+        assert!(
+            has("badport.xml:1, provider 'p.example': no usable SMTP"),
+            "{w:#?}"
+        );
+        assert!(
+            has("nosmtp.xml:1") && has("no usable SMTP server"),
+            "{w:#?}"
+        );
+        assert!(has("latin1.xml:2") && has("not UTF-8"), "{w:#?}");
+        assert_eq!(w.len(), 6, "{w:#?}");
+        assert!(
+            !w.iter()
+                .any(|x| x.contains(&dir.path().display().to_string())),
+            "no directory path: {w:#?}"
+        );
+        // What was good is loaded.
+        assert_eq!(
+            db.by_domain("dup.example").map(|p| p.id.as_str()),
+            Some("a.example")
+        );
+        assert_eq!(
+            db.by_domain("b.example").map(|p| p.id.as_str()),
+            Some("b.example")
+        );
+        assert!(db.by_domain("p.example").is_none());
+        assert!(db.by_domain("n.example").is_none());
+        assert!(db.by_domain("x.example").is_none());
+        // In Chinese too, and as report sources.
+        let zh = db.warnings()[0].localized(crate::i18n::Lang::ZhCn);
+        assert!(zh.contains("服务商文件"), "{zh}");
+        let src = db.warning_sources(crate::i18n::Lang::En);
+        assert_eq!(src.len(), 6);
+        assert!(
+            src.iter()
+                .all(|s| s.status == crate::model::SourceStatus::Invalid)
+        );
 
         let missing = Path::new("/nonexistent/maildoctor-providers");
         let err = ProviderDb::load(Some(missing)).unwrap_err();
