@@ -14,6 +14,7 @@ mod e2e_probe;
 mod e2e_share;
 mod harness_selftest;
 mod hostile;
+mod login_corpus;
 mod real_servers;
 mod schema;
 mod support;
