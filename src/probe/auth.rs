@@ -524,6 +524,26 @@ pub fn classify(protocol: Protocol, text: &str) -> FailureKind {
     }
 }
 
+/// The protocol a pasted server reply (one or more lines) comes from, by its shape: POP3
+/// `+OK`/`-ERR`, an SMTP three-digit code, otherwise IMAP. For classifying a reply offline
+/// with [`classify`], without a connection (the start of `maildoctor explain`).
+pub fn protocol_of_reply(text: &str) -> Protocol {
+    let t = text.trim_start();
+    let b = t.as_bytes();
+    if t.get(..4).is_some_and(|p| p.eq_ignore_ascii_case("-ERR"))
+        || t.get(..3).is_some_and(|p| p.eq_ignore_ascii_case("+OK"))
+    {
+        Protocol::Pop3
+    } else if b.len() >= 3
+        && b[..3].iter().all(u8::is_ascii_digit)
+        && b.get(3).is_none_or(|c| matches!(c, b' ' | b'-'))
+    {
+        Protocol::Smtp
+    } else {
+        Protocol::Imap
+    }
+}
+
 /// The provider's most likely cause of a refusal whose text alone is generic, when it
 /// differs from what the text says; `provider` is the provider id (its main domain, from
 /// the provider database or an MX match). Drawn from the providers' help pages: Gmail,
@@ -754,6 +774,37 @@ mod tests {
         );
         assert_eq!(likely("gmail.com", Imap, &AuthWebLoginRequired), None);
         assert_eq!(likely("example.com", Imap, &AuthFailed), None);
+    }
+
+    #[test]
+    fn pasted_replies_are_read_with_their_protocol() {
+        let cases = [
+            (
+                "535 Error: 请使用授权码登录",
+                Smtp,
+                FailureKind::AuthAppPasswordRequired,
+            ),
+            (
+                "534-5.7.14 <https://accounts.google.com/signin/continue?sarp=1>",
+                Smtp,
+                FailureKind::AuthWebLoginRequired,
+            ),
+            (
+                "-ERR [AUTH] Authentication failed.",
+                Pop3,
+                FailureKind::AuthFailed,
+            ),
+            (
+                "a1 NO [AUTHENTICATIONFAILED] Invalid credentials (Failure)",
+                Imap,
+                FailureKind::AuthFailed,
+            ),
+            ("NO LOGIN failed.", Imap, FailureKind::AuthRejected),
+        ];
+        for (text, p, kind) in cases {
+            assert_eq!(protocol_of_reply(text), p, "{text}");
+            assert_eq!(classify(protocol_of_reply(text), text), kind, "{text}");
+        }
     }
 
     #[test]
