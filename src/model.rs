@@ -413,11 +413,21 @@ pub enum FailureKind {
     /// Login refused because this protocol is switched off for the account (e.g. POP3/SMTP
     /// must be enabled in the web settings).
     AuthProtocolDisabled,
-    /// Login refused because the account is blocked or needs a web login first.
+    /// Login refused because the account is locked, suspended or disabled: the provider
+    /// (or the administrator) must act.
     AuthAccountBlocked,
-    /// Login refused: the provider wants an app password / authorization code (or OAuth2)
-    /// instead of the account password.
+    /// Login refused: the provider wants an app password / authorization code instead of
+    /// the account password.
     AuthAppPasswordRequired,
+    /// Login refused: password (basic) authentication is switched off; only OAuth2 sign-in.
+    AuthOauthRequired,
+    /// Login refused until the person logs in on the web (captcha, "prove you are not a
+    /// robot", verify the account, change an expired password).
+    AuthWebLoginRequired,
+    /// Login refused for too many attempts or connections; try later.
+    AuthTooManyAttempts,
+    /// Login refused by a temporary server-side failure; try later.
+    AuthTemporary,
     /// Login refused for a reason the server's text does not make clear.
     AuthRejected,
     /// The server offers no password mechanism we use (e.g. only OAuth2, or LOGINDISABLED).

@@ -200,7 +200,7 @@ fn login_refusals_are_classified_by_the_servers_own_words() {
         [
             (
                 "NO [ALERT] Please log in via your web browser: https://support.google.com/mail/accounts/answer/78754 (Failure)",
-                "auth.account_blocked",
+                "auth.web_login_required",
             ),
             (
                 "-ERR [SYS/PERM] POP3 access is disabled for this account.",
@@ -222,12 +222,12 @@ fn login_refusals_are_classified_by_the_servers_own_words() {
             ),
             (
                 "535 5.7.139 Authentication unsuccessful, basic authentication is disabled.",
-                "auth.app_password_required",
+                "auth.oauth_required",
             ),
         ],
         [
             ("NO account locked", "auth.account_blocked"),
-            ("-ERR web login required", "auth.account_blocked"),
+            ("-ERR web login required", "auth.web_login_required"),
             (
                 "535 5.7.8 Username and Password not accepted. Application-specific password required.",
                 "auth.app_password_required",

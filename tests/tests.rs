@@ -15,6 +15,7 @@ mod e2e_providers;
 mod e2e_share;
 mod harness_selftest;
 mod hostile;
+mod login_corpus;
 mod readme;
 mod real_servers;
 mod schema;

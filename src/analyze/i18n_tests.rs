@@ -109,6 +109,10 @@ fn every_failure() -> Vec<(FailureKind, Step)> {
         (FailureKind::AuthProtocolDisabled, Step::Login),
         (FailureKind::AuthAccountBlocked, Step::Login),
         (FailureKind::AuthAppPasswordRequired, Step::Login),
+        (FailureKind::AuthOauthRequired, Step::Login),
+        (FailureKind::AuthWebLoginRequired, Step::Login),
+        (FailureKind::AuthTooManyAttempts, Step::Login),
+        (FailureKind::AuthTemporary, Step::Login),
         (FailureKind::AuthRejected, Step::Login),
         (
             FailureKind::AuthNoMechanism {
@@ -152,6 +156,10 @@ fn every_failure() -> Vec<(FailureKind, Step)> {
             | FailureKind::AuthProtocolDisabled
             | FailureKind::AuthAccountBlocked
             | FailureKind::AuthAppPasswordRequired
+            | FailureKind::AuthOauthRequired
+            | FailureKind::AuthWebLoginRequired
+            | FailureKind::AuthTooManyAttempts
+            | FailureKind::AuthTemporary
             | FailureKind::AuthRejected
             | FailureKind::AuthNoMechanism { .. } => {}
             // Never a per-endpoint finding: the run adds one run.interrupted (app.rs).

@@ -886,6 +886,16 @@ fn logins(f: &Facts, out: &mut Out, lang: Lang) {
             words::protocol_off(&protocols, &ok, &fail.message, lang)
         } else {
             let mut t = text::explain_login(first, fail, user, lang);
+            // A generic refusal at a known provider: the provider's usual cause first.
+            if let Some(pm) = &f.d.provider
+                && let Some(likely) = crate::probe::auth::likely(&pm.id, first.protocol, &fail.kind)
+            {
+                let name = match (lang, &pm.name_zh) {
+                    (Lang::ZhCn, Some(zh)) => zh.as_str(),
+                    _ => pm.name.as_str(),
+                };
+                t = text::likely_login(first, fail, &likely, name, user, t, lang);
+            }
             if eps.len() > 1 {
                 let others: Vec<(Protocol, &str)> = items
                     .iter()
@@ -900,8 +910,10 @@ fn logins(f: &Facts, out: &mut Out, lang: Lang) {
         let actor = match code {
             "auth.failed"
             | "auth.protocol_disabled"
-            | "auth.account_blocked"
-            | "auth.app_password_required" => Actor::User,
+            | "auth.app_password_required"
+            | "auth.oauth_required"
+            | "auth.web_login_required"
+            | "auth.too_many_attempts" => Actor::User,
             "auth.incomplete" => Actor::Network,
             _ => Actor::Provider,
         };

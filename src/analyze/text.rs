@@ -41,6 +41,10 @@ pub(super) fn code(kind: &FailureKind, step: Step) -> &'static str {
         FailureKind::AuthProtocolDisabled => "auth.protocol_disabled",
         FailureKind::AuthAccountBlocked => "auth.account_blocked",
         FailureKind::AuthAppPasswordRequired => "auth.app_password_required",
+        FailureKind::AuthOauthRequired => "auth.oauth_required",
+        FailureKind::AuthWebLoginRequired => "auth.web_login_required",
+        FailureKind::AuthTooManyAttempts => "auth.too_many_attempts",
+        FailureKind::AuthTemporary => "auth.temporary",
         FailureKind::AuthRejected => "auth.rejected",
         FailureKind::AuthNoMechanism { .. } => "auth.no_mechanism",
     }
@@ -54,6 +58,10 @@ pub(super) fn login_code(kind: &FailureKind) -> &'static str {
         | FailureKind::AuthProtocolDisabled
         | FailureKind::AuthAccountBlocked
         | FailureKind::AuthAppPasswordRequired
+        | FailureKind::AuthOauthRequired
+        | FailureKind::AuthWebLoginRequired
+        | FailureKind::AuthTooManyAttempts
+        | FailureKind::AuthTemporary
         | FailureKind::AuthRejected
         | FailureKind::AuthNoMechanism { .. } => code(kind, Step::Login),
         _ => "auth.incomplete",
@@ -78,8 +86,24 @@ pub(super) fn explain_login(e: &Endpoint, f: &Failure, user: &str, lang: Lang) -
                     format!("Enable {p} (e.g. \"POP3/IMAP/SMTP service\") in the account's web settings, or use IMAP instead."),
                 ),
                 FailureKind::AuthAccountBlocked => (
-                    format!("{hp} blocks the login to this account until someone logs in on the web. {said}"),
-                    "Log in once in a web browser, follow the provider's security prompt, then try again.".to_owned(),
+                    format!("{hp} says this account is locked, suspended or disabled. {said}"),
+                    "Ask the provider (or the mail administrator) to unlock the account; a new password does not help until then.".to_owned(),
+                ),
+                FailureKind::AuthWebLoginRequired => (
+                    format!("{hp} refuses mail-client logins to this account until someone logs in on the web (security check, captcha, expired password). {said}"),
+                    "Log in once in a web browser, follow the provider's security prompt (verify, change the password if asked), then try again.".to_owned(),
+                ),
+                FailureKind::AuthOauthRequired => (
+                    format!("{hp} has switched password (basic) authentication off for {p}: only OAuth2 sign-in works. {said}"),
+                    "Use a mail client that signs in with OAuth2 (\"Sign in with Microsoft/Google\"); for a company tenant the administrator decides whether password logins are allowed.".to_owned(),
+                ),
+                FailureKind::AuthTooManyAttempts => (
+                    format!("{hp} refuses logins for now: too many attempts or connections. {said}"),
+                    "Stop every mail client and device using this account for a while (a wrong saved password keeps retrying), then try once with the right password.".to_owned(),
+                ),
+                FailureKind::AuthTemporary => (
+                    format!("{hp} could not check the login because of a temporary problem on its side. {said}"),
+                    "Try again later; if it persists, the provider's or administrator's login service is at fault.".to_owned(),
                 ),
                 FailureKind::AuthAppPasswordRequired => (
                     format!("{hp} does not accept the account password for {p}: it wants an app password or authorization code (or OAuth2 sign-in). {said}"),
@@ -98,8 +122,8 @@ pub(super) fn explain_login(e: &Endpoint, f: &Failure, user: &str, lang: Lang) -
                     },
                 ),
                 FailureKind::AuthRejected => (
-                    format!("{hp} refused the login, without saying the password is wrong. {said}"),
-                    "Read the server's message above; if it is not clear, ask the provider what it means for this account.".to_owned(),
+                    format!("{hp} refused the login without saying why; its text does not show that the password is wrong. {said}"),
+                    "The refusal could mean a wrong password, an app password or authorization code being required, the protocol switched off for the account, a blocked account or a connection that must be encrypted first: check these in the provider's web settings, and ask the provider if none applies.".to_owned(),
                 ),
                 _ => (
                     format!("The login on {hp} could not be completed: {msg}"),
@@ -119,8 +143,24 @@ pub(super) fn explain_login(e: &Endpoint, f: &Failure, user: &str, lang: Lang) -
                     format!("请登录网页版邮箱，在“设置”中开启 {p} 服务（如“POP3/IMAP/SMTP 服务”），或改用 IMAP。"),
                 ),
                 FailureKind::AuthAccountBlocked => (
-                    format!("{hp} 暂时禁止该账号在客户端登录，需要先在网页上登录一次。{said}"),
-                    "请先用浏览器登录网页版邮箱，按提示完成安全验证，然后再试。".to_owned(),
+                    format!("{hp} 提示该账号已被锁定、冻结或停用。{said}"),
+                    "请联系邮箱服务商（或邮件管理员）解除锁定；在此之前更换密码也无法登录。".to_owned(),
+                ),
+                FailureKind::AuthWebLoginRequired => (
+                    format!("{hp} 暂时禁止该账号在客户端登录，需要先在网页上登录并完成验证（安全验证、验证码或密码过期）。{said}"),
+                    "请先用浏览器登录网页版邮箱，按提示完成安全验证（如要求修改密码请先修改），然后再试。".to_owned(),
+                ),
+                FailureKind::AuthOauthRequired => (
+                    format!("{hp} 已关闭 {p} 的密码（基本）认证，只能用 OAuth2 登录。{said}"),
+                    "请使用支持 OAuth2 登录的邮件客户端（“使用 Microsoft/Google 账号登录”）；企业邮箱是否允许密码登录由管理员决定。".to_owned(),
+                ),
+                FailureKind::AuthTooManyAttempts => (
+                    format!("{hp} 因登录尝试或连接次数过多，暂时拒绝登录。{said}"),
+                    "请先关闭所有使用该账号的邮件客户端和设备（保存了错误密码的设备会不断重试），等待一段时间后用正确的密码再试一次。".to_owned(),
+                ),
+                FailureKind::AuthTemporary => (
+                    format!("{hp} 因服务器临时故障无法验证登录。{said}"),
+                    "请稍后再试；如果一直如此，是邮箱服务商或管理员的登录服务出了问题。".to_owned(),
                 ),
                 FailureKind::AuthAppPasswordRequired => (
                     format!("{hp} 的 {p} 不接受邮箱登录密码，需要使用授权码（或应用专用密码、OAuth2 登录）。{said}"),
@@ -139,8 +179,8 @@ pub(super) fn explain_login(e: &Endpoint, f: &Failure, user: &str, lang: Lang) -
                     },
                 ),
                 FailureKind::AuthRejected => (
-                    format!("{hp} 拒绝了登录，但没有说是密码错误。{said}"),
-                    "请看服务器的提示；如果看不懂，请联系邮箱服务商询问该账号的情况。".to_owned(),
+                    format!("{hp} 拒绝了登录，但没有说明原因；从返回内容看不出是密码错误。{said}"),
+                    "可能的原因：密码错误、需要使用授权码或应用专用密码、该账号没有开启此服务、账号被限制，或必须先建立加密连接。请在网页版邮箱的设置中逐项检查；都不是的话请联系邮箱服务商。".to_owned(),
                 ),
                 _ => (
                     format!("在 {hp} 上登录没有完成：{msg}"),
@@ -148,6 +188,67 @@ pub(super) fn explain_login(e: &Endpoint, f: &Failure, user: &str, lang: Lang) -
                 ),
             }
         }
+    }
+}
+
+/// What a cause is called in a "most likely" sentence.
+fn cause_name(kind: &FailureKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (FailureKind::AuthAppPasswordRequired, Lang::En) => {
+            "an app password or authorization code is required instead of the account password"
+        }
+        (FailureKind::AuthAppPasswordRequired, Lang::ZhCn) => {
+            "需要使用授权码（应用专用密码），而不是邮箱登录密码"
+        }
+        (FailureKind::AuthProtocolDisabled, Lang::En) => {
+            "this protocol is not switched on for the account (or the tenant)"
+        }
+        (FailureKind::AuthProtocolDisabled, Lang::ZhCn) => "该账号（或企业租户）没有开启此服务",
+        (FailureKind::AuthOauthRequired, Lang::En) => {
+            "password logins are switched off; only OAuth2 sign-in works"
+        }
+        (FailureKind::AuthOauthRequired, Lang::ZhCn) => "已关闭密码登录，只能用 OAuth2 登录",
+        (FailureKind::AuthWebLoginRequired, Lang::En) => "a web login or security check is needed",
+        (FailureKind::AuthWebLoginRequired, Lang::ZhCn) => "需要先在网页上登录或完成安全验证",
+        (FailureKind::AuthFailed, Lang::En) => "the user name or password is wrong",
+        (FailureKind::AuthFailed, Lang::ZhCn) => "用户名或密码错误",
+        (_, Lang::En) => "the account cannot log in this way",
+        (_, Lang::ZhCn) => "该账号不能这样登录",
+    }
+}
+
+/// A generic refusal at a known provider: the provider's usual cause (`likely`) first,
+/// what the text alone supports (`plain`, from [`explain_login`]) second.
+pub(super) fn likely_login(
+    e: &Endpoint,
+    f: &Failure,
+    likely: &FailureKind,
+    provider: &str,
+    user: &str,
+    plain: (String, String),
+    lang: Lang,
+) -> (String, String) {
+    let as_likely = Failure {
+        kind: likely.clone(),
+        message: f.message.clone(),
+    };
+    let (_, likely_fix) = explain_login(e, &as_likely, user, lang);
+    let (likely_cause, other) = (cause_name(likely, lang), cause_name(&f.kind, lang));
+    match lang {
+        Lang::En => (
+            format!(
+                "{} At {provider} this reply most often means that {likely_cause}; otherwise, {other}.",
+                plain.0
+            ),
+            format!("Most likely: {likely_fix} Otherwise: {}", plain.1),
+        ),
+        Lang::ZhCn => (
+            format!(
+                "{}在{provider}，这个回复最常见的原因是{likely_cause}；其次是{other}。",
+                plain.0
+            ),
+            format!("最可能的解决办法：{likely_fix} 其次：{}", plain.1),
+        ),
     }
 }
 

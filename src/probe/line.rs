@@ -9,6 +9,14 @@
 //! SECURITY (STARTTLS, RFC 3207 §5, RFC 2595 §3.1, RFC 9051 §11.1; CVE-2011-0411): bytes read
 //! before the TLS handshake must never be treated as part of the encrypted session.
 //! [`LineConn::into_inner`] hands the raw stream back only when nothing is buffered.
+//!
+//! Charsets: mail servers answer in whatever their locale uses. [`decode`] turns every line
+//! into text: valid UTF-8 as is; otherwise GB18030 (a superset of GBK and GB2312, used by
+//! QQ Mail, NetEase and other Chinese servers), then Big5, then the Cyrillic single-byte
+//! charsets (windows-1251, KOI8-R), then windows-1252 (ISO-8859-1) as the last resort.
+//! A multi-byte candidate is taken only when it decodes without a single error and yields
+//! CJK text without private-use characters; bytes no charset explains are replaced (U+FFFD).
+//! The output layers escape controls and hostile characters as before.
 
 use std::io;
 use std::sync::{Arc, Mutex, PoisonError};
@@ -24,6 +32,67 @@ const CHUNK: usize = 4096;
 pub const MAX_TRANSCRIPT_LINES: usize = 400;
 /// Longest transcript line kept, in characters.
 const MAX_TRANSCRIPT_CHARS: usize = 300;
+
+/// Text of one server line (or IMAP literal): UTF-8 when valid, otherwise the legacy
+/// charset that explains the bytes (see the module docs); never fails.
+pub fn decode(bytes: &[u8]) -> String {
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return s.to_owned();
+    }
+    for enc in [encoding_rs::GB18030, encoding_rs::BIG5]
+        .into_iter()
+        .filter(|_| looks_multibyte(bytes))
+    {
+        if let Some(s) = enc.decode_without_bom_handling_and_without_replacement(bytes)
+            && s.chars().any(is_cjk)
+            && !s.chars().any(|c| ('\u{E000}'..='\u{F8FF}').contains(&c))
+        {
+            return s.into_owned();
+        }
+    }
+    if let Some(enc) = cyrillic(bytes) {
+        return enc.decode_without_bom_handling(bytes).0.into_owned();
+    }
+    encoding_rs::WINDOWS_1252
+        .decode_without_bom_handling(bytes)
+        .0
+        .into_owned()
+}
+
+/// CJK text comes in runs of high bytes, or outweighs the ASCII letters; a Latin-1 word
+/// has single high bytes between ASCII letters (`Ung\xfcltig`), which GB18030 and Big5
+/// would also accept as a character.
+fn looks_multibyte(bytes: &[u8]) -> bool {
+    let (mut run, mut longest) = (0usize, 0usize);
+    for b in bytes {
+        run = if *b >= 0x80 { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    let high = bytes.iter().filter(|b| **b >= 0x80).count();
+    let letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    longest >= 3 || high * 2 >= letters
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303F}' | '\u{3400}'..='\u{9FFF}' | '\u{FF00}'..='\u{FFEF}')
+}
+
+/// windows-1251 or KOI8-R when the bytes look like Cyrillic words: most letters are high
+/// bytes (0xC0–0xFF, the letter block of both charsets). Russian text is mostly lower
+/// case, which is 0xE0–0xFF in windows-1251 and 0xC0–0xDF in KOI8-R.
+fn cyrillic(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let ascii_letters = bytes.iter().filter(|b| b.is_ascii_alphabetic()).count();
+    let low = bytes.iter().filter(|b| (0xC0..=0xDF).contains(*b)).count();
+    let high = bytes.iter().filter(|b| **b >= 0xE0).count();
+    if low + high < 4 || (low + high) * 2 < ascii_letters {
+        return None;
+    }
+    Some(if high >= low {
+        encoding_rs::WINDOWS_1251
+    } else {
+        encoding_rs::KOI8_R
+    })
+}
 
 /// A shared, capped dialogue record (`C: …` / `S: …`). Credentials are never written to it:
 /// [`LineConn::write_secret_line`] records a masked form instead.
@@ -138,7 +207,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineConn<S> {
         self.read_line_until(deadline).await
     }
 
-    /// Reads one line (without its CRLF) before `deadline`. Invalid UTF-8 is replaced.
+    /// Reads one line (without its CRLF) before `deadline`, decoded with [`decode`].
     pub async fn read_line_until(&mut self, deadline: Instant) -> Result<String, LineError> {
         loop {
             if self.buf.len() >= 2 && self.buf[0] == 0x16 && self.buf[1] == 0x03 {
@@ -153,7 +222,7 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineConn<S> {
                 if line.last() == Some(&b'\r') {
                     line.pop();
                 }
-                let line = self.scrub(String::from_utf8_lossy(&line).into_owned());
+                let line = self.scrub(decode(&line));
                 if let Some(t) = &self.transcript {
                     t.push(format!("S: {line}"));
                 }
@@ -417,6 +486,47 @@ mod tests {
         assert_eq!(c.scrub("x hunter2".to_owned()), "x ********");
         let lines = t.lines();
         assert_eq!(lines.last().unwrap(), "S: -ERR bad command: PASS ********");
+    }
+
+    /// Replies in the charsets mail servers send: UTF-8 as is, GBK/GB18030 (QQ, NetEase),
+    /// Big5, windows-1251 and KOI8-R (Russian), Latin-1; undecodable bytes never vanish.
+    #[test]
+    fn legacy_charsets_are_decoded() {
+        let enc = |label: &str, text: &str| {
+            let e = encoding_rs::Encoding::for_label(label.as_bytes()).unwrap();
+            let (b, _, bad) = e.encode(text);
+            assert!(!bad, "{label}: {text}");
+            b.into_owned()
+        };
+        let qq = "535 Error: 请使用授权码登录。详情请看: http://service.mail.qq.com/detail/0/53";
+        assert_eq!(decode(qq.as_bytes()), qq);
+        assert_eq!(decode(&enc("gbk", qq)), qq);
+        assert_eq!(
+            decode(&enc("gb18030", "-ERR 您的帐号已被冻结")),
+            "-ERR 您的帐号已被冻结"
+        );
+        assert_eq!(
+            decode(&enc("big5", "NO 密碼錯誤，請重新輸入")),
+            "NO 密碼錯誤，請重新輸入"
+        );
+        let ru = "NO Неверный логин или пароль";
+        assert_eq!(decode(&enc("windows-1251", ru)), ru);
+        assert_eq!(decode(&enc("koi8-r", ru)), ru);
+        assert_eq!(
+            decode(&enc("iso-8859-1", "-ERR Ungültiges Passwort")),
+            "-ERR Ungültiges Passwort"
+        );
+        // Not a charset at all: nothing is dropped silently.
+        assert_eq!(decode(b"NO \xff\xfe bad"), "NO \u{ff}\u{fe} bad");
+    }
+
+    #[tokio::test]
+    async fn gbk_lines_are_read_as_text() {
+        let (mut c, mut peer) = conn(200);
+        let (gbk, _, _) = encoding_rs::GBK.encode("-ERR 请使用授权码登录");
+        peer.write_all(&gbk).await.unwrap();
+        peer.write_all(b"\r\n").await.unwrap();
+        assert_eq!(c.read_line().await.unwrap(), "-ERR 请使用授权码登录");
     }
 
     #[tokio::test]

@@ -558,6 +558,10 @@ async fn login_steps(
                     | FailureKind::AuthAccountBlocked
                     | FailureKind::AuthAppPasswordRequired
                     | FailureKind::AuthProtocolDisabled
+                    | FailureKind::AuthOauthRequired
+                    | FailureKind::AuthWebLoginRequired
+                    | FailureKind::AuthTooManyAttempts
+                    | FailureKind::AuthTemporary
             ) {
                 info.server_reply = f.message.clone();
             }

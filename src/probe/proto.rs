@@ -345,7 +345,7 @@ impl Dialog {
                 .read_bytes_until(n, deadline)
                 .await
                 .map_err(|e| line_failure(e, what, ms))?;
-            line.push_str(&String::from_utf8_lossy(&bytes).replace(['\r', '\n'], " "));
+            line.push_str(&super::line::decode(&bytes).replace(['\r', '\n'], " "));
             let rest = read(conn, deadline, what).await?;
             line.push_str(&rest);
             if line.len() > MAX_MESSAGE_CHARS * 8 {
@@ -492,8 +492,33 @@ impl Dialog {
     {
         let deadline = Instant::now() + conn.timeout();
         let mut untagged = 0;
+        // Untagged text before the verdict (`* NO [ALERT] …`, `* NO [WEBALERT …]`, hMailServer's
+        // `* Too many invalid logon attempts.`) often says why: kept ahead of the tagged line.
+        let mut said: Vec<String> = Vec::new();
+        let with_said = |said: &[String], l: String| {
+            if said.is_empty() {
+                l
+            } else {
+                format!("{} / {l}", said.join(" / "))
+            }
+        };
         loop {
-            let l = self.imap_line(conn, deadline, "login reply").await?;
+            let l = match self.imap_line(conn, deadline, "login reply").await {
+                Ok(l) => l,
+                // The server said why (`* NO [WEBALERT …] Web login required.`) and then
+                // nothing more: its words are the verdict.
+                Err(_)
+                    if said
+                        .iter()
+                        .any(|s| starts_with_ci(s, "* NO") || starts_with_ci(s, "* BAD")) =>
+                {
+                    return Ok(ImapWait::Tagged(Tagged {
+                        ok: false,
+                        line: said.join(" / "),
+                    }));
+                }
+                Err(f) => return Err(f),
+            };
             if l.starts_with('+') {
                 return Ok(ImapWait::Continue);
             }
@@ -504,12 +529,23 @@ impl Dialog {
             {
                 return Ok(ImapWait::Tagged(Tagged {
                     ok: starts_with_ci(rest, "OK"),
-                    line: l,
+                    line: if starts_with_ci(rest, "OK") {
+                        l
+                    } else {
+                        with_said(&said, l)
+                    },
                 }));
             }
             if starts_with_ci(&l, "* BYE") {
                 // Some servers say why in a BYE before closing (e.g. "* BYE [ALERT] …").
-                return Ok(ImapWait::Tagged(Tagged { ok: false, line: l }));
+                return Ok(ImapWait::Tagged(Tagged {
+                    ok: false,
+                    line: with_said(&said, l),
+                }));
+            }
+            if !starts_with_ci(&l, "* CAPABILITY") && !starts_with_ci(&l, "* OK") && said.len() < 4
+            {
+                said.push(cap_chars(&l, MAX_GREETING_CHARS));
             }
             untagged += 1;
             if untagged > self.max_lines {
