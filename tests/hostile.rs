@@ -11,6 +11,7 @@ use hickory_server::proto::rr::{Name, RData};
 use crate::support::cli::{Run, connect_to, run, run_json};
 use crate::support::dns::TestDns;
 use crate::support::hostile::{HostilePeer, Script};
+use crate::support::http::{HttpServer, HttpSpec, Reply};
 
 /// Step timeout given to maildoctor; every scenario must finish well within a few of them.
 const STEP: &str = "2";
@@ -424,4 +425,170 @@ fn bidi_and_zero_width_characters_are_escaped_in_table_and_json() {
     let doc: serde_json::Value = serde_json::from_str(&json.stdout).unwrap();
     let g = doc["probes"][0]["greeting"].as_str().unwrap();
     assert!(g.contains('\u{202e}') && g.contains('\u{2028}'), "{g:?}");
+}
+
+// --- SSRF through discovery (issue 13 item 4) ---------------------------------------------
+
+const CONFIG_PATH: &str = "/mail/config-v1.1.xml";
+const WELL_KNOWN: &str = "/.well-known/autoconfig/mail/config-v1.1.xml";
+const AD_PATH: &str = "/autodiscover/autodiscover.xml";
+
+/// The source whose target starts with `prefix`.
+fn source<'a>(doc: &'a serde_json::Value, prefix: &str) -> &'a serde_json::Value {
+    doc["sources"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["target"].as_str().unwrap().starts_with(prefix))
+        .unwrap_or_else(|| panic!("no source {prefix}: {:#}", doc["sources"]))
+}
+
+fn detail(doc: &serde_json::Value, prefix: &str) -> String {
+    source(doc, prefix)["detail"].as_str().unwrap().to_owned()
+}
+
+fn ssrf_args(dns: &TestDns, maps: &[String]) -> Vec<String> {
+    let mut a = vec![
+        "--resolver".to_owned(),
+        dns.resolver_arg(),
+        "--timeout".to_owned(),
+        STEP.to_owned(),
+    ];
+    for m in maps {
+        a.push("--connect-to".to_owned());
+        a.push(m.clone());
+    }
+    a.push("alice@ssrf.test".to_owned());
+    a
+}
+
+/// Redirects learned over plain HTTP never go to an IP literal (the issue's
+/// `http://127.0.0.170:8080/admin/delete-all-users?confirm=yes`), a non-standard port or
+/// another registrable domain; the victim behind each of them is never asked.
+#[test]
+fn plain_http_redirects_to_ip_literals_odd_ports_and_other_domains_are_refused() {
+    let victim = HttpServer::start(HttpSpec::http().route("", "/", Reply::xml("<x/>")));
+    let admin = format!(
+        "http://127.0.0.1:{}/admin/delete-all-users?confirm=yes",
+        victim.port()
+    );
+    let plain = HttpServer::start(
+        HttpSpec::http()
+            .route(
+                "autoconfig.ssrf.test",
+                CONFIG_PATH,
+                Reply::redirect(302, &admin),
+            )
+            .route(
+                "ssrf.test",
+                WELL_KNOWN,
+                Reply::redirect(301, "http://autoconfig.ssrf.test:8080/mail/config-v1.1.xml"),
+            )
+            .route(
+                "autodiscover.ssrf.test",
+                AD_PATH,
+                Reply::redirect(
+                    302,
+                    "https://internal.evil.example/autodiscover/autodiscover.xml",
+                ),
+            ),
+    );
+    // The lab lives on loopback (the domain resolves there): only rule 2 can refuse.
+    let dns = TestDns::builder()
+        .zone("ssrf.test")
+        .a("ssrf.test", "127.0.0.1")
+        .start();
+    let maps = [
+        connect_to("autoconfig.ssrf.test", 80, plain.addr),
+        connect_to("ssrf.test", 80, plain.addr),
+        connect_to("autodiscover.ssrf.test", 80, plain.addr),
+        // Were the redirects followed, these would reach the victim.
+        connect_to("autoconfig.ssrf.test", 8080, victim.addr),
+        connect_to("internal.evil.example", 443, victim.addr),
+    ];
+    let started = Instant::now();
+    let (_, doc, stderr) = run_json(ssrf_args(&dns, &maps));
+    assert!(started.elapsed() < LIMIT, "took {:?}", started.elapsed());
+    assert!(
+        plain.requests().len() >= 3,
+        "{:#?}\n{stderr}",
+        plain.requests()
+    );
+    assert!(victim.requests().is_empty(), "{:#?}", victim.requests());
+
+    let ip = detail(&doc, "http://autoconfig.ssrf.test/");
+    assert!(ip.contains("IP address 127.0.0.1"), "{ip}");
+    let port = detail(&doc, "http://ssrf.test/");
+    assert!(port.contains("non-standard port 8080"), "{port}");
+    let other = detail(&doc, "GET http://autodiscover.ssrf.test/");
+    assert!(other.contains("another domain"), "{other}");
+    for prefix in [
+        "http://autoconfig.ssrf.test/",
+        "http://ssrf.test/",
+        "GET http://autodiscover.ssrf.test/",
+    ] {
+        assert_eq!(source(&doc, prefix)["status"], "invalid", "{prefix}");
+        assert_eq!(source(&doc, prefix)["candidates"], 0, "{prefix}");
+    }
+}
+
+/// A discovery host of a domain that does not itself resolve into loopback is never asked
+/// on loopback, first request or redirect; once the domain lives there (a lab), it is.
+#[test]
+fn discovery_hosts_on_loopback_are_asked_only_for_a_domain_that_lives_there() {
+    let server = HttpServer::start(
+        HttpSpec::http()
+            .route(
+                "autoconfig.ssrf.test",
+                CONFIG_PATH,
+                Reply::redirect(302, "http://config.ssrf.test/mail/config-v1.1.xml"),
+            )
+            .route("config.ssrf.test", CONFIG_PATH, Reply::status(404)),
+    );
+    // Only the port is overridden: the address still comes from DNS and is checked.
+    let maps = [
+        format!("autoconfig.ssrf.test:80::{}", server.port()),
+        format!("config.ssrf.test:80::{}", server.port()),
+    ];
+    let zone = || {
+        TestDns::builder()
+            .zone("ssrf.test")
+            .a("autoconfig.ssrf.test", "127.0.0.1")
+            .a("config.ssrf.test", "127.0.0.1")
+    };
+
+    // ssrf.test itself has no address (or a public one): loopback is off limits.
+    for dns in [zone().start(), zone().a("ssrf.test", "192.0.2.10").start()] {
+        let (_, doc, stderr) = run_json(ssrf_args(&dns, &maps));
+        assert!(server.requests().is_empty(), "{:#?}", server.requests());
+        let d = detail(&doc, "http://autoconfig.ssrf.test/");
+        assert!(
+            d.contains("resolves to 127.0.0.1") && d.contains("SSRF guard"),
+            "{d}\n{stderr}"
+        );
+        assert_eq!(
+            source(&doc, "http://autoconfig.ssrf.test/")["status"],
+            "invalid"
+        );
+    }
+
+    // A lab: the domain's MX host is on loopback too, so the same requests are made.
+    let dns = zone()
+        .mx("ssrf.test", 10, "mx.ssrf.test")
+        .a("mx.ssrf.test", "127.0.0.2")
+        .start();
+    let (_, doc, _) = run_json(ssrf_args(&dns, &maps));
+    let hosts: Vec<String> = server.requests().into_iter().map(|r| r.host).collect();
+    assert!(
+        hosts.iter().any(|h| h.starts_with("autoconfig.ssrf.test")),
+        "{hosts:?}"
+    );
+    assert!(
+        hosts.iter().any(|h| h.starts_with("config.ssrf.test")),
+        "{hosts:?}"
+    );
+    assert_eq!(
+        source(&doc, "http://autoconfig.ssrf.test/")["status"],
+        "not_found"
+    );
 }

@@ -5,7 +5,10 @@
 //! ([`crate::provider::clientconfig::parse`]: size, depth and entity caps; no DOCTYPE).
 //!
 //! Redirects are followed by hand (at most [`MAX_REDIRECTS`], loops reported), never from
-//! HTTPS down to plain HTTP. Every outcome — NXDOMAIN, TLS error, HTTP status, HTML login
+//! HTTPS down to plain HTTP; a redirect received over plain HTTP only to a host name on a
+//! standard port within the same registrable domain, and no request goes to a loopback or
+//! private address the address's domain does not itself resolve into
+//! ([`crate::http`], "SSRF guard"). Every outcome — NXDOMAIN, TLS error, HTTP status, HTML login
 //! page, empty body, oversized body, malformed XML — is an [`HttpSource`] outcome.
 
 use std::collections::BTreeSet;
@@ -14,7 +17,7 @@ use reqwest::Url;
 
 use super::{Found, HttpSource, fetch_status};
 use crate::address::EmailAddress;
-use crate::http::{HttpClient, MAX_REDIRECTS, redirect_target};
+use crate::http::{HttpClient, MAX_REDIRECTS, check_plain_redirect, redirect_target};
 use crate::model::{SourceKind, SourceStatus};
 use crate::provider::{Provider, clientconfig};
 
@@ -61,6 +64,7 @@ pub async fn fetch(
     url: Url,
     addr: &EmailAddress,
 ) -> HttpSource {
+    let http = &http.for_domain(&addr.domain);
     let mut out = HttpSource::new(kind, url.as_str());
     let mut current = url;
     let mut seen = BTreeSet::new();
@@ -95,6 +99,11 @@ pub async fn fetch(
                     SourceStatus::Invalid,
                     format!("redirected from HTTPS to {next}; not followed (it could be forged)"),
                 );
+            }
+            if current.scheme() == "http"
+                && let Err(why) = check_plain_redirect(&current, &next)
+            {
+                return out.outcome(SourceStatus::Invalid, why.to_string());
             }
             if hop == MAX_REDIRECTS {
                 break;

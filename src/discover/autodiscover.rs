@@ -7,7 +7,10 @@
 //!
 //! `Protocol` elements of type IMAP, POP3 and SMTP become candidates (`Server`, `Port`,
 //! `SSL`/`Encryption`, `LoginName`); `RedirectAddr`/`RedirectUrl` and HTTP redirects are
-//! followed at most [`MAX_REDIRECTS`] times, only to HTTPS, with loops reported; an
+//! followed at most [`MAX_REDIRECTS`] times, only to HTTPS, with loops reported (the
+//! plain-HTTP redirect only to a host name on port 443 of the same registrable domain, and
+//! no request to a loopback or private address the address's domain does not itself
+//! resolve into: [`crate::http`], "SSRF guard"); an
 //! `<Error><ErrorCode>` is an outcome. **No credentials are ever sent**: the POX request
 //! carries only the address, and a 401 is reported as "asks for a login".
 
@@ -20,7 +23,9 @@ use reqwest::Url;
 use super::{Found, HttpSource, fetch_status};
 use crate::address::EmailAddress;
 use crate::config::Secret;
-use crate::http::{Body, HttpClient, MAX_REDIRECTS, redirect_target, registrable_domain};
+use crate::http::{
+    Body, HttpClient, MAX_REDIRECTS, check_plain_redirect, redirect_target, registrable_domain,
+};
 use crate::model::{Endpoint, Protocol, Security, SourceKind, SourceStatus};
 
 /// Deepest element nesting accepted in a response.
@@ -315,6 +320,7 @@ pub async fn http_redirect(http: &HttpClient, domain: &str, addr: &EmailAddress)
         return HttpSource::new(SourceKind::Autodiscover, domain)
             .outcome(SourceStatus::Invalid, "not a valid URL".to_owned());
     };
+    let http = &http.for_domain(&addr.domain);
     let mut out = HttpSource::new(SourceKind::Autodiscover, &format!("GET {url}"));
     let response = match http.fetch(&url, None).await {
         Ok(r) => r,
@@ -349,6 +355,9 @@ pub async fn http_redirect(http: &HttpClient, domain: &str, addr: &EmailAddress)
             format!("redirects to {next}, not to HTTPS; not followed"),
         );
     }
+    if let Err(why) = check_plain_redirect(&url, &next) {
+        return out.outcome(SourceStatus::Invalid, why.to_string());
+    }
     out.redirects.push(next.to_string());
     // A redirect learned over plain HTTP can be forged: never log in after one.
     post_chain(http, out, next, addr, None, 1).await
@@ -362,6 +371,7 @@ pub async fn post(
     label: &str,
     auth: Option<&Secret>,
 ) -> HttpSource {
+    let http = &http.for_domain(&addr.domain);
     let out = HttpSource::new(SourceKind::Autodiscover, &format!("{label}{url}"));
     post_chain(http, out, url, addr, auth, 0).await
 }

@@ -653,7 +653,7 @@ pub fn fetch_status(e: &FetchError) -> (SourceStatus, String) {
             (status, detail)
         }
         FetchError::Timeout(_) => (SourceStatus::Timeout, e.to_string()),
-        FetchError::TooLarge { .. } | FetchError::BadUrl(_) => {
+        FetchError::TooLarge { .. } | FetchError::BadUrl(_) | FetchError::Forbidden(_) => {
             (SourceStatus::Invalid, e.to_string())
         }
         FetchError::Http(_) => (SourceStatus::Failed, e.to_string()),
