@@ -592,3 +592,114 @@ fn discovery_hosts_on_loopback_are_asked_only_for_a_domain_that_lives_there() {
         "not_found"
     );
 }
+
+// --- A closed stdout and signals (issue 13 item 6) ----------------------------------------
+
+/// `--offline` input of `n` addresses in a temporary file.
+fn offline_batch_input(n: usize) -> tempfile::NamedTempFile {
+    use std::io::Write;
+    let mut f = tempfile::NamedTempFile::new().unwrap();
+    for i in 0..n {
+        writeln!(f, "user{i}@gmail.com").unwrap();
+    }
+    f.flush().unwrap();
+    f
+}
+
+/// `maildoctor … | head -c 0`, made deterministic: the read end of a real pipe is closed
+/// before maildoctor writes. The run ends quietly: no "Broken pipe" error, no exit 2.
+#[test]
+fn a_closed_stdout_ends_the_run_quietly() {
+    let input = offline_batch_input(50);
+    let path = input.path().to_str().unwrap().to_owned();
+    let cases: [(&str, Vec<String>); 4] = [
+        (
+            "json",
+            vec![
+                "--offline".into(),
+                "--json".into(),
+                "alice@gmail.com".into(),
+            ],
+        ),
+        ("table", vec!["--offline".into(), "alice@gmail.com".into()]),
+        (
+            "ndjson",
+            vec!["--offline".into(), "--batch".into(), path.clone()],
+        ),
+        (
+            "csv",
+            vec![
+                "--offline".into(),
+                "--batch".into(),
+                path,
+                "--format".into(),
+                "csv".into(),
+            ],
+        ),
+    ];
+    for (what, args) in cases {
+        for _ in 0..3 {
+            let mut child = crate::support::cli::maildoctor_cmd()
+                .args(&args)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap();
+            drop(child.stdout.take());
+            let out = child.wait_with_output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(0), "{what}: {stderr}");
+            assert!(!stderr.contains("Broken pipe"), "{what}: {stderr}");
+            assert!(!stderr.contains("error"), "{what}: {stderr}");
+        }
+    }
+}
+
+/// SIGINT while stdout is blocked (nobody reads the pipe) and SIGTERM while running both
+/// stop the batch with 130, and every line written is one complete JSON record.
+#[test]
+fn sigint_on_a_blocked_stdout_and_sigterm_leave_only_complete_records() {
+    use std::io::Read;
+    let input = offline_batch_input(3000);
+    for signal in ["-INT", "-TERM"] {
+        let mut child = crate::support::cli::maildoctor_cmd()
+            .args(["--offline", "--batch", input.path().to_str().unwrap()])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Long enough to start and fill the pipe (64 KiB: a few dozen records), far too
+        // short for 3,000 records.
+        std::thread::sleep(Duration::from_millis(1500));
+        let killed = std::process::Command::new("kill")
+            .args([signal, &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(killed.success());
+        std::thread::sleep(Duration::from_millis(300));
+        let mut stdout = String::new();
+        child
+            .stdout
+            .take()
+            .unwrap()
+            .read_to_string(&mut stdout)
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(130), "{signal}: {stderr}");
+        assert!(
+            stdout.ends_with('\n') || stdout.is_empty(),
+            "{signal}: torn last line"
+        );
+        let lines: Vec<&str> = stdout.lines().collect();
+        for line in &lines {
+            serde_json::from_str::<serde_json::Value>(line)
+                .unwrap_or_else(|e| panic!("{signal}: {e}: {line}"));
+        }
+        assert!(
+            lines.len() < 3000,
+            "{signal}: not stopped ({} records)",
+            lines.len()
+        );
+    }
+}
