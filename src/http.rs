@@ -268,6 +268,44 @@ pub async fn domain_kinds(dns: &Dns, domain: &str) -> BTreeSet<NetKind> {
         .collect()
 }
 
+/// Is `host` a plain LDH host name (RFC 1123 letters, digits, hyphens; labels of 1–63
+/// octets, 253 in all)? A DNS name with escaped bytes (`\033`, `\.`) or any other octet is
+/// not, and is never pasted into a URL or connected to.
+pub fn is_ldh_host(host: &str) -> bool {
+    let h = host.strip_suffix('.').unwrap_or(host);
+    !h.is_empty()
+        && h.len() <= 253
+        && h.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// Why a mail server named by an untrusted source (plain-HTTP autoconfig, Autodiscover,
+/// another domain's autoconfig) is not probed: not an LDH host name, an IP literal (also
+/// one spelled as a name, `127.0.0.1`), or `localhost`. `None` when it may be probed.
+pub fn untrusted_host_problem(host: &str) -> Option<&'static str> {
+    let h = crate::model::normalize_host(host);
+    let bare = h.trim_start_matches('[').trim_end_matches(']');
+    if bare.parse::<IpAddr>().is_ok()
+        || h.rsplit('.')
+            .next()
+            .is_some_and(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some("an IP address");
+    }
+    if !is_ldh_host(&h) {
+        return Some("not a valid host name");
+    }
+    if h == "localhost" || h.ends_with(".localhost") {
+        return Some("localhost");
+    }
+    None
+}
+
 /// Checks a redirect learned over plain HTTP (module docs, "SSRF guard", rule 2): `to` must
 /// name a host (no IP literal) on its scheme's standard port within the registrable domain
 /// of `from`.

@@ -703,3 +703,144 @@ fn sigint_on_a_blocked_stdout_and_sigterm_leave_only_complete_records() {
         );
     }
 }
+
+// --- Record caps, escaped names, CNAME loops, untrusted servers (issue 13 item 6) ---------
+
+fn plain_args(dns: &TestDns, addr: &str) -> Vec<String> {
+    vec![
+        "--resolver".to_owned(),
+        dns.resolver_arg(),
+        "--timeout".to_owned(),
+        "1".to_owned(),
+        addr.to_owned(),
+    ]
+}
+
+/// 1,000 SRV records are not 1,000 probes: at most `srv::MAX_RECORDS` per name, the rest
+/// noted; a target with escaped bytes (`\027`, `\.`) is dropped as an invalid name, never
+/// probed or pasted anywhere.
+#[test]
+fn a_thousand_srv_records_are_capped_and_escaped_targets_dropped() {
+    let mut b = TestDns::builder().zone("many.test");
+    for i in 0..1000u16 {
+        b = b.srv(
+            "_imaps._tcp.many.test",
+            10,
+            i,
+            993,
+            &format!("imap{i}.many.test"),
+        );
+    }
+    let escaped = [
+        Name::from_labels(vec![
+            b"esc\x1b[31m".to_vec(),
+            b"many".to_vec(),
+            b"test".to_vec(),
+        ])
+        .unwrap(),
+        Name::from_labels(vec![b"a.b".to_vec(), b"many".to_vec(), b"test".to_vec()]).unwrap(),
+    ];
+    for n in escaped {
+        b = b.record("_imaps._tcp.many.test", RData::SRV(SRV::new(0, 1, 993, n)));
+    }
+    let dns = b.start();
+    let started = Instant::now();
+    let (_, doc, stderr) = run_json(plain_args(&dns, "alice@many.test"));
+    assert!(
+        started.elapsed() < Duration::from_secs(30),
+        "took {:?}",
+        started.elapsed()
+    );
+    let srv = source(&doc, "_imaps._tcp.many.test");
+    let d = srv["detail"].as_str().unwrap();
+    assert!(
+        d.contains("2 record(s) ignored: the target is not a valid host name"),
+        "{d}"
+    );
+    assert!(d.contains("992 more record(s) ignored"), "{d}\n{stderr}");
+    assert_eq!(srv["candidates"], 8, "{srv:#}");
+    let json = doc.to_string();
+    assert!(
+        !json.contains("imap500.many.test"),
+        "a dropped record was used"
+    );
+    for c in doc["probes"].as_array().into_iter().flatten() {
+        let host = c["endpoint"]["host"].as_str().unwrap_or_default();
+        assert!(!host.contains('\\') && !host.starts_with("esc"), "{c:#}");
+    }
+    assert!(json.len() < 200_000, "report of {} bytes", json.len());
+}
+
+/// A CNAME loop is reported as a loop, not as "exists but has no IP address".
+#[test]
+fn a_cname_loop_is_reported_as_a_loop() {
+    let dns = TestDns::builder()
+        .zone("loop.test")
+        .cname("imap.loop.test", "imap2.loop.test")
+        .cname("imap2.loop.test", "imap.loop.test")
+        .start();
+    let mut args = plain_args(&dns, "alice@loop.test");
+    args.splice(
+        4..4,
+        ["--check".to_owned(), "imaps://imap.loop.test".to_owned()],
+    );
+    let (_, doc, stderr) = run_json(&args);
+    let finding = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["endpoint"]["host"] == "imap.loop.test")
+        .unwrap_or_else(|| panic!("{stderr}\n{:#}", doc["findings"]));
+    let cause = finding["cause"].as_str().unwrap();
+    assert!(cause.contains("the DNS name loops"), "{finding:#}");
+    assert!(!cause.contains("no IP address"), "{finding:#}");
+}
+
+/// Mail servers named by an untrusted source (here autoconfig over plain HTTP) that are
+/// IP literals or `localhost` are never probed; an unusual port is noted.
+#[test]
+fn untrusted_sources_cannot_send_probes_to_localhost_or_ip_literals() {
+    let imap = HostilePeer::start(Script::Silent);
+    let config = format!(
+        r#"<?xml version="1.0"?><clientConfig version="1.1"><emailProvider id="ssrf.test">
+<domain>ssrf.test</domain>
+<incomingServer type="imap"><hostname>127.0.0.1</hostname><port>{}</port>
+<socketType>SSL</socketType><username>%EMAILADDRESS%</username></incomingServer>
+<incomingServer type="pop3"><hostname>localhost</hostname><port>995</port>
+<socketType>SSL</socketType><username>%EMAILADDRESS%</username></incomingServer>
+<outgoingServer type="smtp"><hostname>smtp.ssrf.test</hostname><port>2525</port>
+<socketType>SSL</socketType><username>%EMAILADDRESS%</username></outgoingServer>
+</emailProvider></clientConfig>"#,
+        imap.addr.port()
+    );
+    let plain = HttpServer::start(HttpSpec::http().route(
+        "autoconfig.ssrf.test",
+        CONFIG_PATH,
+        Reply::xml(&config),
+    ));
+    let dns = TestDns::builder()
+        .zone("ssrf.test")
+        .a("ssrf.test", "127.0.0.1")
+        .start();
+    let maps = [connect_to("autoconfig.ssrf.test", 80, plain.addr)];
+    let (_, doc, stderr) = run_json(ssrf_args(&dns, &maps));
+    assert_eq!(plain.requests().len(), 1, "{stderr}");
+    let d = detail(&doc, "http://autoconfig.ssrf.test/");
+    assert!(d.contains("127.0.0.1 ignored: an IP address"), "{d}");
+    assert!(d.contains("localhost ignored: localhost"), "{d}");
+    assert!(
+        d.contains("smtp.ssrf.test:2525 is not a standard mail port"),
+        "{d}"
+    );
+    let hosts: Vec<&str> = doc["probes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|c| c["endpoint"]["host"].as_str())
+        .collect();
+    assert!(
+        !hosts.contains(&"127.0.0.1") && !hosts.contains(&"localhost"),
+        "{hosts:?}"
+    );
+    assert_eq!(imap.bytes_sent(), 0);
+}

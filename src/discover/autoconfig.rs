@@ -48,6 +48,10 @@ pub fn urls(addr: &EmailAddress) -> Vec<(SourceKind, Url)> {
 
 /// `https://autoconfig.<provider_domain>/mail/config-v1.1.xml?emailaddress=<addr>`.
 pub fn mx_url(provider_domain: &str, addr: &EmailAddress) -> Option<Url> {
+    // An MX name with escaped bytes (`\033`, `\.`) is never pasted into a URL.
+    if !crate::http::is_ldh_host(provider_domain) {
+        return None;
+    }
     let mut url = Url::parse(&format!(
         "https://autoconfig.{provider_domain}/mail/config-v1.1.xml"
     ))
@@ -128,6 +132,36 @@ pub async fn fetch(
     )
 }
 
+/// Drops the servers an untrusted source (plain-HTTP autoconfig, another domain's
+/// autoconfig, Autodiscover) names that are never probed — IP literals, `localhost`, names
+/// that are not plain host names — and notes ports outside the standard mail ports. Trusted
+/// sources (`--check`, the provider database, the domain's own SRV and HTTPS autoconfig)
+/// are not filtered. Returns the notes for the source's detail.
+pub fn screen_untrusted(found: &mut Vec<Found>) -> Vec<String> {
+    let mut notes = Vec::new();
+    found.retain(
+        |f| match crate::http::untrusted_host_problem(&f.endpoint.host) {
+            Some(why) => {
+                notes.push(format!(
+                    "{} ignored: {why} from an untrusted source is never probed",
+                    f.endpoint.host
+                ));
+                false
+            }
+            None => true,
+        },
+    );
+    for f in found.iter() {
+        if !matches!(f.endpoint.port, 993 | 143 | 995 | 110 | 465 | 587 | 25) {
+            notes.push(format!(
+                "note: {}:{} is not a standard mail port",
+                f.endpoint.host, f.endpoint.port
+            ));
+        }
+    }
+    notes
+}
+
 /// True when a body looks like an HTML page rather than XML configuration.
 pub fn looks_like_html(text: &str) -> bool {
     let head: String = text
@@ -187,11 +221,18 @@ fn parse_body(
         }
         names.push(p.display_name);
     }
+    let screened = if kind == SourceKind::Autoconfig {
+        Vec::new()
+    } else {
+        screen_untrusted(&mut out.found)
+    };
     if out.found.is_empty() {
-        return out.outcome(
-            SourceStatus::NotFound,
-            "the configuration has no usable IMAP, POP3 or SMTP server".to_owned(),
-        );
+        let mut detail = "the configuration has no usable IMAP, POP3 or SMTP server".to_owned();
+        for n in &screened {
+            detail.push_str("; ");
+            detail.push_str(n);
+        }
+        return out.outcome(SourceStatus::NotFound, detail);
     }
     let mut detail = out
         .found
@@ -204,6 +245,10 @@ fn parse_body(
     }
     if rejected > 0 {
         detail.push_str(&format!("; {rejected} unusable server entr(ies) ignored"));
+    }
+    for n in &screened {
+        detail.push_str("; ");
+        detail.push_str(n);
     }
     if !listed && kind != SourceKind::AutoconfigMx {
         out.domain_not_listed = true;

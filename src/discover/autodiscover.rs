@@ -306,6 +306,10 @@ pub fn post_urls(domain: &str) -> Vec<Url> {
 
 /// The Autodiscover URL of an SRV target.
 pub fn srv_url(target: &str, port: u16) -> Option<Url> {
+    // An SRV target with escaped bytes (`\033`, `\.`) is never pasted into a URL.
+    if !crate::http::is_ldh_host(target) {
+        return None;
+    }
     let mut url = Url::parse(&format!("https://{target}{PATH}")).ok()?;
     if port != 443 {
         url.set_port(Some(port)).ok()?;
@@ -557,6 +561,12 @@ fn settings(mut out: HttpSource, protocols: &[PoxProtocol], address: &str) -> Ht
             None => others.push(p.kind.clone()),
         }
     }
+    // Autodiscover answers are never trusted for where to connect (module docs of
+    // `autoconfig::screen_untrusted`).
+    let screened = super::autoconfig::screen_untrusted(&mut out.found);
+    if out.found.is_empty() && !screened.is_empty() {
+        return out.outcome(SourceStatus::NotFound, screened.join("; "));
+    }
     if out.found.is_empty() {
         return out.outcome(
             SourceStatus::NotFound,
@@ -570,12 +580,16 @@ fn settings(mut out: HttpSource, protocols: &[PoxProtocol], address: &str) -> Ht
             ),
         );
     }
-    let detail = out
+    let mut detail = out
         .found
         .iter()
         .map(|f| f.endpoint.to_string())
         .collect::<Vec<_>>()
         .join(", ");
+    for n in &screened {
+        detail.push_str("; ");
+        detail.push_str(n);
+    }
     out.outcome(SourceStatus::Found, detail)
 }
 

@@ -381,7 +381,7 @@ pub async fn discover(
             srv_results.into_iter().zip(srv::SERVICES.iter())
         {
             let (status, detail, count) = match answer {
-                DnsAnswer::Records(mut records) => {
+                DnsAnswer::Records(records) => {
                     if srv::is_not_offered(&records) {
                         not_offered.push(NotOffered {
                             name: name.clone(),
@@ -394,15 +394,14 @@ pub async fn discover(
                             0,
                         )
                     } else {
-                        srv::order(&mut records);
+                        let (records, mut shown) = srv::usable(records);
                         let mut n = 0;
-                        let mut shown = Vec::new();
                         for (i, r) in records.iter().enumerate() {
                             if r.target.is_empty() || r.port == 0 {
                                 continue;
                             }
                             let e = Endpoint::new(*protocol, &r.target, r.port, *security);
-                            shown.push(format!("{}:{}", e.host, e.port));
+                            shown.insert(n, format!("{}:{}", e.host, e.port));
                             let origin = Origin {
                                 source: SourceKind::Srv,
                                 detail: name.clone(),
