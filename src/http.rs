@@ -714,6 +714,83 @@ mod tests {
     }
 
     #[test]
+    fn network_kinds() {
+        let k = |s: &str| NetKind::of(s.parse().unwrap());
+        assert_eq!(k("127.0.0.170"), NetKind::Loopback);
+        assert_eq!(k("::1"), NetKind::Loopback);
+        assert_eq!(k("10.1.2.3"), NetKind::Private);
+        assert_eq!(k("172.31.0.1"), NetKind::Private);
+        assert_eq!(k("192.168.1.1"), NetKind::Private);
+        assert_eq!(k("fd00::1"), NetKind::Private);
+        assert_eq!(k("100.64.0.1"), NetKind::SharedCgnat);
+        assert_eq!(k("169.254.169.254"), NetKind::LinkLocal);
+        assert_eq!(k("fe80::1"), NetKind::LinkLocal);
+        assert_eq!(k("::ffff:169.254.169.254"), NetKind::LinkLocal);
+        assert_eq!(k("::ffff:127.0.0.1"), NetKind::Loopback);
+        assert_eq!(k("0.0.0.0"), NetKind::Unusable);
+        assert_eq!(k("::"), NetKind::Unusable);
+        assert_eq!(k("224.0.0.1"), NetKind::Unusable);
+        assert_eq!(k("255.255.255.255"), NetKind::Unusable);
+        assert_eq!(k("93.184.216.34"), NetKind::Public);
+        assert_eq!(k("2606:2800::1"), NetKind::Public);
+        assert!(!NetKind::LinkLocal.may_be_lab());
+        assert!(NetKind::Private.may_be_lab());
+    }
+
+    #[test]
+    fn plain_http_redirects_stay_on_named_hosts_standard_ports_and_the_domain() {
+        let from = Url::parse("http://autoconfig.example.com/mail/config-v1.1.xml").unwrap();
+        let to = |s: &str| check_plain_redirect(&from, &Url::parse(s).unwrap());
+        assert!(to("http://autoconfig.example.com/other").is_ok());
+        assert!(to("https://mail.example.com/x").is_ok());
+        assert!(to("https://mail.example.com:443/x").is_ok());
+        assert!(matches!(
+            to("http://127.0.0.170:8080/admin/delete-all-users?confirm=yes"),
+            Err(Forbidden::IpLiteral(_))
+        ));
+        assert!(matches!(to("http://[::1]/"), Err(Forbidden::IpLiteral(_))));
+        assert!(matches!(
+            to("http://169.254.169.254/latest/meta-data/"),
+            Err(Forbidden::IpLiteral(_))
+        ));
+        assert!(matches!(
+            to("http://autoconfig.example.com:8080/"),
+            Err(Forbidden::Port { port: 8080, .. })
+        ));
+        assert!(matches!(
+            to("https://example.com:80/"),
+            Err(Forbidden::Port { port: 80, .. })
+        ));
+        assert!(matches!(
+            to("https://evil.example/"),
+            Err(Forbidden::OtherDomain { .. })
+        ));
+    }
+
+    #[test]
+    fn host_names_are_ldh_and_untrusted_ones_screened() {
+        assert!(is_ldh_host("imap.example.com"));
+        assert!(is_ldh_host("imap.example.com."));
+        assert!(is_ldh_host("xn--bcher-kva.example"));
+        assert!(!is_ldh_host("esc\\027x.example.com"));
+        assert!(!is_ldh_host("a\\.b.example.com"));
+        assert!(!is_ldh_host("a b.example.com"));
+        assert!(!is_ldh_host("-a.example.com"));
+        assert!(!is_ldh_host(""));
+        assert!(!is_ldh_host(&"a".repeat(64)));
+        assert_eq!(untrusted_host_problem("imap.example.com"), None);
+        assert_eq!(untrusted_host_problem("127.0.0.1"), Some("an IP address"));
+        assert_eq!(untrusted_host_problem("[::1]"), Some("an IP address"));
+        assert_eq!(untrusted_host_problem("10.0.0.010"), Some("an IP address"));
+        assert_eq!(untrusted_host_problem("LOCALHOST."), Some("localhost"));
+        assert_eq!(untrusted_host_problem("a.localhost"), Some("localhost"));
+        assert_eq!(
+            untrusted_host_problem("evil\\027.example.com"),
+            Some("not a valid host name")
+        );
+    }
+
+    #[test]
     fn redirect_targets_resolve_relative_locations() {
         let base = Url::parse("https://a.example/x/y?z").unwrap();
         assert_eq!(

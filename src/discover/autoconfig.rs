@@ -132,13 +132,37 @@ pub async fn fetch(
     )
 }
 
+/// Most servers of one protocol taken from one HTTP source's answer (a hostile document may
+/// list thousands; each would be a probe).
+pub const MAX_SERVERS_PER_PROTOCOL: usize = 8;
+
+/// Keeps the first [`MAX_SERVERS_PER_PROTOCOL`] servers of each protocol, in document order;
+/// returns a note when some were dropped.
+pub fn cap_found(found: &mut Vec<Found>) -> Vec<String> {
+    let before = found.len();
+    let mut seen: std::collections::BTreeMap<crate::model::Protocol, usize> = Default::default();
+    found.retain(|f| {
+        let n = seen.entry(f.endpoint.protocol).or_default();
+        *n += 1;
+        *n <= MAX_SERVERS_PER_PROTOCOL
+    });
+    let dropped = before - found.len();
+    if dropped == 0 {
+        Vec::new()
+    } else {
+        vec![format!(
+            "{dropped} more server(s) ignored (at most {MAX_SERVERS_PER_PROTOCOL} per protocol)"
+        )]
+    }
+}
+
 /// Drops the servers an untrusted source (plain-HTTP autoconfig, another domain's
 /// autoconfig, Autodiscover) names that are never probed — IP literals, `localhost`, names
 /// that are not plain host names — and notes ports outside the standard mail ports. Trusted
 /// sources (`--check`, the provider database, the domain's own SRV and HTTPS autoconfig)
 /// are not filtered. Returns the notes for the source's detail.
 pub fn screen_untrusted(found: &mut Vec<Found>) -> Vec<String> {
-    let mut notes = Vec::new();
+    let mut notes = cap_found(found);
     found.retain(
         |f| match crate::http::untrusted_host_problem(&f.endpoint.host) {
             Some(why) => {
@@ -222,7 +246,7 @@ fn parse_body(
         names.push(p.display_name);
     }
     let screened = if kind == SourceKind::Autoconfig {
-        Vec::new()
+        cap_found(&mut out.found)
     } else {
         screen_untrusted(&mut out.found)
     };
@@ -281,6 +305,33 @@ mod tests {
             ]
         );
         assert_eq!(urls(&addr())[2].0, SourceKind::AutoconfigHttp);
+    }
+
+    #[test]
+    fn servers_are_capped_per_protocol() {
+        use crate::model::{Endpoint, Protocol, Security};
+        let mut found: Vec<Found> = (0..50u16)
+            .map(|i| Found {
+                endpoint: Endpoint::new(
+                    Protocol::Imap,
+                    &format!("h{i}.example"),
+                    993,
+                    Security::Tls,
+                ),
+                username: "a".into(),
+            })
+            .collect();
+        found.push(Found {
+            endpoint: Endpoint::new(Protocol::Smtp, "smtp.example", 465, Security::Tls),
+            username: "a".into(),
+        });
+        let notes = cap_found(&mut found);
+        assert_eq!(found.len(), MAX_SERVERS_PER_PROTOCOL + 1);
+        assert_eq!(found[0].endpoint.host, "h0.example");
+        assert!(
+            notes[0].starts_with("42 more server(s) ignored"),
+            "{notes:?}"
+        );
     }
 
     #[test]

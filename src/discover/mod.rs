@@ -140,6 +140,10 @@ pub fn rank(kind: SourceKind, security: Security, position: usize) -> u32 {
     source_rank(kind) * 1000 + security_rank(security) * 100 + pos
 }
 
+/// Most candidates of one protocol probed in one run (issue 13: a hostile zone or document
+/// must not turn into hundreds of probes); the best-ranked are kept.
+pub const MAX_CANDIDATES_PER_PROTOCOL: usize = 24;
+
 /// Collects candidates, merging origins of identical endpoints.
 #[derive(Debug, Default)]
 pub struct CandidateSet {
@@ -185,13 +189,21 @@ impl CandidateSet {
         self.map.keys().any(|e| e.protocol == protocol)
     }
 
-    /// Candidates, best first (rank, then endpoint for determinism).
+    /// Candidates, best first (rank, then endpoint for determinism), at most
+    /// [`MAX_CANDIDATES_PER_PROTOCOL`] of each protocol besides the user's own (`--check`).
     pub fn into_sorted(self) -> Vec<Candidate> {
         let mut v: Vec<Candidate> = self.map.into_values().collect();
         v.sort_by(|a, b| {
             a.rank
                 .cmp(&b.rank)
                 .then_with(|| a.endpoint.cmp(&b.endpoint))
+        });
+        let mut per_protocol: BTreeMap<Protocol, usize> = BTreeMap::new();
+        v.retain(|c| {
+            let n = per_protocol.entry(c.endpoint.protocol).or_default();
+            *n += 1;
+            *n <= MAX_CANDIDATES_PER_PROTOCOL
+                || c.origins.iter().any(|o| o.source == SourceKind::User)
         });
         v
     }
@@ -896,6 +908,38 @@ mod tests {
         assert!(
             rank(SourceKind::Mx, Security::None, 0) < rank(SourceKind::Guess, Security::Tls, 0)
         );
+    }
+
+    #[test]
+    fn candidates_are_capped_per_protocol_but_never_the_users() {
+        let mut set = CandidateSet::default();
+        for i in 0..100u16 {
+            let origin = |source| Origin {
+                source,
+                detail: "x".into(),
+            };
+            let e = Endpoint::new(Protocol::Imap, &format!("h{i}.example"), 993, Security::Tls);
+            set.add(e, "a".into(), origin(SourceKind::Autodiscover), 0);
+            let s = Endpoint::new(Protocol::Smtp, &format!("h{i}.example"), 465, Security::Tls);
+            let source = if i == 99 {
+                SourceKind::User
+            } else {
+                SourceKind::Srv
+            };
+            set.add(s, "a".into(), origin(source), 0);
+        }
+        let v = set.into_sorted();
+        let imap = v
+            .iter()
+            .filter(|c| c.endpoint.protocol == Protocol::Imap)
+            .count();
+        assert_eq!(imap, MAX_CANDIDATES_PER_PROTOCOL);
+        let smtp = v
+            .iter()
+            .filter(|c| c.endpoint.protocol == Protocol::Smtp)
+            .count();
+        assert_eq!(smtp, MAX_CANDIDATES_PER_PROTOCOL);
+        assert!(v.iter().any(|c| c.endpoint.host == "h99.example"));
     }
 
     #[test]
