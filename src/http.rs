@@ -288,7 +288,9 @@ pub fn is_ldh_host(host: &str) -> bool {
 /// another domain's autoconfig) is not probed: not an LDH host name, an IP literal (also
 /// one spelled as a name, `127.0.0.1`), or `localhost`. `None` when it may be probed.
 pub fn untrusted_host_problem(host: &str) -> Option<&'static str> {
-    let h = crate::model::normalize_host(host);
+    // Judged as given: no trimming of whitespace, only case and one trailing dot.
+    let lower = host.to_ascii_lowercase();
+    let h = lower.strip_suffix('.').unwrap_or(&lower);
     let bare = h.trim_start_matches('[').trim_end_matches(']');
     if bare.parse::<IpAddr>().is_ok()
         || h.rsplit('.')
@@ -297,7 +299,7 @@ pub fn untrusted_host_problem(host: &str) -> Option<&'static str> {
     {
         return Some("an IP address");
     }
-    if !is_ldh_host(&h) {
+    if !is_ldh_host(&lower) {
         return Some("not a valid host name");
     }
     if h == "localhost" || h.ends_with(".localhost") {
@@ -779,6 +781,11 @@ mod tests {
         assert!(!is_ldh_host(""));
         assert!(!is_ldh_host(&"a".repeat(64)));
         assert_eq!(untrusted_host_problem("imap.example.com"), None);
+        assert_eq!(
+            untrusted_host_problem("\nrn"),
+            Some("not a valid host name")
+        );
+        assert_eq!(untrusted_host_problem("z.."), Some("not a valid host name"));
         assert_eq!(untrusted_host_problem("127.0.0.1"), Some("an IP address"));
         assert_eq!(untrusted_host_problem("[::1]"), Some("an IP address"));
         assert_eq!(untrusted_host_problem("10.0.0.010"), Some("an IP address"));
