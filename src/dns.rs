@@ -204,9 +204,45 @@ impl Dns {
             (DnsAnswer::Records(a), _) | (_, DnsAnswer::Records(a)) => DnsAnswer::Records(a),
             // NXDOMAIN on either means the name does not exist.
             (DnsAnswer::NxDomain, _) | (_, DnsAnswer::NxDomain) => DnsAnswer::NxDomain,
-            (DnsAnswer::NoRecords, DnsAnswer::NoRecords) => DnsAnswer::NoRecords,
+            // Only now (a failure path): is it a CNAME loop or an endless chain?
+            (DnsAnswer::NoRecords, DnsAnswer::NoRecords) => match self.cname_trouble(host).await {
+                Some(why) => DnsAnswer::Failed(why),
+                None => DnsAnswer::NoRecords,
+            },
             (DnsAnswer::Failed(m), _) | (_, DnsAnswer::Failed(m)) => DnsAnswer::Failed(m),
             (DnsAnswer::Timeout, _) | (_, DnsAnswer::Timeout) => DnsAnswer::Timeout,
+        }
+    }
+
+    /// Follows the CNAMEs of `host` one query at a time (asking for CNAME records, which the
+    /// resolver does not chase): a loop, or a chain longer than [`MAX_CNAME_CHAIN`], is
+    /// reported as such rather than as "the name exists but has no address" (the resolver
+    /// itself gives up on both silently).
+    async fn cname_trouble(&self, host: &str) -> Option<String> {
+        let mut chain = vec![crate::model::normalize_host(host)];
+        loop {
+            let current = chain.last()?.clone();
+            let DnsAnswer::Records(targets) = self
+                .query(&current, RecordType::CNAME, |rd| match rd {
+                    RData::CNAME(c) => Some(name_to_host(&c.0)),
+                    _ => None,
+                })
+                .await
+            else {
+                return None;
+            };
+            let next = targets.into_iter().next()?;
+            let looped = chain.contains(&next);
+            chain.push(next);
+            if looped {
+                return Some(format!("the DNS name loops (CNAME {})", chain.join(" → ")));
+            }
+            if chain.len() > MAX_CNAME_CHAIN + 1 {
+                return Some(format!(
+                    "the CNAME chain is longer than {MAX_CNAME_CHAIN} ({} …)",
+                    chain.join(" → ")
+                ));
+            }
         }
     }
 
@@ -243,6 +279,9 @@ impl Dns {
         }
     }
 }
+
+/// Longest CNAME chain accepted before a name counts as broken.
+pub const MAX_CNAME_CHAIN: usize = 8;
 
 fn classify<T>(e: &NetError) -> DnsAnswer<T> {
     if e.is_nx_domain() {

@@ -22,8 +22,41 @@
 //! Building a client costs far less than the round trip, and discovery makes a few dozen
 //! requests at most, to different hosts, so there is nothing to pool.
 //! IP-literal URLs are connected to as written (overrides apply to names only).
+//!
+//! # SSRF guard: where discovery may send a request
+//!
+//! Discovery requests go to names and redirects that strangers chose (the domain's DNS, any
+//! server on the path of a plain-HTTP request), so the client must not become a tool for
+//! reaching the user's own machine or network. Two rules:
+//!
+//! 1. **Network kind** ([`NetKind`], checked in [`HttpClient::fetch`] on the very addresses
+//!    the connection then uses, so DNS rebinding between check and connect is impossible):
+//!    a request goes to a public address, or to a loopback, private (RFC 1918, ULA
+//!    `fc00::/7`) or CGNAT (`100.64.0.0/10`) address only when the address's **own domain**
+//!    (its A/AAAA records or those of its MX hosts) resolves into the same kind of network:
+//!    then the whole setup lives there (a lab on this machine, an intranet) and asking it is
+//!    what the user wants. Link-local (`169.254.0.0/16` with the cloud metadata service,
+//!    `fe80::/10`), unspecified, broadcast and multicast addresses are never asked. If any
+//!    address of a name is refused, the request is not made ([`FetchError::Forbidden`]).
+//!    A `--connect-to` override that names the destination host is the user's own choice
+//!    and is not checked. The domain's kinds are looked up lazily, once per source, and only
+//!    when a non-public address turns up ([`HttpClient::for_domain`]).
+//! 2. **Redirects learned over plain HTTP** ([`check_plain_redirect`]) may have been written
+//!    by anyone on the path: they are followed only to a host name (no IP literal) on the
+//!    scheme's standard port (80/443) within the registrable domain of the URL that
+//!    answered. Autodiscover's plain-HTTP redirect method ([MS-OXDISCO]) is bound by the
+//!    same rule, so a cross-domain hosted Autodiscover is reported, not followed.
+//!
+//! Why "same kind of network" rather than "same subnet": the kinds are what tells a lab or an
+//! intranet from an attack (a public domain naming `127.0.0.1` or `10.0.0.5`); prefix
+//! lengths inside a private network say nothing reliable. It is also what keeps the test
+//! suite honest: every test server lives on `127.0.0.0/8`, so a test domain that resolves to
+//! `127.0.0.1` is a lab and is asked, and one whose own names resolve nowhere (or elsewhere)
+//! must not have its loopback-resolving `autoconfig.` host asked.
 
+use std::collections::BTreeSet;
 use std::io;
+use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -32,6 +65,7 @@ use reqwest::header::{CONTENT_TYPE, HOST, HeaderValue, LOCATION, WWW_AUTHENTICAT
 use rustls::RootCertStore;
 
 use crate::config::Secret;
+use crate::dns::{Dns, DnsAnswer};
 use crate::model::{Failure, FailureKind};
 use crate::net::connect::Connector;
 
@@ -62,6 +96,241 @@ pub enum FetchError {
     BadUrl(String),
     /// Another HTTP-level failure (malformed response, connection reset mid-response).
     Http(String),
+    /// The request was not made: its destination is outside what discovery may ask
+    /// (see the module docs, "SSRF guard").
+    Forbidden(Forbidden),
+}
+
+/// Why a discovery request or redirect was refused (module docs, "SSRF guard").
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Forbidden {
+    /// The host resolves to a non-public address and the address's domain does not resolve
+    /// into that kind of network (or the kind is never asked).
+    #[error(
+        "not requested: {host} resolves to {ip}, {}, and {domain} itself does not resolve into {} (SSRF guard)",
+        kind.described(),
+        kind.network()
+    )]
+    Network {
+        /// The host name (or IP literal) of the URL.
+        host: String,
+        /// The refused address.
+        ip: IpAddr,
+        /// Its kind.
+        kind: NetKind,
+        /// The address's domain whose own addresses were compared.
+        domain: String,
+    },
+    /// A redirect learned over plain HTTP names an IP literal.
+    #[error("redirect over plain HTTP to the IP address {0}; not followed (it could be forged)")]
+    IpLiteral(String),
+    /// A redirect learned over plain HTTP names a non-standard port.
+    #[error(
+        "redirect over plain HTTP to the non-standard port {port} of {host}; not followed (it could be forged)"
+    )]
+    Port {
+        /// The host.
+        host: String,
+        /// The port.
+        port: u16,
+    },
+    /// A redirect learned over plain HTTP leaves the registrable domain.
+    #[error(
+        "redirect over plain HTTP from {from} to {to}, another domain; not followed (it could be forged)"
+    )]
+    OtherDomain {
+        /// Registrable domain of the URL that answered.
+        from: String,
+        /// Registrable domain of the target.
+        to: String,
+    },
+}
+
+/// The kind of network an IP address belongs to, for the SSRF guard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum NetKind {
+    /// Anything routable on the internet.
+    Public,
+    /// `127.0.0.0/8`, `::1`: this machine.
+    Loopback,
+    /// RFC 1918 (`10/8`, `172.16/12`, `192.168/16`) and ULA `fc00::/7`: an intranet.
+    Private,
+    /// `100.64.0.0/10` (RFC 6598), carrier-grade NAT.
+    SharedCgnat,
+    /// `169.254.0.0/16`, `fe80::/10` (cloud metadata services live here): never asked.
+    LinkLocal,
+    /// Unspecified, broadcast, multicast, `0.0.0.0/8`: never asked.
+    Unusable,
+}
+
+impl NetKind {
+    /// The kind of `ip` (IPv4-mapped IPv6 addresses count as their IPv4 address).
+    pub fn of(ip: IpAddr) -> Self {
+        match ip {
+            IpAddr::V4(v4) => Self::of_v4(v4),
+            IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+                Some(v4) => Self::of_v4(v4),
+                None => Self::of_v6(v6),
+            },
+        }
+    }
+
+    fn of_v4(ip: Ipv4Addr) -> Self {
+        let [a, b, ..] = ip.octets();
+        if ip.is_loopback() {
+            Self::Loopback
+        } else if ip.is_private() {
+            Self::Private
+        } else if a == 100 && (64..128).contains(&b) {
+            Self::SharedCgnat
+        } else if ip.is_link_local() {
+            Self::LinkLocal
+        } else if a == 0 || ip.is_broadcast() || ip.is_multicast() || a >= 240 {
+            Self::Unusable
+        } else {
+            Self::Public
+        }
+    }
+
+    fn of_v6(ip: Ipv6Addr) -> Self {
+        let first = ip.segments()[0];
+        if ip.is_loopback() {
+            Self::Loopback
+        } else if ip.is_unspecified() || ip.is_multicast() {
+            Self::Unusable
+        } else if first & 0xfe00 == 0xfc00 {
+            Self::Private
+        } else if first & 0xffc0 == 0xfe80 {
+            Self::LinkLocal
+        } else {
+            Self::Public
+        }
+    }
+
+    /// May this kind ever be asked when the domain resolves into it?
+    fn may_be_lab(self) -> bool {
+        matches!(self, Self::Loopback | Self::Private | Self::SharedCgnat)
+    }
+
+    fn described(self) -> &'static str {
+        match self {
+            Self::Public => "a public address",
+            Self::Loopback => "a loopback address (this machine)",
+            Self::Private => "a private-network address",
+            Self::SharedCgnat => "a carrier-grade NAT address",
+            Self::LinkLocal => "a link-local address (never asked)",
+            Self::Unusable => "an unspecified, broadcast or multicast address (never asked)",
+        }
+    }
+
+    fn network(self) -> &'static str {
+        match self {
+            Self::Public => "the internet",
+            Self::Loopback => "this machine",
+            Self::Private => "a private network",
+            Self::SharedCgnat => "a carrier-grade NAT network",
+            Self::LinkLocal | Self::Unusable => "such a network",
+        }
+    }
+}
+
+/// The kinds of network an address's domain resolves into, looked up once, lazily.
+#[derive(Debug, Clone)]
+struct Scope {
+    domain: String,
+    kinds: Arc<tokio::sync::OnceCell<BTreeSet<NetKind>>>,
+}
+
+/// Most MX hosts of the domain whose addresses count for its [`Scope`].
+const SCOPE_MX_HOSTS: usize = 4;
+
+/// The kinds of network `domain` resolves into: its own A/AAAA records and those of its first
+/// MX hosts. Failures count as "nothing".
+pub async fn domain_kinds(dns: &Dns, domain: &str) -> BTreeSet<NetKind> {
+    let mut hosts = vec![domain.to_owned()];
+    if let DnsAnswer::Records(mx) = dns.mx(domain).await {
+        hosts.extend(
+            mx.into_iter()
+                .filter(|m| !m.exchange.is_empty())
+                .take(SCOPE_MX_HOSTS)
+                .map(|m| m.exchange),
+        );
+    }
+    let answers = futures_util::future::join_all(hosts.iter().map(|h| dns.ips(h))).await;
+    answers
+        .into_iter()
+        .filter_map(|a| match a {
+            DnsAnswer::Records(ips) => Some(ips),
+            _ => None,
+        })
+        .flatten()
+        .map(NetKind::of)
+        .collect()
+}
+
+/// Is `host` a plain LDH host name (RFC 1123 letters, digits, hyphens; labels of 1–63
+/// octets, 253 in all)? A DNS name with escaped bytes (`\033`, `\.`) or any other octet is
+/// not, and is never pasted into a URL or connected to.
+pub fn is_ldh_host(host: &str) -> bool {
+    let h = host.strip_suffix('.').unwrap_or(host);
+    !h.is_empty()
+        && h.len() <= 253
+        && h.split('.').all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
+}
+
+/// Why a mail server named by an untrusted source (plain-HTTP autoconfig, Autodiscover,
+/// another domain's autoconfig) is not probed: not an LDH host name, an IP literal (also
+/// one spelled as a name, `127.0.0.1`), or `localhost`. `None` when it may be probed.
+pub fn untrusted_host_problem(host: &str) -> Option<&'static str> {
+    // Judged as given: no trimming of whitespace, only case and one trailing dot.
+    let lower = host.to_ascii_lowercase();
+    let h = lower.strip_suffix('.').unwrap_or(&lower);
+    let bare = h.trim_start_matches('[').trim_end_matches(']');
+    if bare.parse::<IpAddr>().is_ok()
+        || h.rsplit('.')
+            .next()
+            .is_some_and(|l| !l.is_empty() && l.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Some("an IP address");
+    }
+    if !is_ldh_host(&lower) {
+        return Some("not a valid host name");
+    }
+    if h == "localhost" || h.ends_with(".localhost") {
+        return Some("localhost");
+    }
+    None
+}
+
+/// Checks a redirect learned over plain HTTP (module docs, "SSRF guard", rule 2): `to` must
+/// name a host (no IP literal) on its scheme's standard port within the registrable domain
+/// of `from`.
+pub fn check_plain_redirect(from: &Url, to: &Url) -> Result<(), Forbidden> {
+    let raw = to.host_str().unwrap_or_default();
+    let bare = raw.trim_start_matches('[').trim_end_matches(']');
+    if bare.is_empty() || bare.parse::<IpAddr>().is_ok() {
+        return Err(Forbidden::IpLiteral(bare.to_owned()));
+    }
+    let host = bare.to_owned();
+    // `Url` drops a port equal to the scheme's default, so any port left is non-standard.
+    if let Some(port) = to.port() {
+        return Err(Forbidden::Port { host, port });
+    }
+    let from_domain = registrable_domain(from.host_str().unwrap_or_default());
+    let to_domain = registrable_domain(&host);
+    if from_domain != to_domain {
+        return Err(Forbidden::OtherDomain {
+            from: from_domain,
+            to: to_domain,
+        });
+    }
+    Ok(())
 }
 
 impl std::fmt::Display for FetchError {
@@ -74,6 +343,7 @@ impl std::fmt::Display for FetchError {
             }
             Self::BadUrl(m) => write!(f, "unusable URL: {m}"),
             Self::Http(m) => write!(f, "HTTP error: {m}"),
+            Self::Forbidden(why) => write!(f, "{why}"),
         }
     }
 }
@@ -118,6 +388,7 @@ pub struct HttpClient {
     tls: Arc<rustls::ClientConfig>,
     timeout: Duration,
     max_body: usize,
+    scope: Option<Scope>,
 }
 
 impl std::fmt::Debug for HttpClient {
@@ -147,7 +418,49 @@ impl HttpClient {
             tls: Arc::new(tls),
             timeout,
             max_body: MAX_BODY,
+            scope: None,
         })
+    }
+
+    /// The same client for discovery on behalf of an address in `domain`: requests to
+    /// non-public addresses are made only when `domain` resolves into the same kind of
+    /// network (module docs, "SSRF guard"). Without it, only public addresses and
+    /// `--connect-to` destinations are asked.
+    pub fn for_domain(&self, domain: &str) -> Self {
+        let mut c = self.clone();
+        c.scope = Some(Scope {
+            domain: crate::model::normalize_host(domain),
+            kinds: Arc::new(tokio::sync::OnceCell::new()),
+        });
+        c
+    }
+
+    /// Refuses `addrs` of `host` unless each is allowed (module docs, "SSRF guard", rule 1).
+    async fn check_network(&self, host: &str, addrs: &[SocketAddr]) -> Result<(), Forbidden> {
+        for a in addrs {
+            let kind = NetKind::of(a.ip());
+            if kind == NetKind::Public {
+                continue;
+            }
+            let domain = self.scope.as_ref().map_or("", |s| s.domain.as_str());
+            let allowed = match &self.scope {
+                Some(scope) if kind.may_be_lab() => scope
+                    .kinds
+                    .get_or_init(|| domain_kinds(self.connector.dns(), &scope.domain))
+                    .await
+                    .contains(&kind),
+                _ => false,
+            };
+            if !allowed {
+                return Err(Forbidden::Network {
+                    host: host.to_owned(),
+                    ip: a.ip(),
+                    kind,
+                    domain: domain.to_owned(),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// The same client with another body cap (tests).
@@ -186,7 +499,7 @@ impl HttpClient {
         let Some(port) = url.port_or_known_default() else {
             return Err(FetchError::BadUrl("no port".to_owned()));
         };
-        let is_ip = host.parse::<std::net::IpAddr>().is_ok();
+        let ip_literal = host.parse::<IpAddr>().ok();
         let mut builder = reqwest::Client::builder()
             .tls_backend_preconfigured((*self.tls).clone())
             .redirect(reqwest::redirect::Policy::none())
@@ -198,12 +511,25 @@ impl HttpClient {
             .user_agent(concat!("maildoctor/", env!("CARGO_PKG_VERSION")));
         let mut target_url = url.clone();
         let mut host_header = None;
-        if !is_ip {
+        if let Some(ip) = ip_literal {
+            self.check_network(&host, &[SocketAddr::new(ip, port)])
+                .await
+                .map_err(FetchError::Forbidden)?;
+        } else {
             let addrs = self
                 .connector
                 .resolve(&host, port)
                 .await
                 .map_err(FetchError::Network)?;
+            // A `--connect-to` override naming the destination is the user's choice; every
+            // other address is checked, and these same addresses are the ones connected to.
+            let chosen =
+                self.connector.target(&host, port).0 != crate::model::normalize_host(&host);
+            if !chosen {
+                self.check_network(&host, &addrs)
+                    .await
+                    .map_err(FetchError::Forbidden)?;
+            }
             let to_port = addrs.first().map_or(port, std::net::SocketAddr::port);
             if to_port != port {
                 // The port is part of the URL hyper connects to; keep `Host` as the user's.
@@ -387,6 +713,88 @@ mod tests {
         );
         assert_eq!(registrable_domain("a.b.github.io"), "b.github.io");
         assert_eq!(registrable_domain("127.0.0.1"), "127.0.0.1");
+    }
+
+    #[test]
+    fn network_kinds() {
+        let k = |s: &str| NetKind::of(s.parse().unwrap());
+        assert_eq!(k("127.0.0.170"), NetKind::Loopback);
+        assert_eq!(k("::1"), NetKind::Loopback);
+        assert_eq!(k("10.1.2.3"), NetKind::Private);
+        assert_eq!(k("172.31.0.1"), NetKind::Private);
+        assert_eq!(k("192.168.1.1"), NetKind::Private);
+        assert_eq!(k("fd00::1"), NetKind::Private);
+        assert_eq!(k("100.64.0.1"), NetKind::SharedCgnat);
+        assert_eq!(k("169.254.169.254"), NetKind::LinkLocal);
+        assert_eq!(k("fe80::1"), NetKind::LinkLocal);
+        assert_eq!(k("::ffff:169.254.169.254"), NetKind::LinkLocal);
+        assert_eq!(k("::ffff:127.0.0.1"), NetKind::Loopback);
+        assert_eq!(k("0.0.0.0"), NetKind::Unusable);
+        assert_eq!(k("::"), NetKind::Unusable);
+        assert_eq!(k("224.0.0.1"), NetKind::Unusable);
+        assert_eq!(k("255.255.255.255"), NetKind::Unusable);
+        assert_eq!(k("93.184.216.34"), NetKind::Public);
+        assert_eq!(k("2606:2800::1"), NetKind::Public);
+        assert!(!NetKind::LinkLocal.may_be_lab());
+        assert!(NetKind::Private.may_be_lab());
+    }
+
+    #[test]
+    fn plain_http_redirects_stay_on_named_hosts_standard_ports_and_the_domain() {
+        let from = Url::parse("http://autoconfig.example.com/mail/config-v1.1.xml").unwrap();
+        let to = |s: &str| check_plain_redirect(&from, &Url::parse(s).unwrap());
+        assert!(to("http://autoconfig.example.com/other").is_ok());
+        assert!(to("https://mail.example.com/x").is_ok());
+        assert!(to("https://mail.example.com:443/x").is_ok());
+        assert!(matches!(
+            to("http://127.0.0.170:8080/admin/delete-all-users?confirm=yes"),
+            Err(Forbidden::IpLiteral(_))
+        ));
+        assert!(matches!(to("http://[::1]/"), Err(Forbidden::IpLiteral(_))));
+        assert!(matches!(
+            to("http://169.254.169.254/latest/meta-data/"),
+            Err(Forbidden::IpLiteral(_))
+        ));
+        assert!(matches!(
+            to("http://autoconfig.example.com:8080/"),
+            Err(Forbidden::Port { port: 8080, .. })
+        ));
+        assert!(matches!(
+            to("https://example.com:80/"),
+            Err(Forbidden::Port { port: 80, .. })
+        ));
+        assert!(matches!(
+            to("https://evil.example/"),
+            Err(Forbidden::OtherDomain { .. })
+        ));
+    }
+
+    #[test]
+    fn host_names_are_ldh_and_untrusted_ones_screened() {
+        assert!(is_ldh_host("imap.example.com"));
+        assert!(is_ldh_host("imap.example.com."));
+        assert!(is_ldh_host("xn--bcher-kva.example"));
+        assert!(!is_ldh_host("esc\\027x.example.com"));
+        assert!(!is_ldh_host("a\\.b.example.com"));
+        assert!(!is_ldh_host("a b.example.com"));
+        assert!(!is_ldh_host("-a.example.com"));
+        assert!(!is_ldh_host(""));
+        assert!(!is_ldh_host(&"a".repeat(64)));
+        assert_eq!(untrusted_host_problem("imap.example.com"), None);
+        assert_eq!(
+            untrusted_host_problem("\nrn"),
+            Some("not a valid host name")
+        );
+        assert_eq!(untrusted_host_problem("z.."), Some("not a valid host name"));
+        assert_eq!(untrusted_host_problem("127.0.0.1"), Some("an IP address"));
+        assert_eq!(untrusted_host_problem("[::1]"), Some("an IP address"));
+        assert_eq!(untrusted_host_problem("10.0.0.010"), Some("an IP address"));
+        assert_eq!(untrusted_host_problem("LOCALHOST."), Some("localhost"));
+        assert_eq!(untrusted_host_problem("a.localhost"), Some("localhost"));
+        assert_eq!(
+            untrusted_host_problem("evil\\027.example.com"),
+            Some("not a valid host name")
+        );
     }
 
     #[test]

@@ -1,9 +1,21 @@
 //! The `maildoctor` binary: parse arguments, run the pipeline, render, exit.
 //! Exit codes are documented in `--help` and in `maildoctor::exit`.
+//!
+//! # Signals and a closed stdout
+//!
+//! SIGINT and SIGTERM mean the same: stop, finish the record being written, exit with
+//! [`exit::CANCELLED`]. Their handlers are installed before any work starts ([`Stop`]), so a
+//! signal that arrives while the main thread is blocked writing to a full pipe is kept, not
+//! lost and never fatal mid-record (the interrupted `write` is resumed); a second signal
+//! quits at once. A closed stdout (`maildoctor --json … | head -c 10`) ends the run
+//! quietly: a single report exits with its verdict's status, a batch with 0 (nobody reads
+//! the rest), never with a "Broken pipe" error.
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Instant;
 
 use clap::Parser;
@@ -43,6 +55,8 @@ fn main() -> ExitCode {
     }
     match real_main(args) {
         Ok(code) => ExitCode::from(code),
+        // Nobody reads stdout any more: nothing to say, and nowhere to say it.
+        Err(Error::Output(e)) if is_broken_pipe(&e) => ExitCode::from(exit::OK),
         Err(err) => {
             let message = err.localized(lang);
             if json_requested {
@@ -114,9 +128,70 @@ fn real_main(args: Args) -> Result<u8, Error> {
 /// Ignores a closed stdout (`maildoctor … | head`): not an error.
 fn quiet_pipe(r: std::io::Result<()>) -> Result<(), Error> {
     match r {
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) if is_broken_pipe(&e) => Ok(()),
         Err(e) => Err(Error::Output(e)),
         Ok(()) => Ok(()),
+    }
+}
+
+/// A write to a closed pipe, also when wrapped (the JSON writer wraps `serde_json::Error`,
+/// whose own `source()` skips the io error it carries).
+fn is_broken_pipe(e: &std::io::Error) -> bool {
+    let mut current = e;
+    loop {
+        if current.kind() == std::io::ErrorKind::BrokenPipe {
+            return true;
+        }
+        let Some(inner) = current.get_ref() else {
+            return false;
+        };
+        if let Some(json) = inner.downcast_ref::<serde_json::Error>() {
+            return json.io_error_kind() == Some(std::io::ErrorKind::BrokenPipe);
+        }
+        match inner.downcast_ref::<std::io::Error>() {
+            Some(io) => current = io,
+            None => return false,
+        }
+    }
+}
+
+/// SIGINT and SIGTERM, their handlers installed when this is built (not on first poll), so
+/// none is lost while the runtime is busy.
+struct Stop {
+    #[cfg(unix)]
+    int: tokio::signal::unix::Signal,
+    #[cfg(unix)]
+    term: tokio::signal::unix::Signal,
+}
+
+impl Stop {
+    /// Installs the handlers; needs the runtime.
+    fn install() -> Result<Self, Error> {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            Ok(Self {
+                int: signal(SignalKind::interrupt()).map_err(Error::Output)?,
+                term: signal(SignalKind::terminate()).map_err(Error::Output)?,
+            })
+        }
+        #[cfg(not(unix))]
+        Ok(Self {})
+    }
+
+    /// The next SIGINT or SIGTERM.
+    async fn next(&mut self) {
+        #[cfg(unix)]
+        {
+            tokio::select! {
+                _ = self.int.recv() => {}
+                _ = self.term.recv() => {}
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            let _ = tokio::signal::ctrl_c().await;
+        }
     }
 }
 
@@ -126,26 +201,25 @@ async fn single(
     format: Format,
     options: &RenderOptions,
 ) -> Result<u8, Error> {
-    // Ctrl-C stops every check at once and prints what was found so far; a second Ctrl-C
-    // quits without a report.
+    // Ctrl-C (or SIGTERM) stops every check at once and prints what was found so far; a
+    // second one quits without a report.
+    let mut stop = Stop::install()?;
     let cancel = CancellationToken::new();
     let watcher = {
         let cancel = cancel.clone();
         let lang = options.lang;
         tokio::spawn(async move {
-            if tokio::signal::ctrl_c().await.is_ok() {
-                eprintln!(
-                    "maildoctor: {}",
-                    lang.pick(
-                        "interrupted; printing what was found so far",
-                        "已中断，下面是到目前为止查到的结果"
-                    )
-                );
-                cancel.cancel();
-                if tokio::signal::ctrl_c().await.is_ok() {
-                    std::process::exit(i32::from(exit::CANCELLED));
-                }
-            }
+            stop.next().await;
+            eprintln!(
+                "maildoctor: {}",
+                lang.pick(
+                    "interrupted; printing what was found so far",
+                    "已中断，下面是到目前为止查到的结果"
+                )
+            );
+            cancel.cancel();
+            stop.next().await;
+            std::process::exit(i32::from(exit::CANCELLED));
         })
     };
     let report = run_full(ctx, request, None, &cancel).await;
@@ -184,6 +258,23 @@ async fn batch_main(
     lang: Lang,
 ) -> Result<u8, Error> {
     let start = Instant::now();
+    // A signal stops the batch between records: the record being written is finished, no
+    // other is begun. The watcher runs on a worker thread, so it sees the signal even while
+    // this thread is blocked writing to a full pipe.
+    let mut signals = Stop::install()?;
+    let stopped = Arc::new(AtomicBool::new(false));
+    let stop_token = CancellationToken::new();
+    let watcher = {
+        let stopped = Arc::clone(&stopped);
+        let stop_token = stop_token.clone();
+        tokio::spawn(async move {
+            signals.next().await;
+            stopped.store(true, Ordering::SeqCst);
+            stop_token.cancel();
+            signals.next().await;
+            std::process::exit(i32::from(exit::CANCELLED));
+        })
+    };
     let progress = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new(u64::try_from(lines.len()).unwrap_or(u64::MAX));
         if let Ok(style) =
@@ -200,14 +291,24 @@ async fn batch_main(
         quiet_pipe(batch::csv_line(&batch::CSV_HEADER).and_then(|b| out.write_all(&b)))?;
     }
     let emit = |record: Record| {
+        if stopped.load(Ordering::SeqCst) {
+            return Ok(());
+        }
         if let Some(bar) = &progress {
             bar.inc(1);
         }
         batch::write_record(&record, format, &mut out)
     };
     let summary = tokio::select! {
+        biased;
+        () = stop_token.cancelled() => None,
         s = batch::run(ctx, lines, jobs, passwords, emit) => Some(s),
-        _ = tokio::signal::ctrl_c() => None,
+    };
+    let summary = if stopped.load(Ordering::SeqCst) {
+        None
+    } else {
+        watcher.abort();
+        summary
     };
     if let Some(bar) = &progress {
         bar.finish_and_clear();
@@ -224,7 +325,7 @@ async fn batch_main(
     };
     let summary = match summary {
         Ok(s) => s,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(exit::OK),
+        Err(e) if is_broken_pipe(&e) => return Ok(exit::OK),
         Err(e) => return Err(Error::Output(e)),
     };
     let (total, secs) = (summary.total(), start.elapsed().as_secs_f64());

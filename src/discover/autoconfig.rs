@@ -5,7 +5,10 @@
 //! ([`crate::provider::clientconfig::parse`]: size, depth and entity caps; no DOCTYPE).
 //!
 //! Redirects are followed by hand (at most [`MAX_REDIRECTS`], loops reported), never from
-//! HTTPS down to plain HTTP. Every outcome — NXDOMAIN, TLS error, HTTP status, HTML login
+//! HTTPS down to plain HTTP; a redirect received over plain HTTP only to a host name on a
+//! standard port within the same registrable domain, and no request goes to a loopback or
+//! private address the address's domain does not itself resolve into
+//! ([`crate::http`], "SSRF guard"). Every outcome — NXDOMAIN, TLS error, HTTP status, HTML login
 //! page, empty body, oversized body, malformed XML — is an [`HttpSource`] outcome.
 
 use std::collections::BTreeSet;
@@ -14,7 +17,7 @@ use reqwest::Url;
 
 use super::{Found, HttpSource, fetch_status};
 use crate::address::EmailAddress;
-use crate::http::{HttpClient, MAX_REDIRECTS, redirect_target};
+use crate::http::{HttpClient, MAX_REDIRECTS, check_plain_redirect, redirect_target};
 use crate::model::{SourceKind, SourceStatus};
 use crate::provider::{Provider, clientconfig};
 
@@ -45,6 +48,10 @@ pub fn urls(addr: &EmailAddress) -> Vec<(SourceKind, Url)> {
 
 /// `https://autoconfig.<provider_domain>/mail/config-v1.1.xml?emailaddress=<addr>`.
 pub fn mx_url(provider_domain: &str, addr: &EmailAddress) -> Option<Url> {
+    // An MX name with escaped bytes (`\033`, `\.`) is never pasted into a URL.
+    if !crate::http::is_ldh_host(provider_domain) {
+        return None;
+    }
     let mut url = Url::parse(&format!(
         "https://autoconfig.{provider_domain}/mail/config-v1.1.xml"
     ))
@@ -61,6 +68,7 @@ pub async fn fetch(
     url: Url,
     addr: &EmailAddress,
 ) -> HttpSource {
+    let http = &http.for_domain(&addr.domain);
     let mut out = HttpSource::new(kind, url.as_str());
     let mut current = url;
     let mut seen = BTreeSet::new();
@@ -96,6 +104,11 @@ pub async fn fetch(
                     format!("redirected from HTTPS to {next}; not followed (it could be forged)"),
                 );
             }
+            if current.scheme() == "http"
+                && let Err(why) = check_plain_redirect(&current, &next)
+            {
+                return out.outcome(SourceStatus::Invalid, why.to_string());
+            }
             if hop == MAX_REDIRECTS {
                 break;
             }
@@ -117,6 +130,60 @@ pub async fn fetch(
         SourceStatus::Invalid,
         format!("more than {MAX_REDIRECTS} redirects; stopped"),
     )
+}
+
+/// Most servers of one protocol taken from one HTTP source's answer (a hostile document may
+/// list thousands; each would be a probe).
+pub const MAX_SERVERS_PER_PROTOCOL: usize = 8;
+
+/// Keeps the first [`MAX_SERVERS_PER_PROTOCOL`] servers of each protocol, in document order;
+/// returns a note when some were dropped.
+pub fn cap_found(found: &mut Vec<Found>) -> Vec<String> {
+    let before = found.len();
+    let mut seen: std::collections::BTreeMap<crate::model::Protocol, usize> = Default::default();
+    found.retain(|f| {
+        let n = seen.entry(f.endpoint.protocol).or_default();
+        *n += 1;
+        *n <= MAX_SERVERS_PER_PROTOCOL
+    });
+    let dropped = before - found.len();
+    if dropped == 0 {
+        Vec::new()
+    } else {
+        vec![format!(
+            "{dropped} more server(s) ignored (at most {MAX_SERVERS_PER_PROTOCOL} per protocol)"
+        )]
+    }
+}
+
+/// Drops the servers an untrusted source (plain-HTTP autoconfig, another domain's
+/// autoconfig, Autodiscover) names that are never probed — IP literals, `localhost`, names
+/// that are not plain host names — and notes ports outside the standard mail ports. Trusted
+/// sources (`--check`, the provider database, the domain's own SRV and HTTPS autoconfig)
+/// are not filtered. Returns the notes for the source's detail.
+pub fn screen_untrusted(found: &mut Vec<Found>) -> Vec<String> {
+    let mut notes = cap_found(found);
+    found.retain(
+        |f| match crate::http::untrusted_host_problem(&f.endpoint.host) {
+            Some(why) => {
+                notes.push(format!(
+                    "{} ignored: {why} from an untrusted source is never probed",
+                    f.endpoint.host
+                ));
+                false
+            }
+            None => true,
+        },
+    );
+    for f in found.iter() {
+        if !matches!(f.endpoint.port, 993 | 143 | 995 | 110 | 465 | 587 | 25) {
+            notes.push(format!(
+                "note: {}:{} is not a standard mail port",
+                f.endpoint.host, f.endpoint.port
+            ));
+        }
+    }
+    notes
 }
 
 /// True when a body looks like an HTML page rather than XML configuration.
@@ -178,11 +245,18 @@ fn parse_body(
         }
         names.push(p.display_name);
     }
+    let screened = if kind == SourceKind::Autoconfig {
+        cap_found(&mut out.found)
+    } else {
+        screen_untrusted(&mut out.found)
+    };
     if out.found.is_empty() {
-        return out.outcome(
-            SourceStatus::NotFound,
-            "the configuration has no usable IMAP, POP3 or SMTP server".to_owned(),
-        );
+        let mut detail = "the configuration has no usable IMAP, POP3 or SMTP server".to_owned();
+        for n in &screened {
+            detail.push_str("; ");
+            detail.push_str(n);
+        }
+        return out.outcome(SourceStatus::NotFound, detail);
     }
     let mut detail = out
         .found
@@ -195,6 +269,10 @@ fn parse_body(
     }
     if rejected > 0 {
         detail.push_str(&format!("; {rejected} unusable server entr(ies) ignored"));
+    }
+    for n in &screened {
+        detail.push_str("; ");
+        detail.push_str(n);
     }
     if !listed && kind != SourceKind::AutoconfigMx {
         out.domain_not_listed = true;
@@ -227,6 +305,33 @@ mod tests {
             ]
         );
         assert_eq!(urls(&addr())[2].0, SourceKind::AutoconfigHttp);
+    }
+
+    #[test]
+    fn servers_are_capped_per_protocol() {
+        use crate::model::{Endpoint, Protocol, Security};
+        let mut found: Vec<Found> = (0..50u16)
+            .map(|i| Found {
+                endpoint: Endpoint::new(
+                    Protocol::Imap,
+                    &format!("h{i}.example"),
+                    993,
+                    Security::Tls,
+                ),
+                username: "a".into(),
+            })
+            .collect();
+        found.push(Found {
+            endpoint: Endpoint::new(Protocol::Smtp, "smtp.example", 465, Security::Tls),
+            username: "a".into(),
+        });
+        let notes = cap_found(&mut found);
+        assert_eq!(found.len(), MAX_SERVERS_PER_PROTOCOL + 1);
+        assert_eq!(found[0].endpoint.host, "h0.example");
+        assert!(
+            notes[0].starts_with("42 more server(s) ignored"),
+            "{notes:?}"
+        );
     }
 
     #[test]

@@ -7,7 +7,10 @@
 //!
 //! `Protocol` elements of type IMAP, POP3 and SMTP become candidates (`Server`, `Port`,
 //! `SSL`/`Encryption`, `LoginName`); `RedirectAddr`/`RedirectUrl` and HTTP redirects are
-//! followed at most [`MAX_REDIRECTS`] times, only to HTTPS, with loops reported; an
+//! followed at most [`MAX_REDIRECTS`] times, only to HTTPS, with loops reported (the
+//! plain-HTTP redirect only to a host name on port 443 of the same registrable domain, and
+//! no request to a loopback or private address the address's domain does not itself
+//! resolve into: [`crate::http`], "SSRF guard"); an
 //! `<Error><ErrorCode>` is an outcome. **No credentials are ever sent**: the POX request
 //! carries only the address, and a 401 is reported as "asks for a login".
 
@@ -20,7 +23,9 @@ use reqwest::Url;
 use super::{Found, HttpSource, fetch_status};
 use crate::address::EmailAddress;
 use crate::config::Secret;
-use crate::http::{Body, HttpClient, MAX_REDIRECTS, redirect_target, registrable_domain};
+use crate::http::{
+    Body, HttpClient, MAX_REDIRECTS, check_plain_redirect, redirect_target, registrable_domain,
+};
 use crate::model::{Endpoint, Protocol, Security, SourceKind, SourceStatus};
 
 /// Deepest element nesting accepted in a response.
@@ -301,6 +306,10 @@ pub fn post_urls(domain: &str) -> Vec<Url> {
 
 /// The Autodiscover URL of an SRV target.
 pub fn srv_url(target: &str, port: u16) -> Option<Url> {
+    // An SRV target with escaped bytes (`\033`, `\.`) is never pasted into a URL.
+    if !crate::http::is_ldh_host(target) {
+        return None;
+    }
     let mut url = Url::parse(&format!("https://{target}{PATH}")).ok()?;
     if port != 443 {
         url.set_port(Some(port)).ok()?;
@@ -315,6 +324,7 @@ pub async fn http_redirect(http: &HttpClient, domain: &str, addr: &EmailAddress)
         return HttpSource::new(SourceKind::Autodiscover, domain)
             .outcome(SourceStatus::Invalid, "not a valid URL".to_owned());
     };
+    let http = &http.for_domain(&addr.domain);
     let mut out = HttpSource::new(SourceKind::Autodiscover, &format!("GET {url}"));
     let response = match http.fetch(&url, None).await {
         Ok(r) => r,
@@ -349,6 +359,9 @@ pub async fn http_redirect(http: &HttpClient, domain: &str, addr: &EmailAddress)
             format!("redirects to {next}, not to HTTPS; not followed"),
         );
     }
+    if let Err(why) = check_plain_redirect(&url, &next) {
+        return out.outcome(SourceStatus::Invalid, why.to_string());
+    }
     out.redirects.push(next.to_string());
     // A redirect learned over plain HTTP can be forged: never log in after one.
     post_chain(http, out, next, addr, None, 1).await
@@ -362,6 +375,7 @@ pub async fn post(
     label: &str,
     auth: Option<&Secret>,
 ) -> HttpSource {
+    let http = &http.for_domain(&addr.domain);
     let out = HttpSource::new(SourceKind::Autodiscover, &format!("{label}{url}"));
     post_chain(http, out, url, addr, auth, 0).await
 }
@@ -547,6 +561,12 @@ fn settings(mut out: HttpSource, protocols: &[PoxProtocol], address: &str) -> Ht
             None => others.push(p.kind.clone()),
         }
     }
+    // Autodiscover answers are never trusted for where to connect (module docs of
+    // `autoconfig::screen_untrusted`).
+    let screened = super::autoconfig::screen_untrusted(&mut out.found);
+    if out.found.is_empty() && !screened.is_empty() {
+        return out.outcome(SourceStatus::NotFound, screened.join("; "));
+    }
     if out.found.is_empty() {
         return out.outcome(
             SourceStatus::NotFound,
@@ -560,12 +580,16 @@ fn settings(mut out: HttpSource, protocols: &[PoxProtocol], address: &str) -> Ht
             ),
         );
     }
-    let detail = out
+    let mut detail = out
         .found
         .iter()
         .map(|f| f.endpoint.to_string())
         .collect::<Vec<_>>()
         .join(", ");
+    for n in &screened {
+        detail.push_str("; ");
+        detail.push_str(n);
+    }
     out.outcome(SourceStatus::Found, detail)
 }
 

@@ -140,6 +140,10 @@ pub fn rank(kind: SourceKind, security: Security, position: usize) -> u32 {
     source_rank(kind) * 1000 + security_rank(security) * 100 + pos
 }
 
+/// Most candidates of one protocol probed in one run (issue 13: a hostile zone or document
+/// must not turn into hundreds of probes); the best-ranked are kept.
+pub const MAX_CANDIDATES_PER_PROTOCOL: usize = 24;
+
 /// Collects candidates, merging origins of identical endpoints.
 #[derive(Debug, Default)]
 pub struct CandidateSet {
@@ -185,13 +189,21 @@ impl CandidateSet {
         self.map.keys().any(|e| e.protocol == protocol)
     }
 
-    /// Candidates, best first (rank, then endpoint for determinism).
+    /// Candidates, best first (rank, then endpoint for determinism), at most
+    /// [`MAX_CANDIDATES_PER_PROTOCOL`] of each protocol besides the user's own (`--check`).
     pub fn into_sorted(self) -> Vec<Candidate> {
         let mut v: Vec<Candidate> = self.map.into_values().collect();
         v.sort_by(|a, b| {
             a.rank
                 .cmp(&b.rank)
                 .then_with(|| a.endpoint.cmp(&b.endpoint))
+        });
+        let mut per_protocol: BTreeMap<Protocol, usize> = BTreeMap::new();
+        v.retain(|c| {
+            let n = per_protocol.entry(c.endpoint.protocol).or_default();
+            *n += 1;
+            *n <= MAX_CANDIDATES_PER_PROTOCOL
+                || c.origins.iter().any(|o| o.source == SourceKind::User)
         });
         v
     }
@@ -381,7 +393,7 @@ pub async fn discover(
             srv_results.into_iter().zip(srv::SERVICES.iter())
         {
             let (status, detail, count) = match answer {
-                DnsAnswer::Records(mut records) => {
+                DnsAnswer::Records(records) => {
                     if srv::is_not_offered(&records) {
                         not_offered.push(NotOffered {
                             name: name.clone(),
@@ -394,15 +406,14 @@ pub async fn discover(
                             0,
                         )
                     } else {
-                        srv::order(&mut records);
+                        let (records, mut shown) = srv::usable(records);
                         let mut n = 0;
-                        let mut shown = Vec::new();
                         for (i, r) in records.iter().enumerate() {
                             if r.target.is_empty() || r.port == 0 {
                                 continue;
                             }
                             let e = Endpoint::new(*protocol, &r.target, r.port, *security);
-                            shown.push(format!("{}:{}", e.host, e.port));
+                            shown.insert(n, format!("{}:{}", e.host, e.port));
                             let origin = Origin {
                                 source: SourceKind::Srv,
                                 detail: name.clone(),
@@ -653,7 +664,7 @@ pub fn fetch_status(e: &FetchError) -> (SourceStatus, String) {
             (status, detail)
         }
         FetchError::Timeout(_) => (SourceStatus::Timeout, e.to_string()),
-        FetchError::TooLarge { .. } | FetchError::BadUrl(_) => {
+        FetchError::TooLarge { .. } | FetchError::BadUrl(_) | FetchError::Forbidden(_) => {
             (SourceStatus::Invalid, e.to_string())
         }
         FetchError::Http(_) => (SourceStatus::Failed, e.to_string()),
@@ -897,6 +908,38 @@ mod tests {
         assert!(
             rank(SourceKind::Mx, Security::None, 0) < rank(SourceKind::Guess, Security::Tls, 0)
         );
+    }
+
+    #[test]
+    fn candidates_are_capped_per_protocol_but_never_the_users() {
+        let mut set = CandidateSet::default();
+        for i in 0..100u16 {
+            let origin = |source| Origin {
+                source,
+                detail: "x".into(),
+            };
+            let e = Endpoint::new(Protocol::Imap, &format!("h{i}.example"), 993, Security::Tls);
+            set.add(e, "a".into(), origin(SourceKind::Autodiscover), 0);
+            let s = Endpoint::new(Protocol::Smtp, &format!("h{i}.example"), 465, Security::Tls);
+            let source = if i == 99 {
+                SourceKind::User
+            } else {
+                SourceKind::Srv
+            };
+            set.add(s, "a".into(), origin(source), 0);
+        }
+        let v = set.into_sorted();
+        let imap = v
+            .iter()
+            .filter(|c| c.endpoint.protocol == Protocol::Imap)
+            .count();
+        assert_eq!(imap, MAX_CANDIDATES_PER_PROTOCOL);
+        let smtp = v
+            .iter()
+            .filter(|c| c.endpoint.protocol == Protocol::Smtp)
+            .count();
+        assert_eq!(smtp, MAX_CANDIDATES_PER_PROTOCOL);
+        assert!(v.iter().any(|c| c.endpoint.host == "h99.example"));
     }
 
     #[test]

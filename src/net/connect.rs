@@ -34,6 +34,11 @@ impl Connector {
         }
     }
 
+    /// The resolver (the SSRF guard of [`crate::http`] looks up the address's domain).
+    pub fn dns(&self) -> &Dns {
+        &self.dns
+    }
+
     /// The timeout applied to each [`Connector::connect`].
     pub fn connect_timeout(&self) -> Duration {
         self.connect_timeout
