@@ -118,6 +118,7 @@ pub struct HttpClient {
     tls: Arc<rustls::ClientConfig>,
     timeout: Duration,
     max_body: usize,
+    share: Arc<crate::share::ResponseShare>,
 }
 
 impl std::fmt::Debug for HttpClient {
@@ -147,6 +148,7 @@ impl HttpClient {
             tls: Arc::new(tls),
             timeout,
             max_body: MAX_BODY,
+            share: Arc::default(),
         })
     }
 
@@ -163,6 +165,19 @@ impl HttpClient {
 
     /// One request, no redirect following. GET without a body, POST with one.
     pub async fn fetch(&self, url: &Url, body: Option<&Body>) -> Result<Response, FetchError> {
+        // Batch mode: one request per domain, shared by its addresses (crate::share).
+        self.share
+            .fetch(url, body, || self.fetch_direct(url, body))
+            .await
+    }
+
+    /// Batch mode: share responses between the addresses of a domain
+    /// ([`crate::share::ResponseShare`]); every clone of this client follows.
+    pub fn share_responses(&self, on: bool) {
+        self.share.set_enabled(on);
+    }
+
+    async fn fetch_direct(&self, url: &Url, body: Option<&Body>) -> Result<Response, FetchError> {
         match tokio::time::timeout(self.timeout, self.fetch_inner(url, body)).await {
             Ok(r) => r,
             Err(_) => Err(FetchError::Timeout(self.timeout)),
@@ -216,6 +231,9 @@ impl HttpClient {
             }
             builder = builder.resolve_to_addrs(&host, &addrs);
         }
+        // One socket of the budget for the request (after the name lookup, which takes its
+        // own: holding one while waiting for another could deadlock a full budget).
+        let _socket = self.connector.budget().socket().await;
         let client = builder
             .build()
             .map_err(|e| FetchError::Http(chain_message(&e)))?;

@@ -22,3 +22,4 @@ pub mod net;
 pub mod probe;
 pub mod provider;
 pub mod report;
+pub mod share;

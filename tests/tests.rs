@@ -11,6 +11,7 @@ mod e2e_batch;
 mod e2e_discovery;
 mod e2e_output;
 mod e2e_probe;
+mod e2e_scale;
 mod e2e_share;
 mod harness_selftest;
 mod hostile;
