@@ -187,6 +187,9 @@ impl Dns {
         let opts: &mut ResolverOpts = builder.options_mut();
         opts.timeout = timeout;
         opts.attempts = 1;
+        // Our own cache (below) is the run's only one: it keeps negative answers with the
+        // same rules, never keeps failures, and does not thrash at thousands of domains.
+        opts.cache_size = 0;
         // A diagnostic tool must see what DNS says, not /etc/hosts, when a server is given.
         if matches!(choice, ResolverChoice::Server(_)) {
             opts.use_hosts_file = ResolveHosts::Never;

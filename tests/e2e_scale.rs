@@ -405,3 +405,26 @@ fn discovery_runs_once_per_domain_and_each_record_is_its_own_single_run() {
         "dave@example.com"
     );
 }
+
+#[test]
+fn each_dns_question_is_asked_once_per_batch_negative_answers_included() {
+    let f = farm(2, None);
+    let mut text = String::new();
+    for u in 0..20 {
+        text.push_str(&format!("user{u}@d0.example\nuser{u}@gone.d1.example\n"));
+    }
+    let file = input_file(&text);
+    let r = run(f.args(&file, 16));
+    assert_eq!(records(&r.stdout).len(), 40, "{}", r.stderr);
+    let asked = |name: &str, qtype: &str| {
+        f.dns
+            .queries()
+            .iter()
+            .filter(|q| q.name == name && q.qtype == qtype)
+            .count()
+    };
+    // Twenty addresses, one question each: records and NXDOMAIN are both cached.
+    assert_eq!(asked("d0.example", "MX"), 1, "{:?}", f.dns.queries());
+    assert_eq!(asked("_imaps._tcp.d0.example", "SRV"), 1);
+    assert_eq!(asked("gone.d1.example", "MX"), 1, "{:?}", f.dns.queries());
+}
