@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use serde::Serialize;
 use tokio::sync::OnceCell;
@@ -139,6 +139,67 @@ fn decode_line(number: usize, raw: &[u8], dropped: bool) -> Option<BatchLine> {
     })
 }
 
+/// `--shard K/N`: the part of a batch one machine diagnoses. A line belongs to shard
+/// `shard_of(domain, N)`, so every line of a domain lands on the same machine (the
+/// per-domain sharing of discovery and probes keeps working) and N machines given the same
+/// input together diagnose every line exactly once. Records keep their input line numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shard {
+    /// 1-based shard number K.
+    pub index: u64,
+    /// Number of shards N.
+    pub count: u64,
+}
+
+impl std::str::FromStr for Shard {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        let bad = || format!("--shard '{s}': expected K/N with 1 <= K <= N, e.g. 2/8");
+        let (k, n) = s.split_once('/').ok_or_else(bad)?;
+        let index: u64 = k.trim().parse().map_err(|_| bad())?;
+        let count: u64 = n.trim().parse().map_err(|_| bad())?;
+        if index == 0 || count == 0 || index > count {
+            return Err(bad());
+        }
+        Ok(Self { index, count })
+    }
+}
+
+impl Shard {
+    /// Whether this shard diagnoses `line`.
+    pub fn keeps(&self, line: &BatchLine) -> bool {
+        shard_of(&shard_key(line), self.count) == self.index
+    }
+}
+
+/// The key a line is sharded by: the address's domain in its normalised ASCII (IDNA) form,
+/// lowercase; for a line that is not a valid address, the text after its last `@` (or the
+/// whole line), trimmed and lowercased.
+fn shard_key(line: &BatchLine) -> String {
+    match EmailAddress::parse(&line.input) {
+        Ok(a) if line.error.is_none() => a.domain.to_ascii_lowercase(),
+        _ => {
+            let text = line.input.trim();
+            let domain = text.rsplit_once('@').map_or(text, |(_, d)| d);
+            domain.trim_end_matches('.').to_lowercase()
+        }
+    }
+}
+
+/// The shard (1…`count`) of a key: FNV-1a 64-bit (offset basis 0xcbf29ce484222325, prime
+/// 0x100000001b3) over the key's UTF-8 bytes, modulo `count`, plus one. A fixed, documented
+/// function, independent of the platform, the Rust version and this program's version, so
+/// every machine computes the same split.
+pub fn shard_of(key: &str, count: u64) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in key.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h % count.max(1) + 1
+}
+
 /// Output format of batch records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum BatchFormat {
@@ -186,9 +247,39 @@ impl Summary {
 
 /// Shares probe results between addresses: every endpoint is probed at most once per batch;
 /// concurrent requests for the same endpoint wait for the first.
+///
+/// Load must never change a verdict: when an endpoint fails the way a server at its
+/// connection limit fails (closes at once, says nothing, refuses the session, stops
+/// answering after the connect), its server address gets fewer connections at once
+/// ([`crate::net::budget::Budget::congested`]) and the endpoint is probed again after a
+/// back-off, up to [`LOAD_RETRIES`] times, before the failure is believed. A failure of
+/// this computer (out of sockets) is never kept: the next address probes again.
 #[derive(Debug, Default)]
 pub struct ProbeCache {
     cells: Mutex<HashMap<Endpoint, Arc<OnceCell<Vec<ProbeResult>>>>>,
+}
+
+/// Extra probes of an endpoint that failed the way a loaded server fails.
+pub const LOAD_RETRIES: u32 = 2;
+
+/// Whether a probe failed the way a server at its connection limit (or this computer out
+/// of sockets) makes it fail, rather than the way a broken server does.
+pub fn load_failure(r: &ProbeResult) -> bool {
+    use crate::model::{FailureKind as K, Step};
+    let Some((step, f)) = r.connection_failure() else {
+        return false;
+    };
+    match (&f.kind, step) {
+        (K::LocalResources | K::ConnectionClosed | K::NoGreeting, _) => true,
+        // Closed or reset during the TLS handshake (implicit TLS ports at their limit);
+        // a server whose TLS is really broken fails the same way again.
+        (K::HandshakeFailed, _) => true,
+        // "421 too many connections", "* BYE", "-ERR [SYS/TEMP]" at the greeting.
+        (K::ProtocolError, Step::Greeting) => f.message.starts_with("the server refused"),
+        // Connected, then silence: a server busy with other clients.
+        (K::Timeout, s) => s != Step::Connect,
+        _ => false,
+    }
 }
 
 impl ProbeCache {
@@ -207,17 +298,50 @@ impl ProbeCache {
                 })
                 .collect()
         };
-        let futs = cells.iter().map(|(e, cell)| {
-            cell.get_or_init(|| async { crate::probe::run(net, vec![e.clone()]).await })
+        let futs = cells.iter().map(|(e, cell)| async move {
+            let results = cell.get_or_init(|| probe_patiently(net, e)).await.clone();
+            if results.iter().any(|r| {
+                r.connection_failure()
+                    .is_some_and(|(_, f)| f.kind == crate::model::FailureKind::LocalResources)
+            }) {
+                // This computer's problem: not this endpoint's result for later addresses.
+                let mut map = self.cells.lock().unwrap_or_else(PoisonError::into_inner);
+                if map.get(e).is_some_and(|c| Arc::ptr_eq(c, cell)) {
+                    map.remove(e);
+                }
+            }
+            results
         });
         let mut out: Vec<ProbeResult> = futures_util::future::join_all(futs)
             .await
             .into_iter()
-            .flat_map(|v| v.iter().cloned())
+            .flatten()
             .collect();
         out.sort_by(|a, b| a.endpoint.cmp(&b.endpoint).then(a.addr.cmp(&b.addr)));
         out
     }
+}
+
+/// Probes one endpoint; while it fails the way a loaded server fails, lowers the
+/// concurrency towards its addresses, backs off and probes it again.
+async fn probe_patiently(net: &Net, e: &Endpoint) -> Vec<ProbeResult> {
+    let mut results = crate::probe::run(net, vec![e.clone()]).await;
+    for attempt in 1..=LOAD_RETRIES {
+        let loaded: Vec<std::net::IpAddr> = results
+            .iter()
+            .filter(|r| load_failure(r))
+            .filter_map(|r| r.addr.map(|a| a.ip()))
+            .collect();
+        if loaded.is_empty() {
+            break;
+        }
+        for ip in &loaded {
+            net.connector.budget().congested(*ip);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(200 << attempt)).await;
+        results = crate::probe::run(net, vec![e.clone()]).await;
+    }
+    results
 }
 
 /// One finished record.
@@ -343,6 +467,10 @@ pub async fn run(
     mut emit: impl FnMut(Record) -> std::io::Result<()>,
 ) -> std::io::Result<Summary> {
     use futures_util::stream::{self, StreamExt};
+    // A resolver that drops a query under load gets a second chance (never NXDOMAIN).
+    ctx.net.dns.set_retry_timeouts(true);
+    // Discovery's HTTP answers once per domain, shared by its addresses (crate::share).
+    ctx.http.share_responses(true);
     let cache = ProbeCache::default();
     let mut summary = Summary::default();
     let mut records = stream::iter(lines)

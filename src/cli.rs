@@ -110,6 +110,12 @@ pub struct Args {
           value_parser = clap::value_parser!(u16).range(1..=256))]
     pub jobs: Option<u16>,
 
+    /// With --batch: diagnose only shard K of N (1 ≤ K ≤ N), chosen by a stable hash of
+    /// each line's domain, so N machines given the same input and K = 1…N together cover
+    /// it once and every domain stays on one machine.
+    #[arg(long, value_name = "K/N", requires = "batch")]
+    pub shard: Option<String>,
+
     /// Print one JSON document (schema_version 1) instead of tables.
     #[arg(long)]
     pub json: bool,
@@ -358,6 +364,8 @@ pub enum Mode {
         jobs: usize,
         /// Passwords from `--password-file` (never from `MAILDOCTOR_PASSWORD`).
         passwords: crate::batch::PasswordBook,
+        /// `--shard K/N`: only the lines of this shard.
+        shard: Option<crate::batch::Shard>,
     },
 }
 
@@ -461,9 +469,11 @@ impl Args {
                 },
             ));
         }
-        if self.batch.is_none() && (self.jobs.is_some() || self.password_file.is_some()) {
+        if self.batch.is_none()
+            && (self.jobs.is_some() || self.password_file.is_some() || self.shard.is_some())
+        {
             return Err(Error::Usage(
-                "--jobs and --password-file go with --batch".to_owned(),
+                "--jobs, --password-file and --shard go with --batch".to_owned(),
             ));
         }
         if let Some(path) = self.batch {
@@ -485,6 +495,12 @@ impl Args {
                 },
                 jobs: usize::from(self.jobs.unwrap_or(8)),
                 passwords,
+                shard: self
+                    .shard
+                    .as_deref()
+                    .map(str::parse::<crate::batch::Shard>)
+                    .transpose()
+                    .map_err(Error::Usage)?,
             };
             return Ok((config, mode));
         }

@@ -5,10 +5,26 @@
 //!
 //! Names are always queried fully qualified (trailing dot), so the resolv.conf search list
 //! never turns `pop3.example.com` into `pop3.example.com.corp.lan`.
+//!
+//! Answers are cached for the run, shared by every clone of the handle (a batch asks each
+//! name once): records until their TTL runs out, within [`MIN_TTL`]…[`MAX_POSITIVE_TTL`];
+//! NXDOMAIN and NODATA for their negative TTL within [`MIN_TTL`]…[`MAX_NEGATIVE_TTL`];
+//! failures and timeouts never (the next asker tries again). Identical queries in flight
+//! are made once. At most [`MAX_IN_FLIGHT`] queries are in flight, each holding a socket
+//! of the budget ([`crate::net::budget`]). The cache holds at most [`MAX_ENTRIES`] names.
+//! In batch mode ([`Dns::set_retry_timeouts`]) a query that timed out is asked once more
+//! after a short back-off; a timeout stays a timeout (unknown), never NXDOMAIN. Running
+//! out of local sockets is retried after a back-off and reported as this computer's
+//! problem, never cached.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::net::IpAddr;
-use std::time::Duration;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use tokio::sync::{OnceCell, Semaphore};
 
 use hickory_resolver::TokioResolver;
 use hickory_resolver::config::{
@@ -21,6 +37,20 @@ use hickory_resolver::proto::rr::Name;
 use hickory_resolver::proto::rr::{RData, RecordType};
 
 use crate::config::ResolverChoice;
+use crate::net::budget::{self, Budget};
+
+/// Queries in flight at once, whatever the concurrency of the callers.
+pub const MAX_IN_FLIGHT: usize = 128;
+/// Names (with their type) the run's cache holds at most.
+pub const MAX_ENTRIES: usize = 100_000;
+/// Shortest time an answer is kept, whatever its TTL (a run is minutes long).
+pub const MIN_TTL: Duration = Duration::from_secs(30);
+/// Longest time records are kept.
+pub const MAX_POSITIVE_TTL: Duration = Duration::from_secs(3600);
+/// Longest time NXDOMAIN / NODATA is kept (its SOA minimum, RFC 2308, when given).
+pub const MAX_NEGATIVE_TTL: Duration = Duration::from_secs(900);
+/// Tries for a query that failed because this computer ran out of sockets.
+const LOCAL_TRIES: u32 = 4;
 
 /// Could not set up the resolver (fatal).
 #[derive(Debug, thiserror::Error)]
@@ -77,18 +107,60 @@ pub struct Srv {
     pub target: String,
 }
 
-/// The resolver handle. Cheap to clone.
+/// The resolver handle. Cheap to clone; clones share the cache and the limits.
 #[derive(Clone)]
 pub struct Dns {
     resolver: TokioResolver,
     timeout: Duration,
     servers: Vec<String>,
+    shared: Arc<Shared>,
+}
+
+/// A raw answer and until when it may be reused (`None`: not at all).
+type Cached = (DnsAnswer<RData>, Option<Instant>);
+
+/// One cached (or in-flight) query.
+#[derive(Default)]
+struct Entry {
+    cell: OnceCell<Cached>,
+}
+
+impl Entry {
+    /// A finished answer that may no longer be used.
+    fn stale(&self, now: Instant) -> bool {
+        match self.cell.get() {
+            None => false,
+            Some((_, until)) => until.is_none_or(|t| t <= now),
+        }
+    }
+}
+
+/// What every clone of a [`Dns`] shares.
+struct Shared {
+    cache: Mutex<HashMap<(Name, RecordType), Arc<Entry>>>,
+    in_flight: Semaphore,
+    retry_timeouts: AtomicBool,
+    budget: Arc<Budget>,
+    sent: AtomicU64,
+}
+
+impl Shared {
+    fn new() -> Self {
+        Self {
+            cache: Mutex::new(HashMap::new()),
+            in_flight: Semaphore::new(MAX_IN_FLIGHT),
+            retry_timeouts: AtomicBool::new(false),
+            budget: Budget::global(),
+            sent: AtomicU64::new(0),
+        }
+    }
 }
 
 impl fmt::Debug for Dns {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Dns")
             .field("timeout", &self.timeout)
+            .field("queries_sent", &self.queries_sent())
             .finish()
     }
 }
@@ -115,6 +187,9 @@ impl Dns {
         let opts: &mut ResolverOpts = builder.options_mut();
         opts.timeout = timeout;
         opts.attempts = 1;
+        // Our own cache (below) is the run's only one: it keeps negative answers with the
+        // same rules, never keeps failures, and does not thrash at thousands of domains.
+        opts.cache_size = 0;
         // A diagnostic tool must see what DNS says, not /etc/hosts, when a server is given.
         if matches!(choice, ResolverChoice::Server(_)) {
             opts.use_hosts_file = ResolveHosts::Never;
@@ -141,7 +216,19 @@ impl Dns {
             resolver,
             timeout,
             servers,
+            shared: Arc::new(Shared::new()),
         })
+    }
+
+    /// Batch mode: a query that times out is asked once more after a short back-off.
+    /// Applies to every clone of this handle.
+    pub fn set_retry_timeouts(&self, on: bool) {
+        self.shared.retry_timeouts.store(on, Ordering::Relaxed);
+    }
+
+    /// Queries sent to the name servers so far (cache hits not counted), by every clone.
+    pub fn queries_sent(&self) -> u64 {
+        self.shared.sent.load(Ordering::Relaxed)
     }
 
     /// The name servers asked, as `ip:port` (from `--resolver` or the system configuration;
@@ -252,32 +339,161 @@ impl Dns {
         rtype: RecordType,
         pick: impl Fn(&RData) -> Option<T>,
     ) -> DnsAnswer<T> {
-        let fqdn = match Name::from_ascii(name) {
+        let fqdn = match Name::from_ascii(name.to_ascii_lowercase()) {
             Ok(mut n) => {
                 n.set_fqdn(true);
                 n
             }
             Err(e) => return DnsAnswer::Failed(format!("invalid name: {e}")),
         };
-        // hickory has its own timeout; this outer one guards against a stuck transport.
-        let fut = self.resolver.lookup(fqdn, rtype);
-        match tokio::time::timeout(self.timeout + Duration::from_millis(500), fut).await {
-            Err(_) => DnsAnswer::Timeout,
-            Ok(Ok(lookup)) => {
-                let records: Vec<T> = lookup
-                    .answers()
-                    .iter()
-                    .filter_map(|r| pick(&r.data))
-                    .collect();
+        let key = (fqdn.clone(), rtype);
+        let entry = {
+            let now = Instant::now();
+            let mut map = self
+                .shared
+                .cache
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            match map.get(&key) {
+                Some(e) if !e.stale(now) => e.clone(),
+                _ => {
+                    if map.len() >= MAX_ENTRIES {
+                        map.retain(|_, e| !e.stale(now));
+                        if map.len() >= MAX_ENTRIES {
+                            map.clear();
+                        }
+                    }
+                    let e = Arc::new(Entry::default());
+                    map.insert(key.clone(), e.clone());
+                    e
+                }
+            }
+        };
+        let (raw, until) = entry
+            .cell
+            .get_or_init(|| self.ask(fqdn, rtype))
+            .await
+            .clone();
+        if until.is_none() {
+            // Not reusable: the next asker tries again.
+            let mut map = self
+                .shared
+                .cache
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            if map.get(&key).is_some_and(|e| Arc::ptr_eq(e, &entry)) {
+                map.remove(&key);
+            }
+        }
+        match raw {
+            DnsAnswer::Records(r) => {
+                let records: Vec<T> = r.iter().filter_map(&pick).collect();
                 if records.is_empty() {
                     DnsAnswer::NoRecords
                 } else {
                     DnsAnswer::Records(records)
                 }
             }
-            Ok(Err(e)) => classify(&e),
+            DnsAnswer::NoRecords => DnsAnswer::NoRecords,
+            DnsAnswer::NxDomain => DnsAnswer::NxDomain,
+            DnsAnswer::Failed(m) => DnsAnswer::Failed(m),
+            DnsAnswer::Timeout => DnsAnswer::Timeout,
         }
     }
+
+    /// Asks the name servers, with the retries of [`Dns`]'s rules, and says how long the
+    /// answer may be reused.
+    async fn ask(&self, fqdn: Name, rtype: RecordType) -> Cached {
+        // With the retry, both tries fit in the time one try has without it (plus the
+        // back-off): callers bound a lookup by about the timeout plus a second.
+        let retrying = self.shared.retry_timeouts.load(Ordering::Relaxed);
+        let grace = Duration::from_millis(500);
+        let mut attempt: u32 = 0;
+        let mut timed_out = 0;
+        loop {
+            let limit = match (retrying, timed_out) {
+                (false, _) => self.timeout + grace,
+                (true, 0) => self.timeout.mul_f64(0.6),
+                (true, _) => self.timeout.mul_f64(0.4) + grace,
+            };
+            let (answer, until, local) = self.ask_once(fqdn.clone(), rtype, limit).await;
+            attempt += 1;
+            let timeout = matches!(answer, DnsAnswer::Timeout);
+            let retry = if local {
+                attempt < LOCAL_TRIES
+            } else {
+                timeout && retrying && timed_out == 0
+            };
+            if timeout {
+                timed_out += 1;
+            }
+            if !retry {
+                return (answer, until);
+            }
+            tokio::time::sleep(backoff(&fqdn, attempt)).await;
+        }
+    }
+
+    /// One query: (answer, reusable until, failed for lack of local sockets).
+    async fn ask_once(
+        &self,
+        fqdn: Name,
+        rtype: RecordType,
+        limit: Duration,
+    ) -> (DnsAnswer<RData>, Option<Instant>, bool) {
+        let _slot = self.shared.in_flight.acquire().await.ok();
+        let _socket = self.shared.budget.socket().await;
+        self.shared.sent.fetch_add(1, Ordering::Relaxed);
+        let now = Instant::now();
+        // hickory has its own timeout; this outer one guards against a stuck transport.
+        let fut = self.resolver.lookup(fqdn, rtype);
+        match tokio::time::timeout(limit, fut).await {
+            Err(_) => (DnsAnswer::Timeout, None, false),
+            Ok(Ok(lookup)) => {
+                let records: Vec<RData> = lookup.answers().iter().map(|r| r.data.clone()).collect();
+                let ttl = lookup
+                    .valid_until()
+                    .saturating_duration_since(now)
+                    .clamp(MIN_TTL, MAX_POSITIVE_TTL);
+                let answer = if records.is_empty() {
+                    DnsAnswer::NoRecords
+                } else {
+                    DnsAnswer::Records(records)
+                };
+                (answer, Some(now + ttl), false)
+            }
+            Ok(Err(NetError::Io(e))) if budget::is_local_exhaustion(&e) => (
+                DnsAnswer::Failed(budget::exhaustion_message(&e)),
+                None,
+                true,
+            ),
+            Ok(Err(e)) => {
+                let answer = classify(&e);
+                let until = match &answer {
+                    DnsAnswer::NxDomain | DnsAnswer::NoRecords => {
+                        let ttl = match &e {
+                            NetError::Dns(DnsError::NoRecordsFound(nr)) => nr.negative_ttl,
+                            _ => None,
+                        }
+                        .map_or(MAX_NEGATIVE_TTL / 3, |s| Duration::from_secs(u64::from(s)))
+                        .clamp(MIN_TTL, MAX_NEGATIVE_TTL);
+                        Some(now + ttl)
+                    }
+                    _ => None,
+                };
+                (answer, until, false)
+            }
+        }
+    }
+}
+
+/// Back-off before retry `attempt` (1, 2, …): 125 ms doubling, plus up to 100 ms of
+/// jitter derived from the name, so queries that failed together do not retry together.
+fn backoff(name: &Name, attempt: u32) -> Duration {
+    let jitter = name.to_ascii().bytes().fold(u64::from(attempt), |h, b| {
+        h.wrapping_mul(31).wrapping_add(u64::from(b))
+    }) % 100;
+    Duration::from_millis(250 * (1 << attempt.min(4)) / 2 + jitter)
 }
 
 /// Longest CNAME chain accepted before a name counts as broken.

@@ -389,6 +389,7 @@ pub struct HttpClient {
     timeout: Duration,
     max_body: usize,
     scope: Option<Scope>,
+    share: Arc<crate::share::ResponseShare>,
 }
 
 impl std::fmt::Debug for HttpClient {
@@ -419,6 +420,7 @@ impl HttpClient {
             timeout,
             max_body: MAX_BODY,
             scope: None,
+            share: Arc::default(),
         })
     }
 
@@ -476,6 +478,20 @@ impl HttpClient {
 
     /// One request, no redirect following. GET without a body, POST with one.
     pub async fn fetch(&self, url: &Url, body: Option<&Body>) -> Result<Response, FetchError> {
+        // Batch mode: one request per domain, shared by its addresses (crate::share).
+        let scope = self.scope.as_ref().map_or("", |s| s.domain.as_str());
+        self.share
+            .fetch(scope, url, body, || self.fetch_direct(url, body))
+            .await
+    }
+
+    /// Batch mode: share responses between the addresses of a domain
+    /// ([`crate::share::ResponseShare`]); every clone of this client follows.
+    pub fn share_responses(&self, on: bool) {
+        self.share.set_enabled(on);
+    }
+
+    async fn fetch_direct(&self, url: &Url, body: Option<&Body>) -> Result<Response, FetchError> {
         match tokio::time::timeout(self.timeout, self.fetch_inner(url, body)).await {
             Ok(r) => r,
             Err(_) => Err(FetchError::Timeout(self.timeout)),
@@ -542,6 +558,9 @@ impl HttpClient {
             }
             builder = builder.resolve_to_addrs(&host, &addrs);
         }
+        // One socket of the budget for the request (after the name lookup, which takes its
+        // own: holding one while waiting for another could deadlock a full budget).
+        let _socket = self.connector.budget().socket().await;
         let client = builder
             .build()
             .map_err(|e| FetchError::Http(chain_message(&e)))?;

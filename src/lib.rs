@@ -23,3 +23,4 @@ pub mod probe;
 pub mod provider;
 pub mod providers_cmd;
 pub mod report;
+pub mod share;

@@ -74,6 +74,9 @@ fn main() -> ExitCode {
 
 fn real_main(args: Args) -> Result<u8, Error> {
     let (config, mode) = args.into_mode()?;
+    // Every socket the run opens counts against a budget derived from this limit
+    // (maildoctor::net::budget); raise the soft limit to the hard one first.
+    maildoctor::net::budget::raise_nofile_limit();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -116,8 +119,12 @@ fn real_main(args: Args) -> Result<u8, Error> {
             format,
             jobs,
             passwords,
+            shard,
         } => {
-            let lines = read_input(&input)?;
+            let mut lines = read_input(&input)?;
+            if let Some(shard) = shard {
+                lines.retain(|l| shard.keeps(l));
+            }
             let ctx = load()?;
             let lang = config.lang;
             runtime.block_on(batch_main(&ctx, lines, format, jobs, &passwords, lang))

@@ -398,6 +398,9 @@ pub enum FailureKind {
     StarttlsRejected,
     /// The run was interrupted (Ctrl-C) before this step finished.
     Interrupted,
+    /// This computer ran out of file descriptors, sockets or buffers (`EMFILE`, `ENFILE`,
+    /// `ENOBUFS`): a local condition, never the server's fault.
+    LocalResources,
     /// TCP connected but the server sent not a single byte of greeting in time.
     NoGreeting,
     /// The server sent its certificate without the intermediate certificate(s) that link it
@@ -435,6 +438,14 @@ pub enum FailureKind {
         /// Mechanisms the server offered.
         offered: Vec<String>,
     },
+}
+
+impl FailureKind {
+    /// A failure of this computer, not of the server: the run was interrupted, or ran out
+    /// of descriptors. Never a finding about the server, never cached between addresses.
+    pub fn is_local(&self) -> bool {
+        matches!(self, Self::Interrupted | Self::LocalResources)
+    }
 }
 
 /// A failed step: its class and a human-readable message (escaped before printing).

@@ -12,6 +12,7 @@ mod e2e_discovery;
 mod e2e_output;
 mod e2e_probe;
 mod e2e_providers;
+mod e2e_scale;
 mod e2e_share;
 mod harness_selftest;
 mod hostile;

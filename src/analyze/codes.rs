@@ -62,6 +62,7 @@ pub const ALL: &[&str] = &[
     "source.other_domain",
     "source.guess_only",
     "run.interrupted",
+    "run.local_resources",
     "run.offline",
 ];
 

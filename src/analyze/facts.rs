@@ -76,7 +76,7 @@ impl<'a> Facts<'a> {
                 } else {
                     rs.iter()
                         .filter_map(|r| r.connection_failure())
-                        .find(|(_, f)| f.kind != FailureKind::Interrupted)
+                        .find(|(_, f)| !f.kind.is_local())
                         .map_or(Outcome::Unknown, |(s, f)| Outcome::Fails(s, f))
                 };
                 (*e, o)

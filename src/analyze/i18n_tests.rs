@@ -163,7 +163,7 @@ fn every_failure() -> Vec<(FailureKind, Step)> {
             | FailureKind::AuthRejected
             | FailureKind::AuthNoMechanism { .. } => {}
             // Never a per-endpoint finding: the run adds one run.interrupted (app.rs).
-            FailureKind::Interrupted => {}
+            FailureKind::Interrupted | FailureKind::LocalResources => {}
         }
     }
     kinds
@@ -456,6 +456,24 @@ fn every_finding_code_has_its_own_chinese_cause_and_fix() {
     super::mark_interrupted(&mut en, Lang::En);
     super::mark_interrupted(&mut zh, Lang::ZhCn);
     assert_eq!(en.findings[0].code, "run.interrupted");
+    assert!(has_cjk(&zh.findings[0].cause) && has_cjk(&zh.findings[0].fix));
+    assert!(!has_cjk(&en.findings[0].cause) && !has_cjk(&en.findings[0].fix));
+    seen.insert(en.findings[0].code.to_owned());
+    // The run-level finding of a run that ran out of descriptors.
+    let (d, probes, _) = scenarios().remove(0);
+    let mut en = analyze_in(&d, &probes, Lang::En);
+    let mut zh = analyze_in(&d, &probes, Lang::ZhCn);
+    super::mark_local(
+        &mut en,
+        "run.local_resources",
+        text::local_resources(Lang::En),
+    );
+    super::mark_local(
+        &mut zh,
+        "run.local_resources",
+        text::local_resources(Lang::ZhCn),
+    );
+    assert_eq!(en.findings[0].code, "run.local_resources");
     assert!(has_cjk(&zh.findings[0].cause) && has_cjk(&zh.findings[0].fix));
     assert!(!has_cjk(&en.findings[0].cause) && !has_cjk(&en.findings[0].fix));
     seen.insert(en.findings[0].code.to_owned());

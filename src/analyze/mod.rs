@@ -26,7 +26,8 @@ pub use facts::RunFacts;
 use crate::discover::Discovery;
 use crate::i18n::Lang;
 use crate::model::{
-    Actor, Endpoint, Finding, Params, ProbeResult, Protocol, Security, Severity, SourceKind,
+    Actor, Endpoint, FailureKind, Finding, Params, ProbeResult, Protocol, Security, Severity,
+    SourceKind,
 };
 use facts::Facts;
 
@@ -171,15 +172,17 @@ pub struct Analysis {
 /// simply did not finish. Unfinished probes themselves never become findings. A run cut
 /// short before anything was proven is `unverified`, not `broken`.
 pub fn mark_interrupted(analysis: &mut Analysis, lang: Lang) {
+    mark_local(analysis, "run.interrupted", text::interrupted(lang));
+}
+
+/// A run some of whose checks could not finish for a reason on this computer (Ctrl-C, out
+/// of descriptors): one warning for the person running the tool first, no "nothing works"
+/// findings, and `unverified` rather than `broken` when nothing else is an error.
+fn mark_local(analysis: &mut Analysis, code: &'static str, text: (String, String)) {
     analysis
         .findings
         .retain(|f| !matches!(f.code, "settings.no_incoming" | "settings.no_outgoing"));
-    let finding = Finding::new(
-        "run.interrupted",
-        Severity::Warning,
-        Actor::User,
-        text::interrupted(lang),
-    );
+    let finding = Finding::new(code, Severity::Warning, Actor::User, text);
     analysis.findings.insert(0, finding);
     if analysis.verdict == Verdict::Broken
         && !analysis
@@ -262,13 +265,25 @@ pub fn analyze_run(
     } else {
         status_of(&findings, verdict)
     };
-    Analysis {
+    let mut analysis = Analysis {
         settings,
         checks,
         findings,
         status,
         verdict,
+    };
+    let local = probes.iter().any(|p| {
+        p.connection_failure()
+            .is_some_and(|(_, f)| f.kind == FailureKind::LocalResources)
+    });
+    if local {
+        mark_local(
+            &mut analysis,
+            "run.local_resources",
+            text::local_resources(lang),
+        );
     }
+    analysis
 }
 
 /// `settings.no_incoming` / `settings.no_outgoing`: nothing works for a direction and no
@@ -309,7 +324,7 @@ fn nothing_works(f: &Facts, settings: &Settings, findings: &mut Vec<Finding>, la
 /// certificates and protocols, the account, settings, sources.
 fn layer(code: &str) -> u8 {
     match code {
-        "run.interrupted" => 0,
+        "run.interrupted" | "run.local_resources" => 0,
         "dns.resolver_suspect" | "dns.zone_failed" | "dns.domain_not_found" | "dns.null_mx" => 1,
         c if c.starts_with("check.") => 2,
         c if c.starts_with("dns.") => 3,

@@ -988,7 +988,7 @@ fn server_warnings(f: &Facts, out: &mut Out, lang: Lang) {
                 .iter()
                 .filter_map(|r| {
                     let (step, fail) = r.connection_failure()?;
-                    (fail.kind != FailureKind::Interrupted).then_some((r.addr?, step, fail))
+                    (!fail.kind.is_local()).then_some((r.addr?, step, fail))
                 })
                 .collect();
             if let Some(&(_, step, fail)) = failing.first() {

@@ -34,6 +34,7 @@ pub(super) fn code(kind: &FailureKind, step: Step) -> &'static str {
         FailureKind::StarttlsNotOffered => "starttls.not_offered",
         FailureKind::StarttlsRejected => "starttls.rejected",
         FailureKind::Interrupted => "run.interrupted",
+        FailureKind::LocalResources => "run.local_resources",
         FailureKind::NoGreeting => "net.no_greeting",
         FailureKind::ChainIncomplete { .. } => "tls.chain_incomplete",
         FailureKind::TlsVersionTooOld => "tls.old_version",
@@ -864,6 +865,23 @@ pub(super) fn nothing_works(
             "请向邮箱服务商索取 SMTP 服务器地址和端口，再用 --check submission://服务器地址:587 检查。".to_owned(),
         ),
     }
+}
+
+/// This computer ran out of file descriptors or sockets: cause and fix.
+pub(super) fn local_resources(lang: Lang) -> (String, String) {
+    let (cause, fix) = match lang {
+        Lang::En => (
+            "This computer ran out of file descriptors or sockets while checking, so some \
+             checks could not run; that is not the servers' fault.",
+            "Close other programs or raise the limit (ulimit -n), lower --jobs, and run \
+             maildoctor again.",
+        ),
+        Lang::ZhCn => (
+            "本机的文件描述符或套接字用完了，部分检查没能进行；这不是服务器的问题。",
+            "请关闭其他程序或提高限制（ulimit -n），减小 --jobs，然后重新运行 maildoctor。",
+        ),
+    };
+    (cause.to_owned(), fix.to_owned())
 }
 
 /// The run was interrupted (Ctrl-C): cause and fix.

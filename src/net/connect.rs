@@ -8,13 +8,72 @@
 
 use std::io;
 use std::net::{IpAddr, SocketAddr};
+use std::pin::Pin;
+use std::sync::Arc;
+use std::task::{Context, Poll};
 use std::time::Duration;
 
+use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::TcpStream;
 
 use crate::config::ConnectTo;
 use crate::dns::{Dns, DnsAnswer};
 use crate::model::{Failure, FailureKind};
+use crate::net::budget::{self, Budget, SocketPermit};
+
+/// A TCP connection that holds its slot of the socket budget until it is dropped.
+#[derive(Debug)]
+pub struct TcpConn {
+    stream: TcpStream,
+    _permit: SocketPermit,
+}
+
+impl TcpConn {
+    /// The socket.
+    pub fn stream(&self) -> &TcpStream {
+        &self.stream
+    }
+}
+
+impl AsyncRead for TcpConn {
+    fn poll_read(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &mut ReadBuf<'_>,
+    ) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.stream).poll_read(cx, buf)
+    }
+}
+
+impl AsyncWrite for TcpConn {
+    fn poll_write(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        buf: &[u8],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.stream).poll_write(cx, buf)
+    }
+
+    fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.stream).poll_flush(cx)
+    }
+
+    fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
+        Pin::new(&mut self.stream).poll_shutdown(cx)
+    }
+
+    fn poll_write_vectored(
+        mut self: Pin<&mut Self>,
+        cx: &mut Context<'_>,
+        bufs: &[io::IoSlice<'_>],
+    ) -> Poll<io::Result<usize>> {
+        Pin::new(&mut self.stream).poll_write_vectored(cx, bufs)
+    }
+
+    fn is_write_vectored(&self) -> bool {
+        self.stream.is_write_vectored()
+    }
+}
 
 /// TCP connector with `--connect-to` overrides.
 #[derive(Debug, Clone)]
@@ -22,21 +81,35 @@ pub struct Connector {
     dns: Dns,
     overrides: Vec<ConnectTo>,
     connect_timeout: Duration,
+    budget: Arc<Budget>,
 }
 
 impl Connector {
-    /// Builds a connector.
+    /// Builds a connector on the process's socket budget ([`Budget::global`]).
     pub fn new(dns: Dns, overrides: Vec<ConnectTo>, connect_timeout: Duration) -> Self {
         Self {
             dns,
             overrides,
             connect_timeout,
+            budget: Budget::global(),
         }
     }
 
     /// The resolver (the SSRF guard of [`crate::http`] looks up the address's domain).
     pub fn dns(&self) -> &Dns {
         &self.dns
+    }
+
+    /// The same connector on another socket budget.
+    #[must_use]
+    pub fn with_budget(mut self, budget: Arc<Budget>) -> Self {
+        self.budget = budget;
+        self
+    }
+
+    /// The socket budget every connection of this connector holds a slot of.
+    pub fn budget(&self) -> &Arc<Budget> {
+        &self.budget
     }
 
     /// The timeout applied to each [`Connector::connect`].
@@ -102,8 +175,11 @@ impl Connector {
         }
     }
 
-    /// Opens a TCP connection to `addr` within the connect timeout.
-    pub async fn connect(&self, addr: SocketAddr) -> Result<TcpStream, Failure> {
+    /// Opens a TCP connection to `addr` within the connect timeout, after waiting for a
+    /// slot of the socket budget and of `addr`'s server (the wait is not part of the
+    /// timeout). Running out of local descriptors is [`FailureKind::LocalResources`].
+    pub async fn connect(&self, addr: SocketAddr) -> Result<TcpConn, Failure> {
+        let permit = self.budget.connection(addr.ip()).await;
         match tokio::time::timeout(self.connect_timeout, TcpStream::connect(addr)).await {
             Err(_) => Err(failure(
                 FailureKind::Timeout,
@@ -115,8 +191,15 @@ impl Connector {
             Ok(Ok(stream)) => {
                 // Small request/response dialogue: do not let Nagle delay our commands.
                 let _ = stream.set_nodelay(true);
-                Ok(stream)
+                Ok(TcpConn {
+                    stream,
+                    _permit: permit,
+                })
             }
+            Ok(Err(e)) if budget::is_local_exhaustion(&e) => Err(failure(
+                FailureKind::LocalResources,
+                budget::exhaustion_message(&e),
+            )),
             Ok(Err(e)) => Err(failure(
                 connect_error_kind(&e),
                 format!("connecting to {addr}: {e}"),
@@ -127,6 +210,9 @@ impl Connector {
 
 /// Classifies a connect error by its [`io::ErrorKind`].
 pub fn connect_error_kind(e: &io::Error) -> FailureKind {
+    if budget::is_local_exhaustion(e) {
+        return FailureKind::LocalResources;
+    }
     match e.kind() {
         io::ErrorKind::ConnectionRefused => FailureKind::Refused,
         io::ErrorKind::TimedOut => FailureKind::Timeout,

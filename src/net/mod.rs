@@ -1,6 +1,7 @@
 //! Network handles shared by the probes: DNS, TCP connector (with curl-style `--connect-to`
 //! overrides so tests can map any host:port to a local server) and the TLS client.
 
+pub mod budget;
 pub mod cert;
 pub mod connect;
 pub mod tls;

@@ -530,6 +530,7 @@ impl Labels {
             FailureKind::AuthRejected => self.t("refused", "被拒绝"),
             FailureKind::AuthNoMechanism { .. } => self.t("no password login", "不支持密码登录"),
             FailureKind::Interrupted => self.t("interrupted", "已中断"),
+            FailureKind::LocalResources => self.t("out of sockets here", "本机套接字用完"),
         };
         s.to_owned()
     }

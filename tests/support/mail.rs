@@ -117,6 +117,9 @@ pub struct MailSpec {
     pub extra_capabilities: Vec<String>,
     /// Scripted login: without it every login is refused with the default failure text.
     pub auth: Option<AuthScript>,
+    /// Sessions served at once at most; a connection above it is closed at once without a
+    /// greeting (a server at its connection limit). `None`: no limit.
+    pub max_sessions: Option<usize>,
 }
 
 /// A scripted login: accepts `user` with `password`, refuses everything else with `failure`.
@@ -149,7 +152,14 @@ impl MailSpec {
             port: 0,
             extra_capabilities: Vec::new(),
             auth: None,
+            max_sessions: None,
         }
+    }
+
+    /// Serves at most `n` sessions at once; closes connections above that at once.
+    pub fn max_sessions(mut self, n: usize) -> Self {
+        self.max_sessions = Some(n);
+        self
     }
 
     /// Scripts logins: `user`/`password` accepted, anything else refused with `failure`.
@@ -208,6 +218,8 @@ struct Stats {
     transcript: Mutex<Vec<String>>,
     raw: Mutex<Vec<u8>>,
     logins: AtomicUsize,
+    active: AtomicUsize,
+    turned_away: AtomicUsize,
 }
 
 /// A running scripted mail server; stops on drop.
@@ -265,12 +277,23 @@ impl MailServer {
                     continue;
                 };
                 bg_stats.connections.fetch_add(1, Ordering::SeqCst);
+                let active = bg_stats.active.fetch_add(1, Ordering::SeqCst);
+                if spec.max_sessions.is_some_and(|max| active >= max) {
+                    bg_stats.active.fetch_sub(1, Ordering::SeqCst);
+                    bg_stats.turned_away.fetch_add(1, Ordering::SeqCst);
+                    drop(tcp);
+                    continue;
+                }
                 let conn = Conn {
                     spec: Arc::clone(&spec),
                     acceptor: acceptor.clone(),
                     stats: Arc::clone(&bg_stats),
                 };
-                tokio::spawn(conn.run(tcp));
+                let stats = Arc::clone(&bg_stats);
+                tokio::spawn(async move {
+                    conn.run(tcp).await;
+                    stats.active.fetch_sub(1, Ordering::SeqCst);
+                });
             }
         });
         Self {
@@ -288,6 +311,11 @@ impl MailServer {
     /// TCP connections accepted so far.
     pub fn connections(&self) -> usize {
         self.stats.connections.load(Ordering::SeqCst)
+    }
+
+    /// Connections closed at once because [`MailSpec::max_sessions`] were being served.
+    pub fn turned_away(&self) -> usize {
+        self.stats.turned_away.load(Ordering::SeqCst)
     }
 
     /// TLS handshakes (implicit or after STARTTLS) that completed.
