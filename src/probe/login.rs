@@ -252,6 +252,9 @@ impl LoginPlan {
             if let Some(decision) = self.decide(endpoint, addr) {
                 if decision.is_none() {
                     self.ended(endpoint, addr);
+                } else {
+                    // The others of the protocol need not wait for this login to end.
+                    self.changed.notify_waiters();
                 }
                 return decision;
             }
@@ -342,6 +345,94 @@ mod tests {
             }],
             rank: 1,
         }
+    }
+
+    fn imap(host: &str, port: u16, src: SourceKind, rank: u32) -> Candidate {
+        Candidate {
+            endpoint: Endpoint::new(Protocol::Imap, host, port, Security::Tls),
+            username: "alice@example.com".into(),
+            origins: vec![Origin {
+                source: src,
+                detail: String::new(),
+            }],
+            rank,
+        }
+    }
+
+    fn plan() -> LoginPlan {
+        LoginPlan::new(Secret::new("pw"), "alice", "example.com", false, false)
+    }
+
+    fn at(port: u16) -> SocketAddr {
+        SocketAddr::from(([127, 0, 0, 1], port))
+    }
+
+    #[tokio::test]
+    async fn the_best_ranked_trusted_endpoint_logs_in_whoever_is_ready_first() {
+        let best = imap("imap.example.com", 993, SourceKind::Srv, 3000);
+        let second = imap("mail.example.com", 993, SourceKind::Srv, 3001);
+        let p = plan();
+        p.trusted(&[best.clone(), second.clone()]);
+        for c in [&best, &second] {
+            p.resolving(&c.endpoint);
+            p.resolved(&c.endpoint, &[at(1)]);
+        }
+        // The worse-ranked probe is ready first: it must wait for the better one.
+        let waiting = p.turn(&second.endpoint, at(1));
+        tokio::pin!(waiting);
+        assert!(
+            tokio::time::timeout(std::time::Duration::from_millis(50), waiting.as_mut())
+                .await
+                .is_err(),
+            "decided before the better-ranked probe settled"
+        );
+        let job = p.turn(&best.endpoint, at(1)).await;
+        assert_eq!(
+            job.map(|j| j.username).as_deref(),
+            Some("alice@example.com")
+        );
+        assert!(waiting.await.is_none(), "two logins for one protocol");
+    }
+
+    #[tokio::test]
+    async fn a_failed_better_probe_hands_the_login_on_and_outsiders_never_wait() {
+        let best = imap("imap.example.com", 993, SourceKind::Srv, 3000);
+        let second = imap("mail.example.com", 993, SourceKind::Srv, 3001);
+        let late = imap("imap2.example.com", 993, SourceKind::Autoconfig, 2000);
+        let p = plan();
+        p.trusted(&[best.clone(), second.clone()]);
+        for c in [&best, &second, &late] {
+            p.resolving(&c.endpoint);
+            p.resolved(&c.endpoint, &[at(1)]);
+        }
+        // Named only by a slower source after the trusted ones: not in the login set,
+        // even with a better rank.
+        assert!(p.turn(&late.endpoint, at(1)).await.is_none());
+        p.ended(&best.endpoint, at(1));
+        assert!(p.turn(&second.endpoint, at(1)).await.is_some());
+    }
+
+    #[tokio::test]
+    async fn without_a_trusted_candidate_the_final_candidates_decide() {
+        let guessed = imap("imap.example.com", 993, SourceKind::Guess, 7000);
+        let auto = imap("mail.example.com", 993, SourceKind::Autoconfig, 2000);
+        let p = plan();
+        // Only a refused candidate so far: the set waits for discovery's end.
+        p.trusted(std::slice::from_ref(&guessed));
+        for c in [&guessed, &auto] {
+            p.resolving(&c.endpoint);
+            p.resolved(&c.endpoint, &[at(1)]);
+        }
+        let waiting = p.turn(&auto.endpoint, at(1));
+        tokio::pin!(waiting);
+        assert!(
+            tokio::time::timeout(std::time::Duration::from_millis(50), waiting.as_mut())
+                .await
+                .is_err()
+        );
+        p.complete(&[auto.clone(), guessed.clone()]);
+        assert!(waiting.await.is_some());
+        assert!(p.turn(&guessed.endpoint, at(1)).await.is_none());
     }
 
     #[test]
