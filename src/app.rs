@@ -1,13 +1,14 @@
 //! Orchestration: address → discovery → probes → analysis → [`Report`]. No formatting here.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use crate::address::EmailAddress;
 use crate::analyze::{RunFacts, analyze_run};
 use crate::batch::ProbeCache;
 use crate::config::{Config, Credentials};
-use crate::discover::{Handles, discover};
+use crate::discover::{Handles, Progress, discover};
 use crate::dns::Dns;
 use crate::error::Error;
 use crate::http::HttpClient;
@@ -111,85 +112,84 @@ pub async fn run_full(
     let addr = &request.address;
     let credentials = request.credentials.as_ref().or(ctx.credentials.as_ref());
     let source_timeout = ctx.net.limits.dns_timeout + Duration::from_secs(1);
-    let discover_with = |early| {
-        let handles = Handles {
-            dns: &ctx.net.dns,
-            http: Some(&ctx.http),
-            providers: &ctx.providers,
-            autodiscover_password: credentials
-                .filter(|c| c.autodiscover_auth)
-                .map(|c| &c.password),
-        };
-        discover(
-            handles,
-            addr,
-            &request.checks,
-            source_timeout,
-            early,
-            cancel,
-        )
-    };
     let (mut discovery, probes) = if ctx.offline {
         // No network at all: the provider database and what the user typed.
         let discovery = crate::discover::offline(&ctx.providers, addr, &request.checks);
         (discovery, Vec::new())
-    } else if credentials.is_none() {
-        // Probe what DNS and the provider database propose while the HTTP sources are still
-        // running; then probe only what those added. Total time tracks the slowest chain.
-        let (tx, rx) = tokio::sync::oneshot::channel();
-        let early_probes = async {
-            match rx.await {
-                Ok(endpoints) => probe_plain(ctx, cache, endpoints, cancel).await,
-                Err(_) => Vec::new(),
-            }
-        };
-        let (discovery, early) = tokio::join!(discover_with(Some(tx)), early_probes);
-        let wanted: BTreeSet<&Endpoint> =
-            discovery.candidates.iter().map(|c| &c.endpoint).collect();
-        let done: BTreeSet<&Endpoint> = early.iter().map(|p| &p.endpoint).collect();
-        let late: Vec<Endpoint> = wanted
-            .iter()
-            .filter(|e| !done.contains(*e))
-            .map(|e| (*e).clone())
-            .collect();
-        let late = if late.is_empty() {
-            Vec::new()
-        } else {
-            probe_plain(ctx, cache, late, cancel).await
-        };
-        // Early guesses that better HTTP sources made unnecessary are dropped.
-        let mut probes: Vec<ProbeResult> = early
-            .into_iter()
-            .filter(|p| wanted.contains(&p.endpoint))
-            .chain(late)
-            .collect();
-        probes.sort_by(|a, b| a.endpoint.cmp(&b.endpoint).then(a.addr.cmp(&b.addr)));
-        (discovery, probes)
     } else {
-        // A login picks its server from the final candidates and the probe results of one
-        // run, so discovery completes first.
-        let discovery = discover_with(None).await;
-        let endpoints: Vec<Endpoint> = discovery
-            .candidates
-            .iter()
-            .map(|c| c.endpoint.clone())
-            .collect();
-        let login = credentials.map(|c| {
-            crate::probe::LoginPlan::new(
+        // One streaming pipeline: every endpoint a source names is probed at once, while the
+        // other sources are still running; with a password, the probe the login plan picks
+        // logs in on its own connection (batch runs, with a cache, never log in).
+        let login = credentials.filter(|_| cache.is_none()).map(|c| {
+            Arc::new(crate::probe::LoginPlan::new(
                 c.password.clone(),
                 &addr.local,
                 &addr.domain,
-                &discovery.candidates,
                 c.try_usernames,
                 c.allow_untrusted_host,
-            )
+            ))
         });
-        let options = crate::probe::ProbeOptions {
-            transcript: ctx.verbose,
-            login,
-            cancel: Some(cancel.clone()),
+        let (tx, rx) = tokio::sync::mpsc::unbounded_channel::<Vec<Endpoint>>();
+        let emit = {
+            let login = login.clone();
+            move |p: Progress| match p {
+                // The receiver lives until every probe ended.
+                Progress::Endpoints(e) => {
+                    let _ = tx.send(e);
+                }
+                Progress::Trusted(c) => {
+                    if let Some(plan) = &login {
+                        plan.trusted(&c);
+                    }
+                }
+            }
         };
-        let probes = crate::probe::run_with(&ctx.net, endpoints, &options).await;
+        let discovery = async {
+            let handles = Handles {
+                dns: &ctx.net.dns,
+                http: Some(&ctx.http),
+                providers: &ctx.providers,
+                autodiscover_password: credentials
+                    .filter(|c| c.autodiscover_auth)
+                    .map(|c| &c.password),
+            };
+            let d = discover(
+                handles,
+                addr,
+                &request.checks,
+                source_timeout,
+                Some(&emit),
+                cancel,
+            )
+            .await;
+            if let Some(plan) = &login {
+                plan.complete(&d.candidates);
+            }
+            // Closes the channel: probing ends once the last probe ended.
+            drop(emit);
+            d
+        };
+        let probing = async {
+            match cache {
+                Some(cache) => probe_cached(ctx, cache, rx).await,
+                None => {
+                    let options = crate::probe::ProbeOptions {
+                        transcript: ctx.verbose,
+                        login: login.clone(),
+                        cancel: Some(cancel.clone()),
+                    };
+                    crate::probe::run_stream(&ctx.net, rx, &options).await
+                }
+            }
+        };
+        let (discovery, probes) = tokio::join!(discovery, probing);
+        // Every candidate was emitted; keep only the probes of the final candidates.
+        let wanted: BTreeSet<&Endpoint> =
+            discovery.candidates.iter().map(|c| &c.endpoint).collect();
+        let probes: Vec<ProbeResult> = probes
+            .into_iter()
+            .filter(|p| wanted.contains(&p.endpoint))
+            .collect();
         (discovery, probes)
     };
     // Problems with --providers files: one source entry each (file:line, no directory).
@@ -234,22 +234,33 @@ pub async fn run_full(
     }
 }
 
-/// Probes without logging in: through the batch cache when there is one.
-async fn probe_plain(
+/// Probes endpoints as they arrive, through the batch cache (each endpoint once per batch);
+/// never logs in.
+async fn probe_cached(
     ctx: &Context,
-    cache: Option<&ProbeCache>,
-    endpoints: Vec<Endpoint>,
-    cancel: &CancellationToken,
+    cache: &ProbeCache,
+    mut rx: tokio::sync::mpsc::UnboundedReceiver<Vec<Endpoint>>,
 ) -> Vec<ProbeResult> {
-    match cache {
-        Some(cache) => cache.probe(&ctx.net, endpoints).await,
-        None => {
-            let options = crate::probe::ProbeOptions {
-                transcript: ctx.verbose,
-                login: None,
-                cancel: Some(cancel.clone()),
-            };
-            crate::probe::run_with(&ctx.net, endpoints, &options).await
+    let mut seen: BTreeSet<Endpoint> = BTreeSet::new();
+    let mut running = futures_util::stream::FuturesUnordered::new();
+    let mut out = Vec::new();
+    let mut open = true;
+    loop {
+        tokio::select! {
+            batch = rx.recv(), if open => match batch {
+                Some(endpoints) => {
+                    let fresh: Vec<Endpoint> =
+                        endpoints.into_iter().filter(|e| seen.insert(e.clone())).collect();
+                    if !fresh.is_empty() {
+                        running.push(cache.probe(&ctx.net, fresh));
+                    }
+                }
+                None => open = false,
+            },
+            Some(done) = futures_util::StreamExt::next(&mut running) => out.extend(done),
+            else => break,
         }
     }
+    out.sort_by(|a, b| a.endpoint.cmp(&b.endpoint).then(a.addr.cmp(&b.addr)));
+    out
 }

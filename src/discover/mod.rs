@@ -144,6 +144,21 @@ pub fn rank(kind: SourceKind, security: Security, position: usize) -> u32 {
 /// must not turn into hundreds of probes); the best-ranked are kept.
 pub const MAX_CANDIDATES_PER_PROTOCOL: usize = 24;
 
+/// What discovery tells its caller while it runs, so probing can start on each endpoint
+/// as soon as a source names it.
+#[derive(Debug, Clone)]
+pub enum Progress {
+    /// Endpoints a source just proposed (possibly proposed before too).
+    Endpoints(Vec<Endpoint>),
+    /// The candidates of the trusted sources (user input, provider database, SRV, the
+    /// provider the MX hosts belong to), once DNS answered; sent once, before the HTTP
+    /// sources' results are merged.
+    Trusted(Vec<Candidate>),
+}
+
+/// Where [`discover`] reports [`Progress`].
+pub type Emit<'a> = &'a (dyn Fn(Progress) + Send + Sync);
+
 /// Collects candidates, merging origins of identical endpoints.
 #[derive(Debug, Default)]
 pub struct CandidateSet {
@@ -187,6 +202,17 @@ impl CandidateSet {
     /// True when some candidate has this protocol.
     pub fn has(&self, protocol: Protocol) -> bool {
         self.map.keys().any(|e| e.protocol == protocol)
+    }
+
+    /// A copy of the candidates so far, best first.
+    pub fn snapshot(&self) -> Vec<Candidate> {
+        let mut v: Vec<Candidate> = self.map.values().cloned().collect();
+        v.sort_by(|a, b| {
+            a.rank
+                .cmp(&b.rank)
+                .then_with(|| a.endpoint.cmp(&b.endpoint))
+        });
+        v
     }
 
     /// Candidates, best first (rank, then endpoint for determinism), at most
@@ -346,9 +372,14 @@ pub async fn discover(
     addr: &EmailAddress,
     user: &[Endpoint],
     source_timeout: Duration,
-    early: Option<tokio::sync::oneshot::Sender<Vec<Endpoint>>>,
+    emit: Option<Emit<'_>>,
     cancel: &CancellationToken,
 ) -> Discovery {
+    let emit = |p: Progress| {
+        if let Some(f) = emit {
+            f(p);
+        }
+    };
     let Handles {
         dns,
         http,
@@ -360,6 +391,8 @@ pub async fn discover(
     let mut set = CandidateSet::default();
     let mut not_offered = Vec::new();
     let mut provider = user_and_provider(providers, addr, user, &mut set, &mut sources);
+    // What the user typed and the provider database are known at once: probe them now.
+    emit(Progress::Endpoints(set.endpoints().cloned().collect()));
 
     // DNS and HTTP sources, all at once, each bounded by its own timeout.
     let mx_fut = timed(source_timeout, cancel, dns.mx(domain)).shared();
@@ -383,8 +416,8 @@ pub async fn discover(
         None => Vec::new(),
     };
     // The DNS sources usually answer in milliseconds, the HTTP ones may take a timeout:
-    // process DNS as soon as it is complete and hand its candidates to `early`, so probing
-    // overlaps the HTTP sources instead of waiting for them.
+    // process DNS as soon as it is complete and emit its candidates, and each HTTP source's
+    // endpoints as soon as it answers, so probing overlaps discovery.
     let dns_part = async {
         let (mx, srv_results) = tokio::join!(mx_fut, futures_util::future::join_all(srv_futs));
 
@@ -475,17 +508,53 @@ pub async fn discover(
             redirects: Vec::new(),
         });
 
-        if let Some(tx) = early {
-            // Guesses are not included: they are tried last, only for protocols that no
-            // source at all (HTTP ones included) covers.
-            let endpoints: Vec<Endpoint> = set.endpoints().cloned().collect();
-            // The receiver may be gone (nobody probes early); that is fine.
-            let _ = tx.send(endpoints);
-        }
+        // Guesses are not included: they are tried last, only for protocols that no source
+        // at all (HTTP ones included) covers.
+        emit(Progress::Endpoints(set.endpoints().cloned().collect()));
+        emit(Progress::Trusted(set.snapshot()));
         (domain_state, canary)
     };
-    let ((domain_state, canary_nxdomain), http_results) =
-        tokio::join!(dns_part, futures_util::future::join_all(http_futs));
+    // HTTP results as they come, kept in the fixed source order for the merge below; their
+    // endpoints are emitted at once (once DNS said the domain may receive mail).
+    let mut http_results: Vec<Option<HttpSource>> = http_futs.iter().map(|_| None).collect();
+    let mut pending: futures_util::stream::FuturesUnordered<_> = http_futs
+        .into_iter()
+        .enumerate()
+        .map(|(i, f)| f.map(move |r| (i, r)))
+        .collect();
+    let mut held: Vec<Endpoint> = Vec::new();
+    let mut dns_state: Option<(DomainState, Option<bool>)> = None;
+    {
+        tokio::pin!(dns_part);
+        loop {
+            tokio::select! {
+                state = &mut dns_part, if dns_state.is_none() => {
+                    if matches!(state.0, DomainState::Exists | DomainState::Unknown(_)) {
+                        emit(Progress::Endpoints(std::mem::take(&mut held)));
+                    }
+                    dns_state = Some(state);
+                }
+                Some((i, r)) = futures_util::StreamExt::next(&mut pending) => {
+                    let found = r.found.iter().map(|f| f.endpoint.clone());
+                    match &dns_state {
+                        None => held.extend(found),
+                        Some((DomainState::Exists | DomainState::Unknown(_), _)) => {
+                            emit(Progress::Endpoints(found.collect()));
+                        }
+                        Some(_) => {}
+                    }
+                    if let Some(slot) = http_results.get_mut(i) {
+                        *slot = Some(r);
+                    }
+                }
+                else => break,
+            }
+        }
+    }
+    // The loop ends only once the DNS part has finished.
+    let (domain_state, canary_nxdomain) =
+        dns_state.unwrap_or_else(|| (DomainState::Unknown("not checked".to_owned()), None));
+    let http_results = http_results.into_iter().flatten();
 
     // HTTP sources, in a fixed order. A domain that accepts no mail (null MX) or does not
     // exist gets no settings from them: the outcome stays in the trace.
@@ -559,6 +628,8 @@ pub async fn discover(
             format!("guessed {}", guessed_protocols.join(", ")),
         )
     };
+    // The receiver keeps each endpoint once; the guesses are the new ones.
+    emit(Progress::Endpoints(set.endpoints().cloned().collect()));
     sources.push(SourceReport {
         source: SourceKind::Guess,
         target: domain.to_owned(),

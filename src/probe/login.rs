@@ -1,8 +1,24 @@
 //! Which endpoint a password may be sent to, and which one login per protocol is made.
 //!
-//! The password goes to at most one endpoint per protocol (IMAP, POP3, SMTP submission):
-//! the best-ranked candidate (discovery's rank) whose probe completed over TLS with a
-//! verified certificate. It is never sent:
+//! The password goes to at most one endpoint per protocol (IMAP, POP3, SMTP submission),
+//! on the probe's own connection, once that connection is TLS with a verified certificate
+//! and its capabilities are known; there is never a second connection for the login.
+//!
+//! **Which endpoint.** Per protocol a *login set* of candidates is fixed, ordered by
+//! (discovery rank, endpoint), and the login goes to the first of them (then the first of
+//! its addresses, in address order) whose probe reaches that point. The login set is:
+//! - the candidates the trusted sources named, as soon as DNS answered: user input
+//!   (`--check`), the provider database, the domain's SRV records and the provider its MX
+//!   hosts belong to — when at least one of them may receive the password. The slower
+//!   HTTP sources (autoconfig, Autodiscover) and guesses are not waited for, and the ranks
+//!   are those known at that moment;
+//! - otherwise every candidate of the protocol once discovery finished.
+//!
+//! A probe that reaches the login point before a better-ranked member of its set has
+//! settled keeps its connection open and waits; the decision therefore depends only on
+//! what the sources answered and which probes worked, not on timing.
+//!
+//! The password is never sent:
 //! - without TLS (plaintext endpoints, or STARTTLS not completed), nor when the
 //!   certificate failed verification: the login runs only on a stream that
 //!   [`crate::net::tls::TlsClient::handshake`] returned, which it does only for a verified
@@ -12,7 +28,11 @@
 //!   without `--allow-untrusted-host`;
 //! - to SMTP port 25 (relay, not submission: RFC 6409 §1).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
+use std::net::SocketAddr;
+use std::sync::{Mutex, PoisonError};
+
+use tokio::sync::Notify;
 
 use crate::config::Secret;
 use crate::model::{Candidate, Endpoint, ProbeResult, Protocol, Security, SourceKind};
@@ -30,20 +50,44 @@ pub struct LoginTarget {
     pub refusal: Option<String>,
 }
 
-/// The credentials and the endpoints they may be used on.
-#[derive(Debug, Clone)]
+/// The credentials, the login set of each protocol and the progress of the probes that
+/// may log in: shared by every probe of one run.
+#[derive(Debug)]
 pub struct LoginPlan {
     /// The password.
-    pub password: Secret,
+    password: Secret,
     /// The local part to try once more after "wrong credentials" (`--try-usernames`).
-    pub retry_local_part: Option<String>,
-    /// Candidate endpoints, any order.
-    pub targets: Vec<LoginTarget>,
+    retry_local_part: Option<String>,
+    /// The address's domain.
+    domain: String,
+    /// `--allow-untrusted-host`.
+    allow_untrusted: bool,
+    state: Mutex<State>,
+    changed: Notify,
 }
 
-/// The logins to make (index into the probe results, job) and the skipped ones (index,
-/// reason), as returned by [`LoginPlan::pick`].
-pub type Picked = (Vec<(usize, LoginJob)>, Vec<(usize, String)>);
+#[derive(Debug, Default)]
+struct State {
+    /// The login set per protocol, best first, once fixed.
+    sets: BTreeMap<Protocol, Vec<LoginTarget>>,
+    /// Discovery finished: every protocol's set is fixed.
+    complete: bool,
+    /// Probed endpoints: `None` while resolving, then each address's progress.
+    endpoints: BTreeMap<Endpoint, Option<BTreeMap<SocketAddr, Slot>>>,
+    /// Protocols whose login was handed out.
+    taken: BTreeSet<Protocol>,
+}
+
+/// Where one probe (endpoint, address) stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Slot {
+    /// Still probing, or waiting at the login point.
+    Running,
+    /// Ended without logging in.
+    Out,
+    /// Got the login.
+    Won,
+}
 
 /// One login to make.
 #[derive(Debug, Clone)]
@@ -98,82 +142,191 @@ pub fn refusal(c: &Candidate, domain: &str, allow_untrusted: bool) -> Option<Str
 }
 
 impl LoginPlan {
-    /// A plan for an address (`local@domain`) from discovery's candidates.
+    /// A plan for an address (`local@domain`); the login sets come from
+    /// [`LoginPlan::trusted`] and [`LoginPlan::complete`].
     pub fn new(
         password: Secret,
         local: &str,
         domain: &str,
-        candidates: &[Candidate],
         try_usernames: bool,
         allow_untrusted: bool,
     ) -> Self {
-        let targets = candidates
-            .iter()
-            .map(|c| LoginTarget {
-                endpoint: c.endpoint.clone(),
-                username: c.username.clone(),
-                rank: c.rank,
-                refusal: refusal(c, domain, allow_untrusted),
-            })
-            .collect();
         Self {
             password,
             retry_local_part: try_usernames.then(|| local.to_owned()),
-            targets,
+            domain: domain.to_owned(),
+            allow_untrusted,
+            state: Mutex::default(),
+            changed: Notify::new(),
         }
     }
 
-    /// Chooses, per protocol, the best-ranked target whose probe (at some address) completed
-    /// with a verified certificate, and the probe result to log in at. Returns the jobs
-    /// (index into `results`) and, for protocols where the best working endpoint may not
-    /// receive the password, a note (index, reason) to record as a skipped login.
-    pub fn pick(&self, results: &[ProbeResult]) -> Picked {
-        let mut by_protocol: BTreeMap<Protocol, Vec<&LoginTarget>> = BTreeMap::new();
-        for t in &self.targets {
-            by_protocol.entry(t.endpoint.protocol).or_default().push(t);
+    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    fn targets<'a>(
+        &self,
+        candidates: impl Iterator<Item = &'a Candidate>,
+    ) -> BTreeMap<Protocol, Vec<LoginTarget>> {
+        let mut sets: BTreeMap<Protocol, Vec<LoginTarget>> = BTreeMap::new();
+        for c in candidates {
+            sets.entry(c.endpoint.protocol)
+                .or_default()
+                .push(LoginTarget {
+                    endpoint: c.endpoint.clone(),
+                    username: c.username.clone(),
+                    rank: c.rank,
+                    refusal: refusal(c, &self.domain, self.allow_untrusted),
+                });
         }
-        let mut jobs = Vec::new();
-        let mut skipped = Vec::new();
-        for (_, mut targets) in by_protocol {
-            targets.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.endpoint.cmp(&b.endpoint)));
-            let mut first_refused: Option<(usize, String)> = None;
-            for t in targets {
-                let Some(i) = results.iter().position(|r| {
+        for v in sets.values_mut() {
+            v.sort_by(|a, b| a.rank.cmp(&b.rank).then(a.endpoint.cmp(&b.endpoint)));
+        }
+        sets
+    }
+
+    /// The candidates of the trusted sources (user input, provider database, SRV, MX
+    /// provider), known once DNS answered: fixes the login set of every protocol for which
+    /// one of them may receive the password.
+    pub fn trusted(&self, candidates: &[Candidate]) {
+        let sets = self.targets(candidates.iter());
+        let mut st = self.lock();
+        for (protocol, targets) in sets {
+            if targets.iter().any(|t| t.refusal.is_none()) {
+                st.sets.entry(protocol).or_insert(targets);
+            }
+        }
+        drop(st);
+        self.changed.notify_waiters();
+    }
+
+    /// Discovery's final candidates: fixes the login set of every remaining protocol.
+    pub fn complete(&self, candidates: &[Candidate]) {
+        let sets = self.targets(candidates.iter());
+        let mut st = self.lock();
+        for (protocol, targets) in sets {
+            st.sets.entry(protocol).or_insert(targets);
+        }
+        st.complete = true;
+        drop(st);
+        self.changed.notify_waiters();
+    }
+
+    /// A probe of `endpoint` started (its name is being resolved).
+    pub(crate) fn resolving(&self, endpoint: &Endpoint) {
+        self.lock()
+            .endpoints
+            .entry(endpoint.clone())
+            .or_insert(None);
+    }
+
+    /// `endpoint` resolved to `addrs` (none when the resolution failed).
+    pub(crate) fn resolved(&self, endpoint: &Endpoint, addrs: &[SocketAddr]) {
+        let slots = addrs.iter().map(|a| (*a, Slot::Running)).collect();
+        self.lock().endpoints.insert(endpoint.clone(), Some(slots));
+        self.changed.notify_waiters();
+    }
+
+    /// The probe of (`endpoint`, `addr`) ended; without the login unless it won it.
+    pub(crate) fn ended(&self, endpoint: &Endpoint, addr: SocketAddr) {
+        let mut st = self.lock();
+        if let Some(Some(slots)) = st.endpoints.get_mut(endpoint)
+            && let Some(s) = slots.get_mut(&addr)
+            && *s == Slot::Running
+        {
+            *s = Slot::Out;
+        }
+        drop(st);
+        self.changed.notify_waiters();
+    }
+
+    /// Called by a probe whose connection is TLS-verified with known capabilities: waits
+    /// until every better-placed probe of the protocol's login set settled, then returns the
+    /// login to make here, or `None` (another endpoint logs in, or none may here).
+    pub(crate) async fn turn(&self, endpoint: &Endpoint, addr: SocketAddr) -> Option<LoginJob> {
+        loop {
+            let notified = self.changed.notified();
+            tokio::pin!(notified);
+            notified.as_mut().enable();
+            if let Some(decision) = self.decide(endpoint, addr) {
+                if decision.is_none() {
+                    self.ended(endpoint, addr);
+                } else {
+                    // The others of the protocol need not wait for this login to end.
+                    self.changed.notify_waiters();
+                }
+                return decision;
+            }
+            notified.await;
+        }
+    }
+
+    /// `None` while the decision must wait; `Some(job or not)` once it is made.
+    fn decide(&self, endpoint: &Endpoint, addr: SocketAddr) -> Option<Option<LoginJob>> {
+        let mut st = self.lock();
+        let protocol = endpoint.protocol;
+        if st.taken.contains(&protocol) {
+            return Some(None);
+        }
+        let Some(set) = st.sets.get(&protocol) else {
+            return if st.complete { Some(None) } else { None };
+        };
+        let eligible: Vec<&LoginTarget> = set.iter().filter(|t| t.refusal.is_none()).collect();
+        // Not in the login set, or refused there: no login here, nothing to wait for.
+        let Some(pos) = eligible.iter().position(|t| t.endpoint == *endpoint) else {
+            return Some(None);
+        };
+        for (i, t) in eligible.iter().enumerate().take(pos + 1) {
+            let Some(Some(slots)) = st.endpoints.get(&t.endpoint) else {
+                // Not probed yet, or still resolving: it may still come first.
+                return None;
+            };
+            let before = |a: &SocketAddr| i < pos || *a < addr;
+            if slots.iter().any(|(a, s)| before(a) && *s != Slot::Out) {
+                return None;
+            }
+        }
+        let Some(t) = eligible.get(pos).map(|t| (*t).clone()) else {
+            return Some(None);
+        };
+        st.taken.insert(protocol);
+        if let Some(Some(slots)) = st.endpoints.get_mut(endpoint) {
+            slots.insert(addr, Slot::Won);
+        }
+        let local_part = self
+            .retry_local_part
+            .clone()
+            .filter(|l| !l.is_empty() && *l != t.username);
+        Some(Some(LoginJob {
+            username: t.username,
+            local_part,
+            password: self.password.clone(),
+        }))
+    }
+
+    /// For each protocol without a login, the first member of its login set that worked
+    /// over verified TLS but may not receive the password: (index into `results`, reason),
+    /// recorded as a skipped login.
+    pub fn skipped(&self, results: &[ProbeResult]) -> Vec<(usize, String)> {
+        let st = self.lock();
+        let mut out = Vec::new();
+        for (protocol, set) in &st.sets {
+            if st.taken.contains(protocol) {
+                continue;
+            }
+            let note = set.iter().find_map(|t| {
+                let why = t.refusal.as_ref()?;
+                let i = results.iter().position(|r| {
                     r.endpoint == t.endpoint
                         && r.connection_ok()
                         && r.tls.as_ref().is_some_and(|tls| tls.verified)
-                }) else {
-                    continue;
-                };
-                match &t.refusal {
-                    Some(why) => {
-                        if first_refused.is_none() {
-                            first_refused = Some((i, why.clone()));
-                        }
-                    }
-                    None => {
-                        let local_part = self
-                            .retry_local_part
-                            .clone()
-                            .filter(|l| !l.is_empty() && *l != t.username);
-                        jobs.push((
-                            i,
-                            LoginJob {
-                                username: t.username.clone(),
-                                local_part,
-                                password: self.password.clone(),
-                            },
-                        ));
-                        first_refused = None;
-                        break;
-                    }
-                }
-            }
-            if let Some(note) = first_refused {
-                skipped.push(note);
-            }
+                })?;
+                Some((i, why.clone()))
+            });
+            out.extend(note);
         }
-        (jobs, skipped)
+        out
     }
 }
 
@@ -192,6 +345,94 @@ mod tests {
             }],
             rank: 1,
         }
+    }
+
+    fn imap(host: &str, port: u16, src: SourceKind, rank: u32) -> Candidate {
+        Candidate {
+            endpoint: Endpoint::new(Protocol::Imap, host, port, Security::Tls),
+            username: "alice@example.com".into(),
+            origins: vec![Origin {
+                source: src,
+                detail: String::new(),
+            }],
+            rank,
+        }
+    }
+
+    fn plan() -> LoginPlan {
+        LoginPlan::new(Secret::new("pw"), "alice", "example.com", false, false)
+    }
+
+    fn at(port: u16) -> SocketAddr {
+        SocketAddr::from(([127, 0, 0, 1], port))
+    }
+
+    #[tokio::test]
+    async fn the_best_ranked_trusted_endpoint_logs_in_whoever_is_ready_first() {
+        let best = imap("imap.example.com", 993, SourceKind::Srv, 3000);
+        let second = imap("mail.example.com", 993, SourceKind::Srv, 3001);
+        let p = plan();
+        p.trusted(&[best.clone(), second.clone()]);
+        for c in [&best, &second] {
+            p.resolving(&c.endpoint);
+            p.resolved(&c.endpoint, &[at(1)]);
+        }
+        // The worse-ranked probe is ready first: it must wait for the better one.
+        let waiting = p.turn(&second.endpoint, at(1));
+        tokio::pin!(waiting);
+        assert!(
+            tokio::time::timeout(std::time::Duration::from_millis(50), waiting.as_mut())
+                .await
+                .is_err(),
+            "decided before the better-ranked probe settled"
+        );
+        let job = p.turn(&best.endpoint, at(1)).await;
+        assert_eq!(
+            job.map(|j| j.username).as_deref(),
+            Some("alice@example.com")
+        );
+        assert!(waiting.await.is_none(), "two logins for one protocol");
+    }
+
+    #[tokio::test]
+    async fn a_failed_better_probe_hands_the_login_on_and_outsiders_never_wait() {
+        let best = imap("imap.example.com", 993, SourceKind::Srv, 3000);
+        let second = imap("mail.example.com", 993, SourceKind::Srv, 3001);
+        let late = imap("imap2.example.com", 993, SourceKind::Autoconfig, 2000);
+        let p = plan();
+        p.trusted(&[best.clone(), second.clone()]);
+        for c in [&best, &second, &late] {
+            p.resolving(&c.endpoint);
+            p.resolved(&c.endpoint, &[at(1)]);
+        }
+        // Named only by a slower source after the trusted ones: not in the login set,
+        // even with a better rank.
+        assert!(p.turn(&late.endpoint, at(1)).await.is_none());
+        p.ended(&best.endpoint, at(1));
+        assert!(p.turn(&second.endpoint, at(1)).await.is_some());
+    }
+
+    #[tokio::test]
+    async fn without_a_trusted_candidate_the_final_candidates_decide() {
+        let guessed = imap("imap.example.com", 993, SourceKind::Guess, 7000);
+        let auto = imap("mail.example.com", 993, SourceKind::Autoconfig, 2000);
+        let p = plan();
+        // Only a refused candidate so far: the set waits for discovery's end.
+        p.trusted(std::slice::from_ref(&guessed));
+        for c in [&guessed, &auto] {
+            p.resolving(&c.endpoint);
+            p.resolved(&c.endpoint, &[at(1)]);
+        }
+        let waiting = p.turn(&auto.endpoint, at(1));
+        tokio::pin!(waiting);
+        assert!(
+            tokio::time::timeout(std::time::Duration::from_millis(50), waiting.as_mut())
+                .await
+                .is_err()
+        );
+        p.complete(&[auto.clone(), guessed.clone()]);
+        assert!(waiting.await.is_some());
+        assert!(p.turn(&guessed.endpoint, at(1)).await.is_none());
     }
 
     #[test]

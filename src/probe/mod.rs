@@ -8,9 +8,14 @@
 //!   connect → greeting → capabilities → STARTTLS → TLS handshake → capabilities again;
 //! - no security: connect → greeting → capabilities.
 //!
-//! All probes run concurrently in a [`JoinSet`], bounded by a global and a per-host-name
-//! semaphore, and the whole run by `limits.run_timeout`; a probe that has not finished by
-//! then is reported with a `timeout` failure at the step it was in, never lost. A connect
+//! Endpoints arrive on a channel while discovery is still running ([`run_stream`]); each new
+//! one is probed at once. All probes run concurrently in a [`JoinSet`], bounded by a global
+//! and a per-host-name semaphore, and the whole run by `limits.run_timeout` (counted from
+//! the last new endpoint); a probe that has not finished by then is reported with a
+//! `timeout` failure at the step it was in, never lost.
+//!
+//! With a password, the login is made on the probe's own connection, once it is TLS with a
+//! verified certificate and the capabilities are known ([`login`] decides which probe). A connect
 //! that timed out is not retried against the same address by later probes of the run, so a
 //! dead host costs one timeout. Nothing is logged: everything observed is returned as data.
 
@@ -32,7 +37,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
 use tokio::io::{AsyncRead, AsyncWrite};
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio::task::JoinSet;
 use tokio::time::Instant;
 use tokio_util::sync::CancellationToken;
@@ -61,8 +66,9 @@ const TLS_SNIFF_WAIT: Duration = Duration::from_secs(3);
 pub struct ProbeOptions {
     /// Keep a transcript of each dialogue (`--verbose`), credentials masked.
     pub transcript: bool,
-    /// Log in once per protocol, when a password was given.
-    pub login: Option<LoginPlan>,
+    /// Log in once per protocol, when a password was given (shared with discovery, which
+    /// fixes its login sets).
+    pub login: Option<Arc<LoginPlan>>,
     /// Stop early (Ctrl-C): unfinished probes end with an `interrupted` failure.
     pub cancel: Option<CancellationToken>,
 }
@@ -75,47 +81,114 @@ enum End {
     Interrupted,
 }
 
-/// Runs `work` under the run timeout and the optional cancel token.
-async fn bounded_run(
-    run_timeout: Duration,
-    cancel: Option<&CancellationToken>,
-    work: impl Future<Output = ()>,
-) -> End {
-    let timed = async {
-        match tokio::time::timeout(run_timeout, work).await {
-            Ok(()) => End::Finished,
-            Err(_) => End::TimedOut,
-        }
-    };
-    match cancel {
-        Some(c) => tokio::select! {
-            end = timed => end,
-            () = c.cancelled() => End::Interrupted,
-        },
-        None => timed.await,
-    }
-}
-
 /// Probes every endpoint concurrently (bounded) and returns one result per endpoint and
 /// resolved address, sorted by endpoint then address.
 pub async fn run(net: &Net, endpoints: Vec<Endpoint>) -> Vec<ProbeResult> {
     run_with(net, endpoints, &ProbeOptions::default()).await
 }
 
-/// [`run`], then, with a [`LoginPlan`], one login per protocol on the best-ranked endpoint
-/// whose connection and certificate checked out (a fresh connection to the same address).
-/// The login steps (`auth_mechs`, `login`) are added to that endpoint's result.
+/// [`run`] with options. With a [`LoginPlan`] (whose login sets the caller fixed), the
+/// login is made on the chosen probe's own connection; see [`run_stream`].
 pub async fn run_with(
     net: &Net,
     endpoints: Vec<Endpoint>,
     opts: &ProbeOptions,
 ) -> Vec<ProbeResult> {
-    let cancel = opts.cancel.as_ref();
-    let mut results = probe_all(net, endpoints, opts.transcript, cancel).await;
-    let interrupted = cancel.is_some_and(CancellationToken::is_cancelled);
-    if let Some(plan) = opts.login.as_ref().filter(|_| !interrupted) {
-        let (jobs, skipped) = plan.pick(&results);
-        for (i, reason) in skipped {
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    // The receiver is alive until `run_stream` returns.
+    let _ = tx.send(endpoints);
+    drop(tx);
+    run_stream(net, rx, opts).await
+}
+
+/// Most endpoints of one protocol probed in one run: twice what discovery keeps
+/// ([`crate::discover::MAX_CANDIDATES_PER_PROTOCOL`]), since endpoints stream in before
+/// discovery ranks them.
+pub const MAX_PROBES_PER_PROTOCOL: usize = 2 * crate::discover::MAX_CANDIDATES_PER_PROTOCOL;
+
+/// Probes endpoints as they arrive on `rx` (each endpoint once, however often it comes),
+/// each at once, until `rx` is closed and every probe ended. With a [`LoginPlan`], the
+/// probe that the plan picks per protocol logs in on its own connection once it is TLS
+/// with a verified certificate and its capabilities are known; the plan's notes for
+/// logins not made go in as skipped `login` steps.
+///
+/// The run timeout counts from the arrival of the last new endpoint.
+pub async fn run_stream(
+    net: &Net,
+    mut rx: tokio::sync::mpsc::UnboundedReceiver<Vec<Endpoint>>,
+    opts: &ProbeOptions,
+) -> Vec<ProbeResult> {
+    let limits = &net.limits;
+    let plan = opts.login.clone();
+    let ctx = Arc::new(Ctx {
+        net: net.clone(),
+        global: Arc::new(Semaphore::new(limits.max_concurrency.max(1))),
+        per_host: Mutex::default(),
+        dead: Mutex::default(),
+        transcript: opts.transcript,
+        plan: plan.clone(),
+    });
+    let board = Arc::new(Board::default());
+    let run_timeout = limits.run_timeout;
+    let cancelled = async {
+        match opts.cancel.as_ref() {
+            Some(c) => c.cancelled().await,
+            None => std::future::pending().await,
+        }
+    };
+    let work = async {
+        let mut seen: BTreeSet<Endpoint> = BTreeSet::new();
+        let mut per_protocol: HashMap<Protocol, usize> = HashMap::new();
+        let mut set = JoinSet::new();
+        let mut open = true;
+        let deadline = tokio::time::sleep(run_timeout);
+        tokio::pin!(deadline);
+        tokio::pin!(cancelled);
+        loop {
+            tokio::select! {
+                batch = rx.recv(), if open => match batch {
+                    Some(endpoints) => {
+                        let mut fresh = false;
+                        for ep in endpoints {
+                            if seen.contains(&ep) {
+                                continue;
+                            }
+                            // Endpoints stream in before discovery ranks and caps them: a
+                            // hostile zone or document must still not become hundreds of
+                            // probes (the first arrivals are the user's and the trusted
+                            // sources' own).
+                            let n = per_protocol.entry(ep.protocol).or_default();
+                            if *n >= MAX_PROBES_PER_PROTOCOL {
+                                continue;
+                            }
+                            *n += 1;
+                            seen.insert(ep.clone());
+                            fresh = true;
+                            if let Some(p) = &plan {
+                                p.resolving(&ep);
+                            }
+                            let tracker = board.add(ep.clone(), None);
+                            set.spawn(resolve_and_probe(ctx.clone(), board.clone(), ep, tracker));
+                        }
+                        if fresh {
+                            deadline.as_mut().reset(Instant::now() + run_timeout);
+                        }
+                    }
+                    None => open = false,
+                },
+                Some(_) = set.join_next(), if !set.is_empty() => {}
+                () = &mut deadline => return End::TimedOut,
+                () = &mut cancelled => return End::Interrupted,
+            }
+            if !open && set.is_empty() {
+                return End::Finished;
+            }
+        }
+    };
+    let end = work.await;
+    let mut results = board.close(end, run_timeout);
+    if let Some(plan) = plan.filter(|_| end != End::Interrupted) {
+        for (i, reason) in plan.skipped(&results) {
             if let Some(r) = results.get_mut(i) {
                 r.steps.push(StepResult {
                     step: Step::Login,
@@ -124,146 +197,21 @@ pub async fn run_with(
                 });
             }
         }
-        let logins = login_all(net, &results, jobs, opts.transcript, cancel).await;
-        for (i, login) in logins {
-            if let Some(r) = results.get_mut(i) {
-                merge_login(r, login);
-            }
-        }
     }
     results
-}
-
-fn new_ctx(net: &Net, hosts: impl Iterator<Item = String>, transcript: bool) -> Arc<Ctx> {
-    let limits = &net.limits;
-    let per_host: HashMap<String, Arc<Semaphore>> = hosts
-        .map(|h| (h, Arc::new(Semaphore::new(limits.per_host.max(1)))))
-        .collect();
-    Arc::new(Ctx {
-        net: net.clone(),
-        global: Arc::new(Semaphore::new(limits.max_concurrency.max(1))),
-        per_host,
-        dead: Mutex::default(),
-        transcript,
-    })
-}
-
-/// Phase two: the chosen logins, concurrently, each on its own connection.
-async fn login_all(
-    net: &Net,
-    results: &[ProbeResult],
-    jobs: Vec<(usize, LoginJob)>,
-    transcript: bool,
-    cancel: Option<&CancellationToken>,
-) -> Vec<(usize, ProbeResult)> {
-    let hosts = jobs
-        .iter()
-        .filter_map(|(i, _)| results.get(*i).map(|r| r.endpoint.host.clone()));
-    let ctx = new_ctx(net, hosts, transcript);
-    let board = Arc::new(Board::default());
-    let mut order = Vec::new();
-    let work = {
-        let mut set = JoinSet::new();
-        for (i, job) in jobs {
-            let Some(r) = results.get(i) else { continue };
-            let Some(addr) = r.addr else { continue };
-            let tracker = board.add(r.endpoint.clone(), Some(addr));
-            order.push(i);
-            set.spawn(probe_addr(
-                ctx.clone(),
-                r.endpoint.clone(),
-                addr,
-                tracker,
-                Some(Arc::new(job)),
-            ));
-        }
-        async move { while set.join_next().await.is_some() {} }
-    };
-    let limits = &net.limits;
-    let end = bounded_run(limits.run_timeout, cancel, work).await;
-    // `close` sorts; match the results back by (endpoint, address), which are unique.
-    let done = board.close(end, limits.run_timeout);
-    order
-        .into_iter()
-        .filter_map(|i| {
-            let r = results.get(i)?;
-            let l = done
-                .iter()
-                .find(|d| d.endpoint == r.endpoint && d.addr == r.addr)?;
-            Some((i, l.clone()))
-        })
-        .collect()
-}
-
-/// Adds the login steps of a phase-two result to the phase-one result.
-fn merge_login(r: &mut ProbeResult, mut login: ProbeResult) {
-    r.auth_mechanisms = std::mem::take(&mut login.auth_mechanisms);
-    r.login = login.login.take();
-    if !login.transcript.is_empty() {
-        r.transcript
-            .push("-- new connection for the login".to_owned());
-        r.transcript.append(&mut login.transcript);
-    }
-    let auth_steps: Vec<StepResult> = login
-        .steps
-        .iter()
-        .filter(|s| matches!(s.step, Step::AuthMechs | Step::Login))
-        .cloned()
-        .collect();
-    match login.failure() {
-        Some((step, f)) if !matches!(step, Step::AuthMechs | Step::Login) => {
-            // The second connection broke before the login: say so on the login step.
-            r.steps.push(StepResult {
-                step: Step::Login,
-                status: StepStatus::Failed(Failure {
-                    kind: f.kind.clone(),
-                    message: format!(
-                        "connecting again to log in failed at {}: {}",
-                        step.as_str(),
-                        f.message
-                    ),
-                }),
-                elapsed_ms: login.elapsed_ms,
-            });
-        }
-        _ => r.steps.extend(auth_steps),
-    }
-}
-
-async fn probe_all(
-    net: &Net,
-    endpoints: Vec<Endpoint>,
-    transcript: bool,
-    cancel: Option<&CancellationToken>,
-) -> Vec<ProbeResult> {
-    let endpoints: BTreeSet<Endpoint> = endpoints.into_iter().collect();
-    let limits = &net.limits;
-    let ctx = new_ctx(net, endpoints.iter().map(|e| e.host.clone()), transcript);
-    let board = Arc::new(Board::default());
-
-    let work = {
-        let board = board.clone();
-        async move {
-            let mut set = JoinSet::new();
-            for ep in endpoints {
-                let tracker = board.add(ep.clone(), None);
-                set.spawn(resolve_and_probe(ctx.clone(), board.clone(), ep, tracker));
-            }
-            while set.join_next().await.is_some() {}
-        }
-    };
-    let end = bounded_run(limits.run_timeout, cancel, work).await;
-    board.close(end, limits.run_timeout)
 }
 
 struct Ctx {
     net: Net,
     global: Arc<Semaphore>,
-    per_host: HashMap<String, Arc<Semaphore>>,
+    /// One semaphore per host name, made when the first probe of that name starts.
+    per_host: Mutex<HashMap<String, Arc<Semaphore>>>,
     /// Addresses whose TCP connect timed out in this run.
     dead: Mutex<HashSet<SocketAddr>>,
     /// Keep transcripts.
     transcript: bool,
+    /// The login plan, when a password was given.
+    plan: Option<Arc<LoginPlan>>,
 }
 
 async fn resolve_and_probe(ctx: Arc<Ctx>, board: Arc<Board>, ep: Endpoint, tracker: Tracker) {
@@ -279,46 +227,104 @@ async fn resolve_and_probe(ctx: Arc<Ctx>, board: Arc<Board>, ep: Endpoint, track
         }
     };
     let Some(addrs) = step(&tracker, Step::Resolve, resolve).await else {
+        if let Some(p) = &ctx.plan {
+            p.resolved(&ep, &[]);
+        }
         tracker.finish();
         return;
     };
     let mut set = JoinSet::new();
     // The resolution is now represented by the per-address results.
-    for (addr, t) in board.replace(&tracker, &ep, &addrs) {
-        set.spawn(probe_addr(ctx.clone(), ep.clone(), addr, t, None));
+    let started = board.replace(&tracker, &ep, &addrs);
+    if let Some(p) = &ctx.plan {
+        let addrs: Vec<SocketAddr> = started.iter().map(|(a, _)| *a).collect();
+        p.resolved(&ep, &addrs);
+    }
+    for (addr, t) in started {
+        set.spawn(probe_addr(ctx.clone(), ep.clone(), addr, t));
     }
     while set.join_next().await.is_some() {}
 }
 
-async fn probe_addr(
-    ctx: Arc<Ctx>,
-    ep: Endpoint,
-    addr: SocketAddr,
-    t: Tracker,
-    job: Option<Arc<LoginJob>>,
-) {
+/// The connection slots a probe holds (per host name, global).
+struct Permits {
+    _host: Option<OwnedSemaphorePermit>,
+    _global: Option<OwnedSemaphorePermit>,
+}
+
+async fn probe_addr(ctx: Arc<Ctx>, ep: Endpoint, addr: SocketAddr, t: Tracker) {
     // Per-host first, then global: a task never holds a global slot while queueing per host.
-    let _host = match ctx.per_host.get(&ep.host) {
-        Some(s) => s.clone().acquire_owned().await.ok(),
-        None => None,
-    };
-    let _global = ctx.global.clone().acquire_owned().await.ok();
+    let host = ctx
+        .per_host
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .entry(ep.host.clone())
+        .or_insert_with(|| Arc::new(Semaphore::new(ctx.net.limits.per_host.max(1))))
+        .clone();
+    let host = host.acquire_owned().await.ok();
+    let global = ctx.global.clone().acquire_owned().await.ok();
     t.start();
     let transcript = ctx.transcript.then(Transcript::default);
-    session(&ctx, &ep, addr, &t, job.as_deref(), transcript.as_ref()).await;
+    session(
+        &ctx,
+        &ep,
+        addr,
+        &t,
+        Permits {
+            _host: host,
+            _global: global,
+        },
+        transcript.as_ref(),
+    )
+    .await;
     if let Some(tr) = transcript {
         t.update(|r| r.transcript = tr.lines());
+    }
+    if let Some(p) = &ctx.plan {
+        p.ended(&ep, addr);
     }
     t.finish();
 }
 
-/// Runs one probe's steps, recording each in `t`; with a `job`, logs in over verified TLS.
+/// At the login point (TLS verified, capabilities known): asks the plan whether this probe
+/// logs in, and if so does, on this connection. The connection slots are given back while
+/// waiting for the plan's decision, so a better-placed probe is never kept from starting.
+async fn maybe_login(
+    ctx: &Ctx,
+    (ep, addr): (&Endpoint, SocketAddr),
+    t: &Tracker,
+    permits: Permits,
+    dialog: &mut Dialog,
+    conn: LineConn<BoxIo>,
+    caps: &[String],
+) -> LineConn<BoxIo> {
+    let Some(plan) = &ctx.plan else {
+        return conn;
+    };
+    drop(permits);
+    let Some(job) = plan.turn(ep, addr).await else {
+        return conn;
+    };
+    // Everything the server says from now on is scrubbed of the password (and of its
+    // encodings) before it is stored. Every user name the server could pair the password
+    // with: the one sent, the retry, and the part before an `@`.
+    let mut users = vec![job.username.as_str()];
+    users.extend(job.local_part.as_deref());
+    users.extend(job.username.split_once('@').map(|(local, _)| local));
+    let scrubber = Arc::new(scrub::Scrubber::new(job.password.expose(), &users));
+    let mut conn = conn.with_scrubber(Some(scrubber));
+    login_steps(ep.protocol, t, dialog, &mut conn, caps, &job).await;
+    conn
+}
+
+/// Runs one probe's steps, recording each in `t`; logs in over verified TLS when the login
+/// plan picks this probe.
 async fn session(
     ctx: &Ctx,
     ep: &Endpoint,
     addr: SocketAddr,
     t: &Tracker,
-    job: Option<&LoginJob>,
+    permits: Permits,
     transcript: Option<&Transcript>,
 ) {
     let net = &ctx.net;
@@ -350,20 +356,9 @@ async fn session(
         return;
     };
     let mut dialog = Dialog::new(ep.protocol, limits.max_reply_lines);
-    // On the connection that logs in, everything the server says after the password was
-    // sent is scrubbed of it (and of its encodings) before it is stored.
-    let scrubber = job.map(|j| {
-        // Every user name the server could pair the password with: the one sent, the
-        // retry, and the part before an `@`.
-        let mut users = vec![j.username.as_str()];
-        users.extend(j.local_part.as_deref());
-        users.extend(j.username.split_once('@').map(|(local, _)| local));
-        Arc::new(scrub::Scrubber::new(j.password.expose(), &users))
-    });
     let new_conn = |io: BoxIo| {
         LineConn::new(io, limits.max_line_len, limits.read_timeout)
             .with_transcript(transcript.cloned())
-            .with_scrubber(scrubber.clone())
     };
 
     match ep.security {
@@ -382,9 +377,7 @@ async fn session(
                 return;
             };
             t.update(|r| r.capabilities = caps.clone());
-            if let Some(job) = job {
-                login_steps(ep.protocol, t, &mut dialog, &mut conn, &caps, job).await;
-            }
+            let mut conn = maybe_login(ctx, (ep, addr), t, permits, &mut dialog, conn, &caps).await;
             dialog.quit(&mut conn, QUIT_WAIT).await;
         }
         Security::None => {
@@ -466,9 +459,7 @@ async fn session(
                 return;
             };
             t.update(|r| r.capabilities_after_tls = caps.clone());
-            if let Some(job) = job {
-                login_steps(ep.protocol, t, &mut dialog, &mut conn, &caps, job).await;
-            }
+            let mut conn = maybe_login(ctx, (ep, addr), t, permits, &mut dialog, conn, &caps).await;
             dialog.quit(&mut conn, QUIT_WAIT).await;
         }
     }

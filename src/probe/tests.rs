@@ -750,3 +750,33 @@ async fn tls_version_too_old() {
         "{r:#?}"
     );
 }
+
+#[tokio::test]
+async fn streamed_endpoints_are_capped_per_protocol() {
+    // 100 IMAP endpoints (refused at once) and one SMTP endpoint, as a hostile document could
+    // name them: at most MAX_PROBES_PER_PROTOCOL IMAP probes, the SMTP one still probed.
+    let pki = Pki::new("Test CA");
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = l.local_addr().unwrap();
+    drop(l);
+    let net = testkit::net(pki.client(), vec![map(HOST, addr)], testkit::limits());
+    let (tx, rx) = tokio::sync::mpsc::unbounded_channel();
+    let mut endpoints: Vec<Endpoint> = (0..100)
+        .map(|i| ep(Protocol::Imap, Security::Tls, 10_000 + i))
+        .collect();
+    endpoints.push(ep(Protocol::Smtp, Security::Tls, 465));
+    tx.send(endpoints).unwrap();
+    drop(tx);
+    let results = run_stream(&net, rx, &ProbeOptions::default()).await;
+    let imap = results
+        .iter()
+        .filter(|r| r.endpoint.protocol == Protocol::Imap)
+        .count();
+    assert_eq!(imap, MAX_PROBES_PER_PROTOCOL, "{} IMAP probes", imap);
+    assert!(
+        results
+            .iter()
+            .any(|r| r.endpoint.protocol == Protocol::Smtp),
+        "another protocol's endpoint is still probed"
+    );
+}
