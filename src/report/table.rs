@@ -1214,7 +1214,6 @@ fn transcript_note<'a>(line: &'a str, l: &Labels) -> &'a str {
         ("-- TLS handshake completed, certificate verified", Lang::ZhCn) => {
             "-- TLS 握手完成，证书已验证"
         }
-        ("-- new connection for the login", Lang::ZhCn) => "-- 为登录新建一个连接",
         _ => line,
     }
 }
