@@ -575,21 +575,15 @@ fn parse_file(file: &str, xml: &str) -> Result<Vec<Sourced>, ProviderError> {
                 pos: r.pos,
             });
         }
-        // A provider that offers no IMAP (Tuta, HEY) says so with a `no_imap` hint; it may
-        // then list no servers at all.
-        let no_imap = p.hints.iter().any(|h| h.code == "no_imap");
         let missing = if p.any_domain {
             Some("<domain>%EMAILDOMAIN%</domain> cannot be looked up: list the domains")
-        } else if p.domains.is_empty() {
-            Some("no <domain>")
-        } else if p.incoming.is_empty() && !no_imap {
-            Some("no usable IMAP or POP3 server (and no no_imap hint)")
-        } else if p.outgoing.is_empty() && !no_imap {
-            Some("no usable SMTP server (and no no_imap hint)")
-        } else if no_imap && p.incoming.iter().any(|s| s.protocol == Protocol::Imap) {
-            Some("a no_imap hint but an IMAP server")
         } else {
-            None
+            overrides::missing(
+                p.domains.is_empty(),
+                p.hints.iter().any(|h| h.code == "no_imap"),
+                &p.incoming.iter().map(|s| s.protocol).collect::<Vec<_>>(),
+                p.outgoing.is_empty(),
+            )
         };
         if let Some(what) = missing {
             return Err(ProviderError::Incomplete {

@@ -362,14 +362,30 @@ fn problem_text(p: &ServerProblem) -> String {
 /// What is missing for a provider to be usable on its own, if anything (the rule of the
 /// database files, see `providers/README.md`).
 pub(super) fn incomplete(p: &Provider) -> Option<&'static str> {
-    let no_imap = p.has_hint("no_imap");
-    if p.domains.is_empty() {
+    missing(
+        p.domains.is_empty(),
+        p.has_hint("no_imap"),
+        &p.incoming.iter().map(|s| s.protocol).collect::<Vec<_>>(),
+        p.outgoing.is_empty(),
+    )
+}
+
+/// The completeness rule itself, for a parsed file's provider and a merged one alike: a
+/// provider that offers no IMAP (Tuta, HEY) says so with a `no_imap` hint and may then list
+/// no servers at all.
+pub(super) fn missing(
+    no_domain: bool,
+    no_imap: bool,
+    incoming: &[Protocol],
+    no_outgoing: bool,
+) -> Option<&'static str> {
+    if no_domain {
         Some("no <domain>")
-    } else if p.incoming.is_empty() && !no_imap {
+    } else if incoming.is_empty() && !no_imap {
         Some("no usable IMAP or POP3 server (and no no_imap hint)")
-    } else if p.outgoing.is_empty() && !no_imap {
+    } else if no_outgoing && !no_imap {
         Some("no usable SMTP server (and no no_imap hint)")
-    } else if no_imap && p.incoming.iter().any(|s| s.protocol == Protocol::Imap) {
+    } else if no_imap && incoming.contains(&Protocol::Imap) {
         Some("a no_imap hint but an IMAP server")
     } else {
         None
