@@ -342,7 +342,7 @@ async fn batch_main(
         Lang::En => eprintln!(
             "maildoctor: {total} address(es) in {secs:.1} s: {ok} ok, {warning} with warnings, {broken} broken, {invalid} invalid"
         ),
-        Lang::ZhCn => eprintln!(
+        Lang::ZhCn | Lang::ZhTw => eprintln!(
             "maildoctor：{total} 个地址，用时 {secs:.1} 秒：{ok} 个正常，{warning} 个有警告，{broken} 个有问题，{invalid} 个无效"
         ),
     }

@@ -156,7 +156,7 @@ fn list(db: &ProviderDb, json: bool, lang: Lang, out: &mut String) -> Result<u8,
     let domains: usize = catalog.iter().map(|e| e.provider.domains.len()).sum();
     let _ = match lang {
         Lang::En => writeln!(out, "{} providers, {domains} domains", catalog.len()),
-        Lang::ZhCn => writeln!(out, "共 {} 个服务商，{domains} 个域名", catalog.len()),
+        Lang::ZhCn | Lang::ZhTw => writeln!(out, "共 {} 个服务商，{domains} 个域名", catalog.len()),
     };
     warning_lines(db.warnings(), lang, out);
     Ok(exit::OK)
@@ -211,7 +211,7 @@ fn show(
         } else {
             let _ = match lang {
                 Lang::En => writeln!(out, "{input}: not in the provider database"),
-                Lang::ZhCn => writeln!(out, "{input}：服务商数据库里没有这个域名"),
+                Lang::ZhCn | Lang::ZhTw => writeln!(out, "{input}：服务商数据库里没有这个域名"),
             };
             warning_lines(db.warnings(), lang, out);
         }
@@ -277,7 +277,7 @@ fn show(
         let _ = writeln!(out, "{}", t("Hints:", "提示："));
         for h in &p.hints {
             let text = match lang {
-                Lang::ZhCn => h.text_zh.as_deref().unwrap_or(&h.text),
+                Lang::ZhCn | Lang::ZhTw => h.text_zh.as_deref().unwrap_or(&h.text),
                 Lang::En => &h.text,
             };
             let _ = writeln!(out, "  [{}] {text}", h.code);
@@ -318,7 +318,7 @@ fn lint(report: &LintReport, json: bool, lang: Lang, out: &mut String) -> Result
         };
         let provider = match (&i.provider, lang) {
             (Some(p), Lang::En) => format!("provider '{p}': "),
-            (Some(p), Lang::ZhCn) => format!("服务商“{p}”："),
+            (Some(p), Lang::ZhCn | Lang::ZhTw) => format!("服务商“{p}”："),
             (None, _) => String::new(),
         };
         let sep = lang.pick(": ", "：");
@@ -336,7 +336,7 @@ fn lint(report: &LintReport, json: bool, lang: Lang, out: &mut String) -> Result
             "{} files, {} providers: {errors} errors, {warnings} warnings",
             report.files, report.providers
         ),
-        Lang::ZhCn => writeln!(
+        Lang::ZhCn | Lang::ZhTw => writeln!(
             out,
             "共 {} 个文件、{} 个服务商：{errors} 个错误，{warnings} 个警告",
             report.files, report.providers

@@ -488,8 +488,8 @@ fn language_defaults_to_the_locale() {
     assert!(zh.contains("无法使用"), "{zh}");
     let zh = with_env(&[("LC_ALL", "zh_SG.UTF-8")]);
     assert!(zh.contains("无法使用"), "{zh}");
-    // Traditional Chinese has no translation yet: English.
-    assert!(!has_cjk(&with_env(&[("LC_ALL", "zh_TW.UTF-8")])));
+    // Traditional Chinese locales give Traditional Chinese.
+    assert!(has_cjk(&with_env(&[("LC_ALL", "zh_TW.UTF-8")])));
     // --lang wins over the locale.
     let mut cmd = case.command(&["--lang", "en"]);
     cmd.env("LC_ALL", "zh_CN.UTF-8");

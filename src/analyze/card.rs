@@ -66,15 +66,19 @@ pub(super) fn login_state(f: &Facts, e: &Endpoint, lang: Lang) -> (LoginState, O
         let why = super::words::Withheld::classify(e, &reason);
         let detail = match (why, lang) {
             (super::words::Withheld::Plaintext, Lang::En) => "never sent unencrypted".to_owned(),
-            (super::words::Withheld::Plaintext, Lang::ZhCn) => {
+            (super::words::Withheld::Plaintext, Lang::ZhCn | Lang::ZhTw) => {
                 "不会通过未加密的连接发送密码".to_owned()
             }
             (super::words::Withheld::Port25, Lang::En) => {
                 "port 25 is not for logging in".to_owned()
             }
-            (super::words::Withheld::Port25, Lang::ZhCn) => "25 端口不用于登录".to_owned(),
+            (super::words::Withheld::Port25, Lang::ZhCn | Lang::ZhTw) => {
+                "25 端口不用于登录".to_owned()
+            }
             (_, Lang::En) => "not sent to this host; --allow-untrusted-host allows it".to_owned(),
-            (_, Lang::ZhCn) => "没有发送到这台服务器；加 --allow-untrusted-host 可允许".to_owned(),
+            (_, Lang::ZhCn | Lang::ZhTw) => {
+                "没有发送到这台服务器；加 --allow-untrusted-host 可允许".to_owned()
+            }
         };
         return (LoginState::Withheld, Some(detail));
     }

@@ -571,13 +571,13 @@ fn hosts_ports(eps: &[&Endpoint], lang: Lang) -> String {
             ports.sort_unstable();
             match lang {
                 Lang::En => format!("{h} ({})", lang.port_phrase(&ports)),
-                Lang::ZhCn => format!("{h}（{}）", lang.port_phrase(&ports)),
+                Lang::ZhCn | Lang::ZhTw => format!("{h}（{}）", lang.port_phrase(&ports)),
             }
         })
         .collect();
     match lang {
         Lang::En => parts.join(", "),
-        Lang::ZhCn => parts.join("、"),
+        Lang::ZhCn | Lang::ZhTw => parts.join("、"),
     }
 }
 
@@ -1111,7 +1111,7 @@ fn no_imap(f: &Facts, out: &mut Out, lang: Lang) {
         Severity::Error
     };
     let name = match lang {
-        Lang::ZhCn => p.name_zh.as_deref().unwrap_or(&p.name),
+        Lang::ZhCn | Lang::ZhTw => p.name_zh.as_deref().unwrap_or(&p.name),
         Lang::En => &p.name,
     };
     out.push(

@@ -29,20 +29,20 @@ fn published(k: SourceKind) -> bool {
 pub(super) fn source_label(k: SourceKind, lang: Lang) -> &'static str {
     match (k, lang) {
         (SourceKind::User, Lang::En) => "your --check",
-        (SourceKind::User, Lang::ZhCn) => "您的 --check",
+        (SourceKind::User, Lang::ZhCn | Lang::ZhTw) => "您的 --check",
         (SourceKind::Provider, Lang::En) => "the provider database",
-        (SourceKind::Provider, Lang::ZhCn) => "服务商数据库",
+        (SourceKind::Provider, Lang::ZhCn | Lang::ZhTw) => "服务商数据库",
         (SourceKind::Srv, _) => "DNS SRV",
         (SourceKind::Mx, Lang::En) => "the provider found from MX",
-        (SourceKind::Mx, Lang::ZhCn) => "根据 MX 识别的服务商",
+        (SourceKind::Mx, Lang::ZhCn | Lang::ZhTw) => "根据 MX 识别的服务商",
         (SourceKind::Guess, Lang::En) => "guessing",
-        (SourceKind::Guess, Lang::ZhCn) => "猜测",
+        (SourceKind::Guess, Lang::ZhCn | Lang::ZhTw) => "猜测",
         (SourceKind::Autoconfig, Lang::En) => "autoconfig (HTTPS)",
-        (SourceKind::Autoconfig, Lang::ZhCn) => "autoconfig（HTTPS）",
+        (SourceKind::Autoconfig, Lang::ZhCn | Lang::ZhTw) => "autoconfig（HTTPS）",
         (SourceKind::AutoconfigHttp, Lang::En) => "autoconfig over plain HTTP",
-        (SourceKind::AutoconfigHttp, Lang::ZhCn) => "明文 HTTP 获取的 autoconfig",
+        (SourceKind::AutoconfigHttp, Lang::ZhCn | Lang::ZhTw) => "明文 HTTP 获取的 autoconfig",
         (SourceKind::AutoconfigMx, Lang::En) => "the MX host's autoconfig",
-        (SourceKind::AutoconfigMx, Lang::ZhCn) => "MX 主机的 autoconfig",
+        (SourceKind::AutoconfigMx, Lang::ZhCn | Lang::ZhTw) => "MX 主机的 autoconfig",
         (SourceKind::Autodiscover, _) => "Autodiscover",
     }
 }
@@ -50,7 +50,9 @@ pub(super) fn source_label(k: SourceKind, lang: Lang) -> &'static str {
 fn hp(e: &Endpoint, lang: Lang) -> String {
     match lang {
         Lang::En => format!("{}:{} ({})", e.host, e.port, lang.security(e.security)),
-        Lang::ZhCn => format!("{}:{}（{}）", e.host, e.port, lang.security(e.security)),
+        Lang::ZhCn | Lang::ZhTw => {
+            format!("{}:{}（{}）", e.host, e.port, lang.security(e.security))
+        }
     }
 }
 
@@ -119,7 +121,9 @@ fn disagreement(discovery: &Discovery, findings: &mut Vec<Finding>, lang: Lang) 
                 let list: Vec<String> = eps.iter().map(|e| hp(e, lang)).collect();
                 match lang {
                     Lang::En => format!("{} says {}", source_label(**k, lang), list.join(", ")),
-                    Lang::ZhCn => format!("{}给出 {}", source_label(**k, lang), list.join("、")),
+                    Lang::ZhCn | Lang::ZhTw => {
+                        format!("{}给出 {}", source_label(**k, lang), list.join("、"))
+                    }
                 }
             })
             .collect();
@@ -129,7 +133,7 @@ fn disagreement(discovery: &Discovery, findings: &mut Vec<Finding>, lang: Lang) 
                 format!("The published settings for {p} disagree: {}.", views.join("; ")),
                 "Use the setting marked as checked under \"Settings to use\"; the domain's administrator should make every published configuration name the same server.".to_owned(),
             ),
-            Lang::ZhCn => (
+            Lang::ZhCn | Lang::ZhTw => (
                 format!("各处公布的 {p} 设置不一致：{}。", views.join("；")),
                 "请使用“推荐设置”中已验证的那一项；域名管理员应让各处公布的配置指向同一台服务器。".to_owned(),
             ),
@@ -168,7 +172,7 @@ fn plaintext_advertised(discovery: &Discovery, findings: &mut Vec<Finding>, lang
                 format!("{names} advertises {p} {server} without any encryption: the password and all mail would cross the network readable by anyone on the way."),
                 "Use an SSL/TLS or STARTTLS setting instead; the domain's administrator should stop advertising the unencrypted one.".to_owned(),
             ),
-            Lang::ZhCn => (
+            Lang::ZhCn | Lang::ZhTw => (
                 format!("{names}公布的 {p} 服务器 {server}不加密：密码和邮件内容会以明文在网络上传输，途中任何人都能看到。"),
                 "请改用 SSL/TLS 或 STARTTLS 的设置；域名管理员应停止公布不加密的设置。".to_owned(),
             ),
@@ -202,7 +206,7 @@ fn origin_rules(
                 format!("No published configuration names the {direction} server; {server} was found by trying common names."),
                 "It can be used, but the domain's administrator should publish SRV records (RFC 6186) or an autoconfig file so mail clients find it by themselves.".to_owned(),
             ),
-            Lang::ZhCn => (
+            Lang::ZhCn | Lang::ZhTw => (
                 format!("没有任何公开的配置写明{direction}服务器；{server}是按常见名称试出来的。"),
                 "可以使用；但域名管理员应发布 SRV 记录（RFC 6186）或 autoconfig 文件，让邮件客户端能自动找到服务器。".to_owned(),
             ),
@@ -232,7 +236,7 @@ fn origin_rules(
                     format!("The {direction} setting {server} comes only from an autoconfig file fetched over plain HTTP, which anyone on the network path can forge."),
                     "Check it against the provider's documentation before typing a password; the domain's administrator should serve autoconfig over HTTPS.".to_owned(),
                 ),
-                Lang::ZhCn => (
+                Lang::ZhCn | Lang::ZhTw => (
                     format!("{direction}设置 {server}只来自通过明文 HTTP 获取的 autoconfig 文件，网络途中任何人都可以伪造。"),
                     "填写密码前，请先对照邮箱服务商的官方说明核实；域名管理员应改用 HTTPS 提供 autoconfig。".to_owned(),
                 ),
@@ -272,7 +276,7 @@ fn origin_rules(
                     "That is normal when {domain} is hosted by another company; make sure you recognise {owner} before typing a password there."
                 ),
             ),
-            Lang::ZhCn => (
+            Lang::ZhCn | Lang::ZhTw => (
                 format!(
                     "{direction}服务器 {host} 不在 {domain} 域名下（属于 {owner}），来源：{names}。"
                 ),

@@ -132,7 +132,7 @@ pub(super) fn explain_login(e: &Endpoint, f: &Failure, user: &str, lang: Lang) -
                 ),
             }
         }
-        Lang::ZhCn => {
+        Lang::ZhCn | Lang::ZhTw => {
             let said = format!("服务器返回：“{msg}”");
             match &f.kind {
                 FailureKind::AuthFailed => (
@@ -198,23 +198,29 @@ fn cause_name(kind: &FailureKind, lang: Lang) -> &'static str {
         (FailureKind::AuthAppPasswordRequired, Lang::En) => {
             "an app password or authorization code is required instead of the account password"
         }
-        (FailureKind::AuthAppPasswordRequired, Lang::ZhCn) => {
+        (FailureKind::AuthAppPasswordRequired, Lang::ZhCn | Lang::ZhTw) => {
             "需要使用授权码（应用专用密码），而不是邮箱登录密码"
         }
         (FailureKind::AuthProtocolDisabled, Lang::En) => {
             "this protocol is not switched on for the account (or the tenant)"
         }
-        (FailureKind::AuthProtocolDisabled, Lang::ZhCn) => "该账号（或企业租户）没有开启此服务",
+        (FailureKind::AuthProtocolDisabled, Lang::ZhCn | Lang::ZhTw) => {
+            "该账号（或企业租户）没有开启此服务"
+        }
         (FailureKind::AuthOauthRequired, Lang::En) => {
             "password logins are switched off; only OAuth2 sign-in works"
         }
-        (FailureKind::AuthOauthRequired, Lang::ZhCn) => "已关闭密码登录，只能用 OAuth2 登录",
+        (FailureKind::AuthOauthRequired, Lang::ZhCn | Lang::ZhTw) => {
+            "已关闭密码登录，只能用 OAuth2 登录"
+        }
         (FailureKind::AuthWebLoginRequired, Lang::En) => "a web login or security check is needed",
-        (FailureKind::AuthWebLoginRequired, Lang::ZhCn) => "需要先在网页上登录或完成安全验证",
+        (FailureKind::AuthWebLoginRequired, Lang::ZhCn | Lang::ZhTw) => {
+            "需要先在网页上登录或完成安全验证"
+        }
         (FailureKind::AuthFailed, Lang::En) => "the user name or password is wrong",
-        (FailureKind::AuthFailed, Lang::ZhCn) => "用户名或密码错误",
+        (FailureKind::AuthFailed, Lang::ZhCn | Lang::ZhTw) => "用户名或密码错误",
         (_, Lang::En) => "the account cannot log in this way",
-        (_, Lang::ZhCn) => "该账号不能这样登录",
+        (_, Lang::ZhCn | Lang::ZhTw) => "该账号不能这样登录",
     }
 }
 
@@ -243,7 +249,7 @@ pub(super) fn likely_login(
             ),
             format!("Most likely: {likely_fix} Otherwise: {}", plain.1),
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!(
                 "{}在{provider}，这个回复最常见的原因是{likely_cause}；其次是{other}。",
                 plain.0
@@ -268,7 +274,7 @@ pub(super) fn username_format(
             ),
             format!("Use {user} as the user name for {p}."),
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!("{hp} 不接受用户名 {settings_user}，但用同一个密码以 {user} 登录成功。"),
             format!("{p} 的用户名请填写 {user}。"),
         ),
@@ -283,7 +289,7 @@ pub(super) fn expires_soon(on: &str, days: i64, not_after: &str, lang: Lang) -> 
             format!("The certificate of {on} expires on {date} ({days} day(s) left)."),
             "The server operator must renew it soon; after that date mail clients will refuse to connect.".to_owned(),
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!("{on}的证书将于 {date} 过期（还剩 {days} 天）。"),
             "请服务器管理员尽快更新证书；过期后邮件客户端将无法连接。".to_owned(),
         ),
@@ -298,7 +304,7 @@ pub(super) fn old_tls_version(e: &Endpoint, version: &str, lang: Lang) -> (Strin
             format!("{hp} uses {version}, which is obsolete and insecure (RFC 8996)."),
             "The server operator should enable TLS 1.2 or 1.3; many mail clients refuse older versions.".to_owned(),
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!("{hp} 使用的 {version} 已经过时，不安全（RFC 8996）。"),
             "请服务器管理员启用 TLS 1.2 或 1.3；很多邮件客户端已不支持更旧的版本。".to_owned(),
         ),
@@ -326,7 +332,7 @@ pub(super) fn no_encryption(
                 )
             },
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!(
                 "{hp} 只能不加密连接：密码和邮件内容会以明文在网络上传输，途中任何人都能看到。maildoctor 不会向这里发送密码。"
             ),
@@ -351,14 +357,16 @@ pub(super) fn setting(e: &Endpoint, lang: Lang) -> String {
     let sec = lang.security(e.security);
     match lang {
         Lang::En => format!("{p} server {} port {} with {sec}", e.host, e.port),
-        Lang::ZhCn => format!("{p} 服务器 {}，端口 {}，加密方式 {sec}", e.host, e.port),
+        Lang::ZhCn | Lang::ZhTw => {
+            format!("{p} 服务器 {}，端口 {}，加密方式 {sec}", e.host, e.port)
+        }
     }
 }
 
 fn use_alt(alt: Option<&Endpoint>, lang: Lang) -> String {
     alt.map(|a| match lang {
         Lang::En => format!(" Meanwhile, this works: {}.", setting(a, lang)),
-        Lang::ZhCn => format!("目前可用的设置：{}。", setting(a, lang)),
+        Lang::ZhCn | Lang::ZhTw => format!("目前可用的设置：{}。", setting(a, lang)),
     })
     .unwrap_or_default()
 }
@@ -377,7 +385,7 @@ pub(super) fn explain(
 ) -> (String, String) {
     match lang {
         Lang::En => explain_en(e, step, f, alt),
-        Lang::ZhCn => explain_zh(e, step, f, alt),
+        Lang::ZhCn | Lang::ZhTw => explain_zh(e, step, f, alt),
     }
 }
 
@@ -627,11 +635,11 @@ pub(super) fn explain_host(
 ) -> (String, String) {
     let on = match lang {
         Lang::En => format!("{} ({})", e.host, lang.port_phrase(ports)),
-        Lang::ZhCn => format!("{}（{}）", e.host, lang.port_phrase(ports)),
+        Lang::ZhCn | Lang::ZhTw => format!("{}（{}）", e.host, lang.port_phrase(ports)),
     };
     match lang {
         Lang::En => explain_host_en(&e.host, e.protocol, &on, f, alt),
-        Lang::ZhCn => explain_host_zh(&e.host, e.protocol, &on, f, alt),
+        Lang::ZhCn | Lang::ZhTw => explain_host_zh(&e.host, e.protocol, &on, f, alt),
     }
 }
 
@@ -645,7 +653,7 @@ pub(super) fn explain_cert(
 ) -> (String, String) {
     match lang {
         Lang::En => explain_host_en(host, Protocol::Imap, on, f, alt),
-        Lang::ZhCn => explain_host_zh(host, Protocol::Imap, on, f, alt),
+        Lang::ZhCn | Lang::ZhTw => explain_host_zh(host, Protocol::Imap, on, f, alt),
     }
 }
 
@@ -805,8 +813,10 @@ pub(super) fn not_offered(list: &[NotOffered], lang: Lang) -> (String, String) {
             match (lang, n.security) {
                 (Lang::En, Security::Tls) => format!("{p} over SSL/TLS ({})", n.name),
                 (Lang::En, _) => format!("{p} with STARTTLS ({})", n.name),
-                (Lang::ZhCn, Security::Tls) => format!("SSL/TLS 方式的 {p}（{}）", n.name),
-                (Lang::ZhCn, _) => format!("STARTTLS 方式的 {p}（{}）", n.name),
+                (Lang::ZhCn | Lang::ZhTw, Security::Tls) => {
+                    format!("SSL/TLS 方式的 {p}（{}）", n.name)
+                }
+                (Lang::ZhCn | Lang::ZhTw, _) => format!("STARTTLS 方式的 {p}（{}）", n.name),
             }
         })
         .collect();
@@ -825,7 +835,7 @@ pub(super) fn not_offered(list: &[NotOffered], lang: Lang) -> (String, String) {
             }
             .to_owned(),
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!("该域名在 DNS 中声明：不提供 {}。", services.join("；")),
             match (incoming, outgoing) {
                 (true, true) => "收信和发信请使用上面列出的其他协议或端口。",
@@ -854,12 +864,12 @@ pub(super) fn nothing_works(
             format!("No working outgoing (SMTP) server was found ({tried} tried)."),
             "Ask your provider for the SMTP server name and port, then check them with --check submission://HOST:587.".to_owned(),
         ),
-        (true, Lang::ZhCn) => (
+        (true, Lang::ZhCn | Lang::ZhTw) => (
             "settings.no_incoming",
             format!("没有找到可用的收件服务器（IMAP 或 POP3），共试了 {tried} 个。"),
             "请向邮箱服务商索取 IMAP 或 POP3 服务器地址和端口，再用 --check imaps://服务器地址:993 检查。".to_owned(),
         ),
-        (false, Lang::ZhCn) => (
+        (false, Lang::ZhCn | Lang::ZhTw) => (
             "settings.no_outgoing",
             format!("没有找到可用的发件服务器（SMTP），共试了 {tried} 个。"),
             "请向邮箱服务商索取 SMTP 服务器地址和端口，再用 --check submission://服务器地址:587 检查。".to_owned(),
@@ -876,7 +886,7 @@ pub(super) fn local_resources(lang: Lang) -> (String, String) {
             "Close other programs or raise the limit (ulimit -n), lower --jobs, and run \
              maildoctor again.",
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             "本机的文件描述符或套接字用完了，部分检查没能进行；这不是服务器的问题。",
             "请关闭其他程序或提高限制（ulimit -n），减小 --jobs，然后重新运行 maildoctor。",
         ),
@@ -892,7 +902,7 @@ pub(super) fn interrupted(lang: Lang) -> (String, String) {
              what was found until then.",
             "Run maildoctor again and let it finish for a complete diagnosis.",
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             "检测被中断（Ctrl-C），还有检查没有完成；下面只是中断前查到的结果。",
             "请重新运行 maildoctor，等它运行完，才能得到完整的诊断结果。",
         ),
@@ -922,7 +932,7 @@ pub(super) fn some_addresses_fail(
                 "The server operator must fix {bad} or remove it from DNS; meanwhile a network without that address family (e.g. IPv4 only) works."
             ),
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!(
                 "{}:{} 在 {good} 上正常，但在 {bad} 上失败（{code}：{}）。客户端如果连到出问题的地址（常见是 IPv6 地址），就会连不上。",
                 e.host, e.port, f.message

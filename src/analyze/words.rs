@@ -16,7 +16,7 @@ fn resolver_name(resolver: &[String], lang: Lang) -> String {
     } else {
         match lang {
             Lang::En => format!("the DNS resolver {}", resolver.join(", ")),
-            Lang::ZhCn => format!("DNS 服务器 {}", resolver.join("、")),
+            Lang::ZhCn | Lang::ZhTw => format!("DNS 服务器 {}", resolver.join("、")),
         }
     }
 }
@@ -61,7 +61,7 @@ pub(super) fn resolver_suspect(
             }),
             "Check this computer's network connection (log in to a hotel or guest Wi-Fi portal, disconnect the VPN) or use another DNS server, e.g. maildoctor --resolver 223.5.5.5 or --resolver 1.1.1.1; the settings shown are from the provider database and other sources, not yet verified.".to_owned(),
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             match kind {
                 "nxdomain_known_domain" => format!(
                     "{r} 说 {domain} 不存在，但 {domain} 是知名的邮箱域名{}：是 DNS 服务器（或网络：需要登录的 Wi-Fi、VPN、过滤 DNS）给出了错误的应答，所以从这里什么也检查不了。",
@@ -97,11 +97,11 @@ pub(super) fn not_checked(known: bool, lang: Lang) -> Text {
             "Offline mode (--offline): nothing was checked over the network, and the built-in provider database does not know this domain.".to_owned(),
             "Run maildoctor again without --offline to discover and check the settings, or ask the provider for them.".to_owned(),
         ),
-        (Lang::ZhCn, true) => (
+        (Lang::ZhCn | Lang::ZhTw, true) => (
             "离线模式（--offline）：没有通过网络做任何检查；下面的设置来自内置的服务商数据库。".to_owned(),
             "去掉 --offline 重新运行 maildoctor，即可从本机验证这些设置。".to_owned(),
         ),
-        (Lang::ZhCn, false) => (
+        (Lang::ZhCn | Lang::ZhTw, false) => (
             "离线模式（--offline）：没有通过网络做任何检查，内置的服务商数据库里也没有这个域名。".to_owned(),
             "去掉 --offline 重新运行 maildoctor 以查找并检查设置，或向邮箱服务商索取设置。".to_owned(),
         ),
@@ -115,7 +115,7 @@ pub(super) fn offline(count: usize, lang: Lang) -> Text {
             format!("None of the {count} server(s) can be reached from this computer: there is no network route to any of them, so nothing could be checked from here."),
             "Check this computer's network connection (cable, Wi-Fi, VPN) and run maildoctor again; the settings shown are not yet verified.".to_owned(),
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!("本机连不上这 {count} 台服务器中的任何一台：没有通往它们的网络路由，所以从这里什么也检查不了。"),
             "请检查本机的网络连接（网线、Wi-Fi、VPN）后重新运行 maildoctor；下面显示的设置尚未验证。".to_owned(),
         ),
@@ -134,7 +134,7 @@ pub(super) fn zone_failed(domain: &str, reason: &str, resolver: &[String], lang:
                 "The administrator of {domain} must fix its DNS servers (check the NS records at the registrar and that each name server answers for the zone). If other domains fail too from this computer, the problem is the resolver instead: try --resolver."
             ),
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!(
                 "{domain} 的域名服务器没有正常应答（通过 {r} 查询得到 {reason}）：它的 DNS 服务器宕机或配置错误（例如授权错误或 DNSSEC 故障），邮件客户端查不到它的邮件服务器。"
             ),
@@ -152,7 +152,7 @@ pub(super) fn domain_gone(domain: &str, null_mx: bool, lang: Lang) -> Text {
             format!("The domain {domain} does not exist in DNS (NXDOMAIN), so no mail server can be found for it."),
             "Check the part of the address after the @ for typos; if it is correct, the domain has expired or was never registered.".to_owned(),
         ),
-        (false, Lang::ZhCn) => (
+        (false, Lang::ZhCn | Lang::ZhTw) => (
             format!("域名 {domain} 不存在（DNS 返回 NXDOMAIN），所以找不到它的邮件服务器。"),
             "请检查邮箱地址 @ 后面的部分有没有拼错；如果没有拼错，说明这个域名已过期或从未注册。".to_owned(),
         ),
@@ -160,7 +160,7 @@ pub(super) fn domain_gone(domain: &str, null_mx: bool, lang: Lang) -> Text {
             format!("The domain {domain} publishes a \"null MX\" record: it states that it accepts no email (RFC 7505)."),
             "This address cannot receive mail; check the address, or ask the domain owner which address to use.".to_owned(),
         ),
-        (true, Lang::ZhCn) => (
+        (true, Lang::ZhCn | Lang::ZhTw) => (
             format!("域名 {domain} 发布了“空 MX”记录，声明不接收任何邮件（RFC 7505）。"),
             "这个地址收不到邮件；请核对邮箱地址，或向域名所有者确认应该用哪个地址。".to_owned(),
         ),
@@ -173,8 +173,8 @@ fn port_of(protocol: Protocol, security: Security, lang: Lang) -> String {
     match (security, lang) {
         (Security::Tls, Lang::En) => format!("{p} over SSL/TLS"),
         (_, Lang::En) => format!("{p} with STARTTLS"),
-        (Security::Tls, Lang::ZhCn) => format!("SSL/TLS 方式的 {p}"),
-        (_, Lang::ZhCn) => format!("STARTTLS 方式的 {p}"),
+        (Security::Tls, Lang::ZhCn | Lang::ZhTw) => format!("SSL/TLS 方式的 {p}"),
+        (_, Lang::ZhCn | Lang::ZhTw) => format!("STARTTLS 方式的 {p}"),
     }
 }
 
@@ -204,21 +204,21 @@ pub(super) fn typed(
         let o = other.display_name();
         facts.push(match lang {
             Lang::En => format!("{host} is the {o} server, not a {p} server"),
-            Lang::ZhCn => format!("这是 {o} 服务器（{host}），不是 {p} 服务器"),
+            Lang::ZhCn | Lang::ZhTw => format!("这是 {o} 服务器（{host}），不是 {p} 服务器"),
         });
     }
     if let Some(a) = i.answered {
         let o = a.display_name();
         facts.push(match lang {
             Lang::En => format!("an {o} server answered on port {port}"),
-            Lang::ZhCn => format!("{port} 端口上应答的是 {o} 服务器"),
+            Lang::ZhCn | Lang::ZhTw => format!("{port} 端口上应答的是 {o} 服务器"),
         });
     }
     if let Some((pp, ps)) = i.port_of {
         let belongs = port_of(pp, ps, lang);
         facts.push(match lang {
             Lang::En => format!("port {port} is the port for {belongs}"),
-            Lang::ZhCn => format!("{port} 端口是 {belongs} 的端口"),
+            Lang::ZhCn | Lang::ZhTw => format!("{port} 端口是 {belongs} 的端口"),
         });
     }
     if i.mode_mismatch {
@@ -235,7 +235,7 @@ pub(super) fn typed(
                 right.display_name(),
                 e.security.display_name()
             ),
-            Lang::ZhCn => format!(
+            Lang::ZhCn | Lang::ZhTw => format!(
                 "{port} 端口要求 {}，却选择了 {}",
                 lang.security(right),
                 lang.security(e.security)
@@ -245,7 +245,7 @@ pub(super) fn typed(
     if i.port_25 {
         facts.push(match lang {
             Lang::En => "port 25 is for mail servers talking to each other: many networks block it and many providers refuse logins there".to_owned(),
-            Lang::ZhCn => "25 端口是邮件服务器之间互相投递用的：很多网络会封锁它，很多服务商也不允许在这里登录".to_owned(),
+            Lang::ZhCn | Lang::ZhTw => "25 端口是邮件服务器之间互相投递用的：很多网络会封锁它，很多服务商也不允许在这里登录".to_owned(),
         });
     }
     let cause = match lang {
@@ -259,7 +259,7 @@ pub(super) fn typed(
             }
             s
         }
-        Lang::ZhCn => format!(
+        Lang::ZhCn | Lang::ZhTw => format!(
             "您填写的 {p} 设置（{host}:{port}）有误：{}。",
             facts.join("；")
         ),
@@ -272,13 +272,13 @@ pub(super) fn typed(
             "在邮件客户端里发信，请使用 465 端口（SSL/TLS）或 587 端口（STARTTLS）。".to_owned()
         }
         (Some(s), Lang::En) => format!("For {p} use {}.", setting(s, lang)),
-        (Some(s), Lang::ZhCn) => format!("{p} 请使用：{}。", setting(s, lang)),
+        (Some(s), Lang::ZhCn | Lang::ZhTw) => format!("{p} 请使用：{}。", setting(s, lang)),
         (None, Lang::En) => format!(
             "For {p} use port {} ({}) on the {p} server your provider documents.",
             std_port(e.protocol, e.security),
             e.security.display_name()
         ),
-        (None, Lang::ZhCn) => format!(
+        (None, Lang::ZhCn | Lang::ZhTw) => format!(
             "{p} 请使用邮箱服务商说明中的 {p} 服务器，端口 {}（{}）。",
             std_port(e.protocol, e.security),
             lang.security(e.security)
@@ -306,7 +306,7 @@ pub(super) fn no_tls_on_host(host: &str, plain: &[u16], closed_tls: &[u16], lang
             ),
             "The server's operator must enable TLS (STARTTLS on these ports, or SSL/TLS on 993/995/465). Until then, do not use your real password with this server.".to_owned(),
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!(
                 "{host} 的所有端口都不加密：{plain_t} 只能明文连接（不支持 STARTTLS）{}。在这里输入的密码会以明文在网络上传输，途中任何人都能看到；maildoctor 不会向这里发送密码。",
                 if closed_tls.is_empty() {
@@ -350,7 +350,7 @@ pub(super) fn record_points_nowhere(
                     .unwrap_or_default()
             ),
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!(
                 "该域名自己的记录 {record} 指向 {host}，但{}。",
                 if no_addr {
@@ -385,7 +385,7 @@ pub(super) fn host_ports(
     } else {
         match lang {
             Lang::En => format!("{host} ({})", addresses.join(", ")),
-            Lang::ZhCn => format!("{host}（{}）", addresses.join("、")),
+            Lang::ZhCn | Lang::ZhTw => format!("{host}（{}）", addresses.join("、")),
         }
     };
     let alt_en = alt
@@ -403,7 +403,7 @@ pub(super) fn host_ports(
                 "Check that the server name is right; if it is, the server's administrator must start the mail service (IMAP/POP3/SMTP).{alt_en}"
             ),
         ),
-        (Lang::ZhCn, "net.refused", true) => (
+        (Lang::ZhCn | Lang::ZhTw, "net.refused", true) => (
             format!(
                 "{at} 拒绝了所有尝试的邮件端口（{ports_t}）的连接：这台服务器上的邮件服务没有运行，或者它根本不是邮件服务器。"
             ),
@@ -419,7 +419,7 @@ pub(super) fn host_ports(
                 "The server's administrator must enable them if they should be offered.{alt_en}"
             ),
         ),
-        (Lang::ZhCn, "net.refused", false) => (
+        (Lang::ZhCn | Lang::ZhTw, "net.refused", false) => (
             format!("{at} 的{phrase} 拒绝连接：这些服务在该服务器上没有开启。"),
             format!("如果应该提供这些服务，需要服务器管理员开启。{alt_zh}"),
         ),
@@ -431,7 +431,7 @@ pub(super) fn host_ports(
                 "Try from another network (e.g. a mobile hotspot); if that works, ask this network's administrator to allow these ports.{alt_en}"
             ),
         ),
-        (Lang::ZhCn, "net.timeout", _) => (
+        (Lang::ZhCn | Lang::ZhTw, "net.timeout", _) => (
             format!(
                 "{at} 的端口 {ports_t} 没有任何应答：防火墙丢弃了连接（常见是运营商、酒店或公司网络封锁了邮件端口），或者服务器已宕机。"
             ),
@@ -445,7 +445,7 @@ pub(super) fn host_ports(
             ),
             format!("The server's administrator must restart or repair the mail service.{alt_en}"),
         ),
-        (Lang::ZhCn, "net.no_greeting", _) => (
+        (Lang::ZhCn | Lang::ZhTw, "net.no_greeting", _) => (
             format!(
                 "{at} 的端口 {ports_t} 能连上，但始终不发送欢迎信息：邮件服务卡死或过载，或这些端口被其他程序占用。"
             ),
@@ -459,7 +459,7 @@ pub(super) fn host_ports(
                 "Try again later; if it persists, the server's administrator must check the mail service.{alt_en}"
             ),
         ),
-        (Lang::ZhCn, _, _) => (
+        (Lang::ZhCn | Lang::ZhTw, _, _) => (
             format!(
                 "{at} 的端口 {ports_t} 能连上，但随后不再应答或断开连接：邮件服务过载或限制了连接数。"
             ),
@@ -495,7 +495,7 @@ pub(super) fn protocol_off(off: &[Protocol], worked: &[Protocol], reply: &str, l
                 ),
             },
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!(
                 "{off_t} 登录被拒绝，但同一个用户名和密码刚刚在 {ok_t} 上登录成功：密码是对的，是该账号的 {off_t} 服务被关闭（或受限）。服务器返回：“{reply}”"
             ),
@@ -523,13 +523,13 @@ pub(super) fn on_protocols(
         .iter()
         .map(|(p, reply)| match lang {
             Lang::En => format!(" {} said: \"{reply}\"", p.display_name()),
-            Lang::ZhCn => format!("{} 返回：“{reply}”", p.display_name()),
+            Lang::ZhCn | Lang::ZhTw => format!("{} 返回：“{reply}”", p.display_name()),
         })
         .collect();
     let more = more.concat();
     match lang {
         Lang::En => format!("Same cause on {list}: {cause}{more}"),
-        Lang::ZhCn => format!("{list} 的原因相同：{cause}{more}"),
+        Lang::ZhCn | Lang::ZhTw => format!("{list} 的原因相同：{cause}{more}"),
     }
 }
 
@@ -580,7 +580,7 @@ pub(super) fn login_withheld(
         .collect();
     let list = match lang {
         Lang::En => list.join(", "),
-        Lang::ZhCn => list.join("、"),
+        Lang::ZhCn | Lang::ZhTw => list.join("、"),
     };
     let flag = why
         .iter()
@@ -594,12 +594,12 @@ pub(super) fn login_withheld(
         (Withheld::OtherDomain, Lang::En) => format!(
             "the server is outside {domain} and is not a known provider's server, so it could be an impostor's"
         ),
-        (Withheld::Plaintext, Lang::ZhCn) => "连接没有加密".to_owned(),
-        (Withheld::Port25, Lang::ZhCn) => "25 端口不用于登录".to_owned(),
-        (Withheld::Guessed, Lang::ZhCn) => {
+        (Withheld::Plaintext, Lang::ZhCn | Lang::ZhTw) => "连接没有加密".to_owned(),
+        (Withheld::Port25, Lang::ZhCn | Lang::ZhTw) => "25 端口不用于登录".to_owned(),
+        (Withheld::Guessed, Lang::ZhCn | Lang::ZhTw) => {
             "这台服务器只是猜测出来的，没有任何来源提到它".to_owned()
         }
-        (Withheld::OtherDomain, Lang::ZhCn) => {
+        (Withheld::OtherDomain, Lang::ZhCn | Lang::ZhTw) => {
             format!("这台服务器不在 {domain} 域名下，也不是已知服务商的服务器，可能是冒充的")
         }
     };
@@ -614,7 +614,7 @@ pub(super) fn login_withheld(
                 "Use an encrypted setting (SSL/TLS or STARTTLS, port 465 or 587 for sending) to test the login.".to_owned()
             },
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!(
                 "没有把密码发送到 {list}，因为{reason}：账号本身没有经过检查，不知道密码是否正确。"
             ),
@@ -645,7 +645,7 @@ pub(super) fn no_imap(provider: &str, pop3_works: bool, lang: Lang) -> Text {
                 )
             },
         ),
-        Lang::ZhCn => (
+        Lang::ZhCn | Lang::ZhTw => (
             format!(
                 "{provider} 不提供 IMAP 服务（服务商数据库中有记录），邮件客户端无法通过 IMAP 收信，不必再去找或填写 IMAP 服务器地址。"
             ),

@@ -110,55 +110,57 @@ impl ProviderWarning {
             (WarningKind::Unreadable { error }, Lang::En) => {
                 format!("provider file {at} cannot be read ({error}); skipped")
             }
-            (WarningKind::Unreadable { error }, Lang::ZhCn) => {
+            (WarningKind::Unreadable { error }, Lang::ZhCn | Lang::ZhTw) => {
                 format!("服务商文件 {at} 无法读取（{error}），已跳过")
             }
             (WarningKind::TooLarge { max }, Lang::En) => {
                 format!("provider file {at} is larger than {max} bytes; skipped")
             }
-            (WarningKind::TooLarge { max }, Lang::ZhCn) => {
+            (WarningKind::TooLarge { max }, Lang::ZhCn | Lang::ZhTw) => {
                 format!("服务商文件 {at} 超过 {max} 字节，已跳过")
             }
             (WarningKind::NotUtf8, Lang::En) => {
                 format!("provider file {at} is not UTF-8 text; skipped")
             }
-            (WarningKind::NotUtf8, Lang::ZhCn) => {
+            (WarningKind::NotUtf8, Lang::ZhCn | Lang::ZhTw) => {
                 format!("服务商文件 {at} 不是 UTF-8 文本，已跳过")
             }
             (WarningKind::Parse { reason }, Lang::En) => {
                 format!("provider file {at}: {reason}; the file is skipped")
             }
-            (WarningKind::Parse { reason }, Lang::ZhCn) => {
+            (WarningKind::Parse { reason }, Lang::ZhCn | Lang::ZhTw) => {
                 format!("服务商文件 {at} 格式有误（{reason}），已跳过整个文件")
             }
             (WarningKind::InvalidServer { protocol, problem }, Lang::En) => format!(
                 "provider file {at}, provider '{p}': {protocol} server: {problem}; this server is left out"
             ),
-            (WarningKind::InvalidServer { protocol, problem }, Lang::ZhCn) => format!(
+            (WarningKind::InvalidServer { protocol, problem }, Lang::ZhCn | Lang::ZhTw) => format!(
                 "服务商文件 {at}（服务商“{p}”）：{protocol} 服务器设置有误（{problem}），已忽略这一项"
             ),
             (WarningKind::InvalidDomain { value }, Lang::En) => format!(
                 "provider file {at}, provider '{p}': <domain> '{value}' is not a domain name; left out"
             ),
-            (WarningKind::InvalidDomain { value }, Lang::ZhCn) => {
+            (WarningKind::InvalidDomain { value }, Lang::ZhCn | Lang::ZhTw) => {
                 format!("服务商文件 {at}（服务商“{p}”）：<domain> “{value}”不是有效的域名，已忽略")
             }
             (WarningKind::Incomplete { what }, Lang::En) => {
                 format!("provider file {at}, provider '{p}': {what}; the provider is skipped")
             }
-            (WarningKind::Incomplete { what }, Lang::ZhCn) => {
+            (WarningKind::Incomplete { what }, Lang::ZhCn | Lang::ZhTw) => {
                 format!("服务商文件 {at}（服务商“{p}”）不完整（{what}），已跳过这个服务商")
             }
             (WarningKind::DuplicateDomain { domain, other_file }, Lang::En) => format!(
                 "provider file {at}, provider '{p}': domain '{domain}' is already in {other_file}; left out here"
             ),
-            (WarningKind::DuplicateDomain { domain, other_file }, Lang::ZhCn) => format!(
-                "服务商文件 {at}（服务商“{p}”）：域名 {domain} 已在 {other_file} 里，这里的已忽略"
-            ),
+            (WarningKind::DuplicateDomain { domain, other_file }, Lang::ZhCn | Lang::ZhTw) => {
+                format!(
+                    "服务商文件 {at}（服务商“{p}”）：域名 {domain} 已在 {other_file} 里，这里的已忽略"
+                )
+            }
             (WarningKind::TooManyFiles { max }, Lang::En) => {
                 format!("more than {max} provider files; {at} and the files after it are skipped")
             }
-            (WarningKind::TooManyFiles { max }, Lang::ZhCn) => {
+            (WarningKind::TooManyFiles { max }, Lang::ZhCn | Lang::ZhTw) => {
                 format!("服务商文件超过 {max} 个；从 {at} 起的文件已跳过")
             }
         }

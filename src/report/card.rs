@@ -82,8 +82,10 @@ pub fn card(r: &Report, client: Client, lang: Lang) -> Card {
         (Some(name), Lang::ZhCn) if name.is_ascii() => {
             format!("{address} 在 {name} 中的设置（{verdict}）：")
         }
-        (Some(name), Lang::ZhCn) => format!("{address} 在{name}中的设置（{verdict}）："),
-        (None, Lang::ZhCn) => format!("{address} 的邮箱设置（{verdict}）："),
+        (Some(name), Lang::ZhCn | Lang::ZhTw) => {
+            format!("{address} 在{name}中的设置（{verdict}）：")
+        }
+        (None, Lang::ZhCn | Lang::ZhTw) => format!("{address} 的邮箱设置（{verdict}）："),
     };
     let w = Words { client, lang };
     let incoming = r.settings.incoming.first();
@@ -164,8 +166,8 @@ impl Words {
         match (incoming, self.lang) {
             (true, Lang::En) => "Incoming server: none found".to_owned(),
             (false, Lang::En) => "Outgoing server: none found".to_owned(),
-            (true, Lang::ZhCn) => "收件服务器：没有找到".to_owned(),
-            (false, Lang::ZhCn) => "发件服务器：没有找到".to_owned(),
+            (true, Lang::ZhCn | Lang::ZhTw) => "收件服务器：没有找到".to_owned(),
+            (false, Lang::ZhCn | Lang::ZhTw) => "发件服务器：没有找到".to_owned(),
         }
     }
 
@@ -181,10 +183,10 @@ impl Words {
             (Client::Generic, Lang::En, false) => {
                 format!("Outgoing ({proto}): {host}, port {port}, {sec}")
             }
-            (Client::Generic, Lang::ZhCn, true) => {
+            (Client::Generic, Lang::ZhCn | Lang::ZhTw, true) => {
                 format!("收件服务器（{proto}）：{host}／端口 {port}／{sec}")
             }
-            (Client::Generic, Lang::ZhCn, false) => {
+            (Client::Generic, Lang::ZhCn | Lang::ZhTw, false) => {
                 format!("发件服务器（{proto}）：{host}／端口 {port}／{sec}")
             }
             (Client::Outlook, Lang::En, true) => format!(
@@ -193,10 +195,10 @@ impl Words {
             (Client::Outlook, Lang::En, false) => format!(
                 "Outgoing mail server (SMTP): {host}, Port {port}, Encrypted connection: {sec}"
             ),
-            (Client::Outlook, Lang::ZhCn, true) => format!(
+            (Client::Outlook, Lang::ZhCn | Lang::ZhTw, true) => format!(
                 "帐户类型 {proto}；接收邮件服务器：{host}，端口 {port}，加密连接类型：{sec}"
             ),
-            (Client::Outlook, Lang::ZhCn, false) => {
+            (Client::Outlook, Lang::ZhCn | Lang::ZhTw, false) => {
                 format!("发送邮件服务器(SMTP)：{host}，端口 {port}，加密连接类型：{sec}")
             }
             (Client::Foxmail, Lang::En, true) => {
@@ -205,10 +207,10 @@ impl Words {
             (Client::Foxmail, Lang::En, false) => {
                 format!("Outgoing server {host} / Port {port} / {sec}")
             }
-            (Client::Foxmail, Lang::ZhCn, true) => {
+            (Client::Foxmail, Lang::ZhCn | Lang::ZhTw, true) => {
                 format!("接收服务器类型 {proto}；接收邮件服务器 {host}／端口 {port}／{sec}")
             }
-            (Client::Foxmail, Lang::ZhCn, false) => {
+            (Client::Foxmail, Lang::ZhCn | Lang::ZhTw, false) => {
                 format!("发送邮件服务器 {host}／端口 {port}／{sec}")
             }
             (Client::Thunderbird, Lang::En, true) => format!(
@@ -219,11 +221,11 @@ impl Words {
                 "Outgoing server: SMTP, Server: {host}, Port: {port}, Connection security: {sec}, Authentication method: {}",
                 self.tb_auth(s)
             ),
-            (Client::Thunderbird, Lang::ZhCn, true) => format!(
+            (Client::Thunderbird, Lang::ZhCn | Lang::ZhTw, true) => format!(
                 "收件服务器：{proto}，主机名：{host}，端口：{port}，连接安全：{sec}，验证方式：{}",
                 self.tb_auth(s)
             ),
-            (Client::Thunderbird, Lang::ZhCn, false) => format!(
+            (Client::Thunderbird, Lang::ZhCn | Lang::ZhTw, false) => format!(
                 "发件服务器：SMTP，主机名：{host}，端口：{port}，连接安全：{sec}，验证方式：{}",
                 self.tb_auth(s)
             ),
@@ -233,10 +235,10 @@ impl Words {
             (Client::AppleMail, Lang::En, false) => format!(
                 "Outgoing Mail Server (SMTP): Host Name {host}, Port {port}, Use TLS/SSL: {sec}"
             ),
-            (Client::AppleMail, Lang::ZhCn, true) => {
+            (Client::AppleMail, Lang::ZhCn | Lang::ZhTw, true) => {
                 format!("{proto} 账户；收件服务器：主机名 {host}，端口 {port}，使用 TLS/SSL：{sec}")
             }
-            (Client::AppleMail, Lang::ZhCn, false) => {
+            (Client::AppleMail, Lang::ZhCn | Lang::ZhTw, false) => {
                 format!("发件服务器（SMTP）：主机名 {host}，端口 {port}，使用 TLS/SSL：{sec}")
             }
             (Client::Android, Lang::En, true) => format!(
@@ -245,10 +247,10 @@ impl Words {
             (Client::Android, Lang::En, false) => format!(
                 "Outgoing server settings: SMTP server {host}, Port {port}, Security type {sec}"
             ),
-            (Client::Android, Lang::ZhCn, true) => format!(
+            (Client::Android, Lang::ZhCn | Lang::ZhTw, true) => format!(
                 "帐号类型 {proto}；接收服务器设置：服务器 {host}，端口 {port}，安全类型 {sec}"
             ),
-            (Client::Android, Lang::ZhCn, false) => {
+            (Client::Android, Lang::ZhCn | Lang::ZhTw, false) => {
                 format!("外发服务器设置：SMTP 服务器 {host}，端口 {port}，安全类型 {sec}")
             }
         };
@@ -273,19 +275,19 @@ impl Words {
             (Client::Generic, Lang::En) => {
                 "The outgoing server requires authentication: same user name and password as incoming".to_owned()
             }
-            (Client::Generic, Lang::ZhCn) => {
+            (Client::Generic, Lang::ZhCn | Lang::ZhTw) => {
                 "发件服务器需要身份验证：用户名和密码与收件服务器相同".to_owned()
             }
             (Client::Outlook, Lang::En) => {
                 "Tick \u{201c}Outgoing server requires authentication\u{201d} (use the same settings as the incoming mail server)".to_owned()
             }
-            (Client::Outlook, Lang::ZhCn) => {
+            (Client::Outlook, Lang::ZhCn | Lang::ZhTw) => {
                 "勾选“我的发送服务器(SMTP)要求验证”（使用与接收邮件服务器相同的设置）".to_owned()
             }
             (Client::Foxmail, Lang::En) => {
                 "Tick \u{201c}My outgoing server (SMTP) requires authentication\u{201d}".to_owned()
             }
-            (Client::Foxmail, Lang::ZhCn) => {
+            (Client::Foxmail, Lang::ZhCn | Lang::ZhTw) => {
                 "勾选“我的发送服务器(SMTP)要求身份验证”".to_owned()
             }
             (Client::AppleMail, Lang::En) if same => {
@@ -296,7 +298,7 @@ impl Words {
             }
             (Client::AppleMail, _) => return None,
             (Client::Android, Lang::En) => "Require sign-in: on".to_owned(),
-            (Client::Android, Lang::ZhCn) => "要求登录：开".to_owned(),
+            (Client::Android, Lang::ZhCn | Lang::ZhTw) => "要求登录：开".to_owned(),
         })
     }
 
@@ -311,32 +313,32 @@ impl Words {
         match (full, self.lang) {
             (true, Lang::En) => format!("{label}: {name} (the full email address)"),
             (false, Lang::En) => format!("{label}: {name}"),
-            (true, Lang::ZhCn) => format!("{label}填完整邮箱地址 {name}"),
-            (false, Lang::ZhCn) => format!("{label}填 {name}"),
+            (true, Lang::ZhCn | Lang::ZhTw) => format!("{label}填完整邮箱地址 {name}"),
+            (false, Lang::ZhCn | Lang::ZhTw) => format!("{label}填 {name}"),
         }
     }
 
     fn outgoing_username(&self, name: &str) -> String {
         match self.lang {
             Lang::En => format!("Outgoing server user name: {name}"),
-            Lang::ZhCn => format!("发件服务器用户名填 {name}"),
+            Lang::ZhCn | Lang::ZhTw => format!("发件服务器用户名填 {name}"),
         }
     }
 
     fn password(&self, p: PasswordField, r: &Report) -> String {
         let provider = r.provider.as_ref().map(|p| match (self.lang, &p.name_zh) {
-            (Lang::ZhCn, Some(zh)) => zh.as_str(),
+            (Lang::ZhCn | Lang::ZhTw, Some(zh)) => zh.as_str(),
             _ => p.name.as_str(),
         });
         match (p, self.lang) {
             (PasswordField::AccountPassword, Lang::En) => {
                 "Password: the account's password".to_owned()
             }
-            (PasswordField::AccountPassword, Lang::ZhCn) => "密码填邮箱密码".to_owned(),
+            (PasswordField::AccountPassword, Lang::ZhCn | Lang::ZhTw) => "密码填邮箱密码".to_owned(),
             (PasswordField::AppPassword, Lang::En) => {
                 "Password: an app password from the account's security settings, not the account password".to_owned()
             }
-            (PasswordField::AppPassword, Lang::ZhCn) => {
+            (PasswordField::AppPassword, Lang::ZhCn | Lang::ZhTw) => {
                 "密码填应用专用密码（在账号安全设置中生成，不是邮箱登录密码）".to_owned()
             }
             (PasswordField::AuthorizationCode, Lang::En) => match provider {
@@ -346,7 +348,7 @@ impl Words {
                 None => "Password: the authorization code (授权码), not the account password"
                     .to_owned(),
             },
-            (PasswordField::AuthorizationCode, Lang::ZhCn) => match provider {
+            (PasswordField::AuthorizationCode, Lang::ZhCn | Lang::ZhTw) => match provider {
                 Some(name) => format!("密码填授权码（在{name}设置中生成，不是邮箱登录密码）"),
                 None => "密码填授权码（不是邮箱登录密码）".to_owned(),
             },
@@ -354,7 +356,7 @@ impl Words {
                 "Password: none; choose OAuth2 sign-in (the provider accepts no password here)"
                     .to_owned()
             }
-            (PasswordField::Oauth2, Lang::ZhCn) => {
+            (PasswordField::Oauth2, Lang::ZhCn | Lang::ZhTw) => {
                 "密码不用填，选择 OAuth2 登录（该服务商不接受密码）".to_owned()
             }
         }

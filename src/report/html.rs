@@ -209,11 +209,11 @@ fn write_doc(s: &Shared, p: &mut String) {
                 "ok",
                 if x.recommended { "★" } else { "" },
             );
-            td(p, hd[1], "", &h(x.direction));
+            td(p, hd[1], "", &h(&x.direction));
             td(p, hd[2], "", &h(x.protocol));
             td(p, hd[3], "mono", &h(&x.server));
             td(p, hd[4], "", &h(&x.port));
-            td(p, hd[5], "", &h(x.security));
+            td(p, hd[5], "", &h(&x.security));
             td(p, hd[6], "mono", &h(&x.username));
             let checked = format!(
                 "<span class=\"{}\">{}</span> / <span class=\"{}\">{}</span>",
@@ -285,7 +285,7 @@ fn write_doc(s: &Shared, p: &mut String) {
             "<article class=\"finding {}\">\n<h3>{}. {} <code>{}</code></h3>\n<dl>\n",
             severity_class(f.severity),
             i + 1,
-            h(f.severity_text),
+            h(&f.severity_text),
             h(f.code)
         ));
         p.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", h(l.actor), h(f.actor)));
@@ -336,7 +336,7 @@ fn write_doc(s: &Shared, p: &mut String) {
                         "<li><span class=\"{}\">{}</span> {}",
                         mark_class(st.ok),
                         st.mark,
-                        h(st.name)
+                        h(&st.name)
                     ));
                     if !st.detail.is_empty() {
                         p.push_str(&format!("{}{}", h(s.lang.pick(": ", "：")), h(&st.detail)));

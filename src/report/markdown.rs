@@ -79,7 +79,7 @@ fn write_doc(s: &Shared, out: &mut impl Write) -> std::io::Result<()> {
                 x.protocol,
                 md(&x.server),
                 x.port,
-                md(x.security),
+                md(&x.security),
                 md(&x.username),
                 md(&x.checked),
                 md(&x.login),

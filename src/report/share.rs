@@ -15,11 +15,11 @@ use crate::model::{Endpoint, ProbeResult, Severity, StepStatus};
 /// One row of the settings table.
 pub(super) struct SettingRow {
     pub recommended: bool,
-    pub direction: &'static str,
+    pub direction: String,
     pub protocol: &'static str,
     pub server: String,
     pub port: String,
-    pub security: &'static str,
+    pub security: String,
     pub username: String,
     pub checked: String,
     pub verified: bool,
@@ -39,7 +39,7 @@ pub(super) struct CheckRow {
 /// One finding.
 pub(super) struct FindingBlock {
     pub severity: Severity,
-    pub severity_text: &'static str,
+    pub severity_text: String,
     pub code: &'static str,
     pub actor: &'static str,
     pub wheres: Vec<String>,
@@ -53,7 +53,7 @@ pub(super) struct StepLine {
     /// `✓`, `✗` or `–`.
     pub mark: &'static str,
     pub ok: Option<bool>,
-    pub name: &'static str,
+    pub name: String,
     /// Why it failed (short, then the message as observed) or was skipped.
     pub detail: String,
 }
@@ -230,7 +230,7 @@ pub(super) fn gather(r: &Report, lang: Lang, client: Client, verbose: bool) -> S
             "maildoctor {} · {} · finished in {} ms",
             r.tool_version, r.generated_at, r.elapsed_ms
         ),
-        Lang::ZhCn => format!(
+        Lang::ZhCn | Lang::ZhTw => format!(
             "maildoctor {} · {} · 用时 {} 毫秒",
             r.tool_version, r.generated_at, r.elapsed_ms
         ),
@@ -357,7 +357,7 @@ fn address_block(p: &ProbeResult, l: &Labels, verbose: bool) -> AddressBlock {
                 name: lang.step(s.step),
                 detail: match lang {
                     Lang::En => format!("skipped: {reason}"),
-                    Lang::ZhCn => "跳过".to_owned(),
+                    Lang::ZhCn | Lang::ZhTw => "跳过".to_owned(),
                 },
             },
         })
@@ -389,7 +389,7 @@ fn address_block(p: &ProbeResult, l: &Labels, verbose: bool) -> AddressBlock {
                 Lang::En if c.days_left < 0 => format!("expired {} day(s) ago", -c.days_left),
                 Lang::En => format!("{} day(s) left", c.days_left),
                 Lang::ZhCn if c.days_left < 0 => format!("已过期 {} 天", -c.days_left),
-                Lang::ZhCn => format!("还剩 {} 天", c.days_left),
+                Lang::ZhCn | Lang::ZhTw => format!("还剩 {} 天", c.days_left),
             };
             let mut lines = vec![
                 (l.t("Subject", "主体"), c.subject.clone()),

@@ -501,7 +501,7 @@ impl Labels {
             FailureKind::WrongProtocol { actual: Some(p) } => {
                 return match self.lang {
                     Lang::En => format!("{} answered", p.display_name()),
-                    Lang::ZhCn => format!("{} 应答", p.display_name()),
+                    Lang::ZhCn | Lang::ZhTw => format!("{} 应答", p.display_name()),
                 };
             }
             FailureKind::WrongProtocol { actual: None } => self.t("wrong protocol", "协议不对"),
@@ -592,17 +592,17 @@ pub(super) fn verdict_line(r: &Report, lang: Lang) -> String {
                 (true, _, Lang::En) => format!(
                     "REACHABLE: the servers answer; the account was not tested (the password was withheld: see {pointer} below)"
                 ),
-                (true, _, Lang::ZhCn) => format!(
+                (true, _, Lang::ZhCn | Lang::ZhTw) => format!(
                     "服务器可以连接，但没有检查账号（密码没有发送出去，见下方 {pointer}）"
                 ),
                 (false, false, Lang::En) => "REACHABLE: the servers answer; the account was not tested (no password given: --login tests it)".to_owned(),
-                (false, false, Lang::ZhCn) => {
+                (false, false, Lang::ZhCn | Lang::ZhTw) => {
                     "服务器可以连接，但没有检查账号（没有提供密码，加 --login 可检查登录）".to_owned()
                 }
                 (false, true, Lang::En) => {
                     "REACHABLE: the servers answer; the account was not tested on these settings".to_owned()
                 }
-                (false, true, Lang::ZhCn) => {
+                (false, true, Lang::ZhCn | Lang::ZhTw) => {
                     "服务器可以连接，但没有在这些设置上检查账号".to_owned()
                 }
             }
@@ -614,11 +614,11 @@ pub(super) fn verdict_line(r: &Report, lang: Lang) -> String {
                 .any(|c| !c.verified || c.login == LoginState::Failed);
             match (typed_fails, lang) {
                 (true, Lang::En) => "PARTIAL: a working incoming and outgoing setting exist, but what you typed does not work (see below)".to_owned(),
-                (true, Lang::ZhCn) => {
+                (true, Lang::ZhCn | Lang::ZhTw) => {
                     "部分可用：有可用的收件和发件设置，但您输入的设置不能用（见下方）".to_owned()
                 }
                 (false, Lang::En) => "PARTIAL: a working incoming and outgoing setting exist, but something else fails (see below)".to_owned(),
-                (false, Lang::ZhCn) => {
+                (false, Lang::ZhCn | Lang::ZhTw) => {
                     "部分可用：有可用的收件和发件设置，但有其他问题（见下方）".to_owned()
                 }
             }
@@ -629,11 +629,11 @@ pub(super) fn verdict_line(r: &Report, lang: Lang) -> String {
                 (true, Lang::En) => {
                     "BROKEN: the servers answer but the login failed (see below)".to_owned()
                 }
-                (true, Lang::ZhCn) => "无法使用：服务器可以连接，但登录失败（见下方）".to_owned(),
+                (true, Lang::ZhCn | Lang::ZhTw) => "无法使用：服务器可以连接，但登录失败（见下方）".to_owned(),
                 (false, Lang::En) => {
                     format!("BROKEN: mail cannot work with what was found ({errors} problem(s), see below)")
                 }
-                (false, Lang::ZhCn) => format!("无法使用：发现 {errors} 个问题（见下方）"),
+                (false, Lang::ZhCn | Lang::ZhTw) => format!("无法使用：发现 {errors} 个问题（见下方）"),
             }
         }
         Verdict::Unverified => lang
@@ -720,11 +720,11 @@ pub fn render(r: &Report, o: &RenderOptions, out: &mut impl Write) -> std::io::R
             (SourceKind::Mx, Some(mx), Lang::En) => {
                 format!("{name}, detected from MX {}", escape(mx))
             }
-            (SourceKind::Mx, Some(mx), Lang::ZhCn) => {
+            (SourceKind::Mx, Some(mx), Lang::ZhCn | Lang::ZhTw) => {
                 format!("{name}（根据 MX 记录 {} 识别）", escape(mx))
             }
             (_, _, Lang::En) => format!("{name} (from the provider database)"),
-            (_, _, Lang::ZhCn) => format!("{name}（来自服务商数据库）"),
+            (_, _, Lang::ZhCn | Lang::ZhTw) => format!("{name}（来自服务商数据库）"),
         };
         paragraph(out, l.t("Provider: ", "邮箱服务商："), &how, width)?;
     }
@@ -745,7 +745,7 @@ pub fn render(r: &Report, o: &RenderOptions, out: &mut impl Write) -> std::io::R
             Lang::En => {
                 format!("{n} server(s) checked, {m} source(s) consulted; --verbose shows details.")
             }
-            Lang::ZhCn => {
+            Lang::ZhCn | Lang::ZhTw => {
                 format!("已检查 {n} 个服务器，查询了 {m} 个来源；加 --verbose 可查看详情。")
             }
         };
@@ -753,7 +753,7 @@ pub fn render(r: &Report, o: &RenderOptions, out: &mut impl Write) -> std::io::R
     }
     match o.lang {
         Lang::En => writeln!(out, "Finished in {} ms.", r.elapsed_ms),
-        Lang::ZhCn => writeln!(out, "用时 {} 毫秒。", r.elapsed_ms),
+        Lang::ZhCn | Lang::ZhTw => writeln!(out, "用时 {} 毫秒。", r.elapsed_ms),
     }
 }
 
@@ -874,10 +874,10 @@ fn settings_section(
                         (true, false, Lang::En) => "★ Outgoing (recommended: use this)",
                         (false, true, Lang::En) => "Incoming (alternative)",
                         (false, false, Lang::En) => "Outgoing (alternative)",
-                        (true, true, Lang::ZhCn) => "★ 收件（推荐使用）",
-                        (true, false, Lang::ZhCn) => "★ 发件（推荐使用）",
-                        (false, true, Lang::ZhCn) => "收件（备选）",
-                        (false, false, Lang::ZhCn) => "发件（备选）",
+                        (true, true, Lang::ZhCn | Lang::ZhTw) => "★ 收件（推荐使用）",
+                        (true, false, Lang::ZhCn | Lang::ZhTw) => "★ 发件（推荐使用）",
+                        (false, true, Lang::ZhCn | Lang::ZhTw) => "收件（备选）",
+                        (false, false, Lang::ZhCn | Lang::ZhTw) => "发件（备选）",
                     };
                     let checked = l.checked(x.verified);
                     let login = l.login(x.login);
@@ -1050,7 +1050,7 @@ fn findings_section(
         None => {
             for (i, (f, wh)) in findings.iter().zip(&wheres).enumerate() {
                 let severity = sgr(
-                    o.lang.severity(f.severity),
+                    &o.lang.severity(f.severity),
                     Some(severity_color(f.severity)),
                     o,
                 );
@@ -1156,7 +1156,7 @@ fn verbose_sections(
             );
             match o.lang {
                 Lang::En => writeln!(out, "Transcript: {ep} at {addr}")?,
-                Lang::ZhCn => writeln!(out, "会话记录：{ep}，地址 {addr}")?,
+                Lang::ZhCn | Lang::ZhTw => writeln!(out, "会话记录：{ep}，地址 {addr}")?,
             }
             // The dialogue is shown verbatim (escaped), one protocol line per line; only
             // maildoctor's own `--` notes are translated.
@@ -1211,7 +1211,7 @@ fn verbose_sections(
 /// as it is.
 fn transcript_note<'a>(line: &'a str, l: &Labels) -> &'a str {
     match (line, l.lang) {
-        ("-- TLS handshake completed, certificate verified", Lang::ZhCn) => {
+        ("-- TLS handshake completed, certificate verified", Lang::ZhCn | Lang::ZhTw) => {
             "-- TLS 握手完成，证书已验证"
         }
         _ => line,
@@ -1245,7 +1245,7 @@ fn source_outcome(s: &SourceReport, l: &Labels) -> String {
             SourceStatus::Found => escape(&s.detail),
             _ => format!("{status}: {}", escape(&s.detail)),
         },
-        Lang::ZhCn => {
+        Lang::ZhCn | Lang::ZhTw => {
             let mut tech: Vec<String> = Vec::new();
             if let Some(code) = s.http_status {
                 tech.push(format!("HTTP {code}"));
@@ -1299,7 +1299,7 @@ fn details(p: &ProbeResult, l: &Labels) -> String {
                 (d, Lang::En) if d < 0 => format!("certificate expired {} day(s) ago", -d),
                 (d, Lang::ZhCn) if d < 0 => format!("证书已过期 {} 天", -d),
                 (d, Lang::En) => format!("certificate: {d} day(s) left"),
-                (d, Lang::ZhCn) => format!("证书还剩 {d} 天"),
+                (d, Lang::ZhCn | Lang::ZhTw) => format!("证书还剩 {d} 天"),
             });
         }
     }
@@ -1325,7 +1325,7 @@ fn login_cell(p: &ProbeResult, l: &Labels) -> String {
         let (mech, user) = (escape(&x.mechanism), escape(&x.username));
         return match l.lang {
             Lang::En => format!("{login}{verdict} ({mech} as {user})"),
-            Lang::ZhCn => format!("{login}{verdict}（{mech}，用户名 {user}）"),
+            Lang::ZhCn | Lang::ZhTw => format!("{login}{verdict}（{mech}，用户名 {user}）"),
         };
     }
     match p.login_failure() {
@@ -1342,7 +1342,7 @@ fn login_cell(p: &ProbeResult, l: &Labels) -> String {
                 // auth.login_withheld finding say why in the run's language.
                 StepStatus::Skipped { reason } if s.step == Step::Login => Some(match l.lang {
                     Lang::En => format!("{login}not tried: {}", escape(reason)),
-                    Lang::ZhCn => format!("{login}未尝试"),
+                    Lang::ZhCn | Lang::ZhTw => format!("{login}未尝试"),
                 }),
                 _ => None,
             })
@@ -1395,7 +1395,7 @@ mod tests {
                 "Renew it; for a private CA pass it with --ca-file, or use --allow-untrusted-host."
                     .to_owned(),
             ),
-            Lang::ZhCn => (
+            Lang::ZhCn | Lang::ZhTw => (
                 format!(
                     "{LONG_HOST}（端口 993，地址 127.0.0.1）的证书已过期（到期日 2001-01-01），见 https://example-company.test/help/certificates。"
                 ),

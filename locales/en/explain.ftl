@@ -1,0 +1,1 @@
+# explain messages (en).
