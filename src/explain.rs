@@ -422,35 +422,69 @@ fn reply_shaped(t: &str) -> bool {
     no_bad(first) || words.next().is_some_and(no_bad) && first.len() <= 12
 }
 
-/// The server replies in `text`: one quoted after a marker, else the text itself when it is
-/// shaped like a reply (each such line, with the lines that follow it), else the whole text
-/// when the classifier's phrases say something about it.
-fn replies(text: &str, client_found: bool) -> Vec<String> {
+/// One server reply found in a text.
+struct Reply {
+    /// The reply with the lines before it (IMAP untagged `* …` responses) and after it.
+    text: String,
+    /// From the refusal line on (where an SMTP code must be for the classifier to read it).
+    from_code: String,
+    /// The protocol the refusal line's shape says.
+    protocol: Option<Protocol>,
+}
+
+/// The server replies in `text`: one quoted after a marker, else each line shaped like a
+/// refusal (with the lines around it), else the whole text when the classifier's phrases
+/// say something about it.
+fn replies(text: &str, client_found: bool) -> Vec<Reply> {
+    let whole = |t: &str| Reply {
+        text: t.to_owned(),
+        from_code: t.to_owned(),
+        protocol: reply_shaped(t).then(|| auth::protocol_of_reply(t)),
+    };
     let lower = text.to_ascii_lowercase();
     for m in QUOTE_MARKERS {
         if let Some(at) = lower.find(m) {
             let rest = text[at + m.len()..]
                 .trim_matches(|c: char| c.is_whitespace() || "'\"“”‘’:：".contains(c));
             if !rest.is_empty() {
-                return vec![rest.to_owned()];
+                return vec![whole(rest)];
             }
         }
     }
-    let mut out: Vec<String> = Vec::new();
+    // Lines before the first refusal (IMAP untagged `* …` responses) belong to it; lines
+    // after a refusal continue it.
+    let mut out: Vec<Reply> = Vec::new();
+    let mut before = String::new();
     for line in text.lines() {
         let l = line.trim();
         if l.is_empty() {
             continue;
         }
         if reply_shaped(l) {
-            out.push(l.to_owned());
+            let mut full = std::mem::take(&mut before);
+            if !full.is_empty() {
+                full.push('\n');
+            }
+            full.push_str(l);
+            out.push(Reply {
+                text: full,
+                from_code: l.to_owned(),
+                protocol: Some(auth::protocol_of_reply(l)),
+            });
         } else if let Some(last) = out.last_mut() {
-            last.push(' ');
-            last.push_str(l);
+            for t in [&mut last.text, &mut last.from_code] {
+                t.push('\n');
+                t.push_str(l);
+            }
+        } else {
+            if !before.is_empty() {
+                before.push('\n');
+            }
+            before.push_str(l);
         }
     }
     if out.is_empty() && !client_found && auth::says_something(text) {
-        out.push(text.trim().to_owned());
+        out.push(whole(text.trim()));
     }
     out
 }
@@ -494,19 +528,22 @@ pub fn recognise(text: &str) -> Vec<Match> {
     }
     let mut out: Vec<Match> = Vec::new();
     for reply in replies(text, !client.is_empty()) {
-        let protocol = client
-            .iter()
-            .find_map(|m| m.protocol)
-            .filter(|_| !reply_shaped(&reply))
-            .unwrap_or_else(|| auth::protocol_of_reply(&reply));
-        let kind = auth::classify(protocol, &reply);
+        let protocol = reply
+            .protocol
+            .or_else(|| client.iter().find_map(|m| m.protocol))
+            .unwrap_or_else(|| auth::protocol_of_reply(&reply.text));
+        // The whole reply for its words; from the refusal line on for its status code.
+        let kind = match auth::classify(protocol, &reply.text) {
+            FailureKind::AuthRejected => auth::classify(protocol, &reply.from_code),
+            k => k,
+        };
         out.push(Match {
             code: login_code(&kind),
             source: Source::ServerReply,
             client: None,
             number: None,
             protocol: Some(protocol),
-            text: reply,
+            text: reply.text,
             meaning: None,
             exact: !matches!(kind, FailureKind::AuthRejected),
             kind: Some(kind),
