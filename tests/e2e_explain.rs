@@ -290,3 +290,36 @@ fn committed_help_pages_are_current() {
         "docs/help is stale, regenerate with `maildoctor explain --help-pages docs/help`: {stale:?}"
     );
 }
+
+/// The HTML report embeds each finding's help, collapsed, in the report's language, with a
+/// stable anchor per code (here the `run.offline` finding of an offline run).
+#[test]
+fn html_report_embeds_the_help_of_each_finding() {
+    for (tag, summary) in [
+        ("en", "More information"),
+        ("zh-CN", "更多信息"),
+        ("zh-TW", "更多資訊"),
+    ] {
+        let r = run([
+            "--offline",
+            "--format",
+            "html",
+            "--lang",
+            tag,
+            "alice@qq.com",
+        ]);
+        assert!(
+            r.stdout
+                .contains("<details class=\"help\" id=\"help-run.offline\">"),
+            "{tag}: {}",
+            r.stdout
+        );
+        let block = r.stdout.split("id=\"help-run.offline\">").nth(1).unwrap();
+        assert!(
+            block.starts_with(&format!("<summary>{summary}</summary>")),
+            "{tag}: {block}"
+        );
+        let title = help_text("run.offline", Part::Title, lang_of(tag));
+        assert!(block.contains(&title), "{tag}: {block}");
+    }
+}
