@@ -29,6 +29,8 @@ Examples:
   maildoctor --check pop3s://pop3.example.com:995 alice@example.com
   maildoctor providers show qq.com                    (what the provider database knows)
   maildoctor providers lint ./my-providers            (check files for --providers)
+  maildoctor explain '-ERR [AUTH] Authentication failed.'  (what a pasted error means)
+  maildoctor explain 0x800CCC0E                       (an Outlook error number)
   MAILDOCTOR_PASSWORD=... maildoctor --login alice@example.com
   maildoctor --login --verbose alice@example.com      (asks for the password)
 
@@ -40,7 +42,8 @@ Exit status:
   0  no error finding (the settings shown work)
   1  at least one error finding (something does not work)
   2  usage error or fatal error (bad arguments, unreadable files)
-  130 interrupted";
+  130 interrupted
+  (maildoctor explain: 0 recognised, 1 not recognised)";
 
 /// Find the right POP3/IMAP/SMTP settings for an email address and explain why an
 /// account does not connect.

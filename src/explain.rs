@@ -1058,6 +1058,11 @@ fn text(matches: &[Match], provider: Option<&Provider>, lang: Lang) -> String {
             ("help-heading-causes", Part::Causes),
             ("help-heading-fix", Part::Fix),
         ] {
+            // A client text that fits several causes: its own meaning (above) is all it
+            // proves, not the code's ("nothing listens on the port").
+            if part == Part::Means && !m.exact && m.source != Source::ServerReply {
+                continue;
+            }
             let _ = writeln!(
                 s,
                 "  {}{}",
