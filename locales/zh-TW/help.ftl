@@ -82,7 +82,7 @@ help-net-unreachable-causes = 沒有連上網際網路、VPN 或防火牆規則�
 help-net-unreachable-fix = 檢查本機的網路連線，並換一個網路試試。
 
 help-net-closed-title = 伺服器關閉了連線
-help-net-closed-means = 伺服器（或途中的裝置）在對話中途結束通話了連線。
+help-net-closed-means = 伺服器（或途中的裝置）在對話中途中斷了連線。
 help-net-closed-causes = 加密方式與連接埠不符、伺服器限制連線數，或安全軟體、防火牆切斷了連線。
 help-net-closed-fix = 對照連接埠檢查加密方式；稍後再試；如果一直這樣，請詢問伺服器管理員。
 
@@ -124,7 +124,7 @@ help-tls-self_signed-fix = 伺服器管理員應安裝受信任機構簽發的�
 help-tls-untrusted-title = 憑證不受信任
 help-tls-untrusted-means = 伺服器憑證無法追溯到本機信任的憑證頒發機構。
 help-tls-untrusted-causes = 私有或未知的憑證頒發機構、缺少中間憑證，或有安全軟體在攔截加密連線。
-help-tls-untrusted-fix = 伺服器管理員應使用公共機構簽發的憑證併發送完整憑證鏈；檢查是否有安全軟體在掃描郵件連線。
+help-tls-untrusted-fix = 伺服器管理員應使用公共機構簽發的憑證並傳送完整憑證鏈；檢查是否有安全軟體在掃描郵件連線。
 
 help-tls-invalid_certificate-title = 憑證無效
 help-tls-invalid_certificate-means = 伺服器憑證格式錯誤，或不允許用於這種用途。
@@ -157,7 +157,7 @@ help-security-no_encryption-causes = 伺服器沒有設定 TLS。
 help-security-no_encryption-fix = 不要向它傳送密碼；需要伺服器管理員啟用 TLS（SSL/TLS 或 STARTTLS）。
 
 help-starttls-not_offered-title = 伺服器不提供 STARTTLS
-help-starttls-not_offered-means = 在需要通過 STARTTLS 啟用加密的連接埠上，伺服器沒有提供它，密碼會以明文傳輸。
+help-starttls-not_offered-means = 在需要透過 STARTTLS 啟用加密的連接埠上，伺服器沒有提供它，密碼會以明文傳輸。
 help-starttls-not_offered-causes = 伺服器沒有設定 TLS，或途中有裝置去掉了 STARTTLS。
 help-starttls-not_offered-fix = 如果有的話，改用服務供應商的 SSL/TLS 連接埠（993、995、465）；需要伺服器管理員啟用 STARTTLS。
 
@@ -169,7 +169,7 @@ help-starttls-rejected-fix = 如果有的話，改用服務供應商的 SSL/TLS 
 help-auth-failed-title = 使用者名稱或密碼錯誤
 help-auth-failed-means = 伺服器明確表示使用者名稱或密碼不對。
 help-auth-failed-causes = 密碼輸錯或已過時、使用者名稱錯誤（通常需要完整的電子郵件地址），或服務供應商要求應用程式密碼或授權碼時用了帳號密碼。
-help-auth-failed-fix = 重新輸入密碼（注意大小寫鎖定）；使用者名稱填完整的電子郵件地址；如果服務供應商使用應用程式密碼或授權碼，請生成一個並使用它。
+help-auth-failed-fix = 重新輸入密碼（注意大小寫鎖定）；使用者名稱填完整的電子郵件地址；如果服務供應商使用應用程式密碼或授權碼，請產生一個並使用它。
 
 help-auth-protocol_disabled-title = 該帳號未啟用此服務
 help-auth-protocol_disabled-means = 該帳號不允許在郵件程式中使用這個通訊協定（IMAP、POP3 或 SMTP）。
@@ -184,15 +184,15 @@ help-auth-account_blocked-fix = 聯絡郵件服務供應商或郵件管理員解
 help-auth-app_password_required-title = 需要應用程式密碼或授權碼
 help-auth-app_password_required-means = 服務供應商不接受在郵件程式中使用帳號密碼，要求另外的應用程式密碼（授權碼）。
 help-auth-app_password_required-causes = 服務供應商的規定（啟用兩步驗證的 Gmail、Yahoo、iCloud；QQ、網易 163/126 則一直如此），通常還需要啟用相應服務。
-help-auth-app_password_required-fix = 在信箱網頁版的設定中生成應用程式密碼或授權碼（如有提示，同時啟用 IMAP/POP3/SMTP 服務），在郵件程式中用它代替帳號密碼。
+help-auth-app_password_required-fix = 在信箱網頁版的設定中產生應用程式密碼或授權碼（如有提示，同時啟用 IMAP/POP3/SMTP 服務），在郵件程式中用它代替帳號密碼。
 
-help-auth-oauth_required-title = 只能通過服務供應商的登入頁登入
+help-auth-oauth_required-title = 只能透過服務供應商的登入頁登入
 help-auth-oauth_required-means = 服務供應商關閉了郵件程式的密碼登入，只能使用 OAuth2 登入（彈出服務供應商的瀏覽器登入視窗）。
 help-auth-oauth_required-causes = 微軟停用了基本身份驗證（Outlook.com、Microsoft 365），或所在單位的安全預設設定。
 help-auth-oauth_required-fix = 使用支援 OAuth2 登入的郵件程式（新版 Outlook、Thunderbird、Apple Mail：選擇服務供應商登入）；或聯絡管理員。
 
 help-auth-web_login_required-title = 需要先在網頁上登入
-help-auth-web_login_required-means = 在有人通過服務供應商網站登入之前，伺服器拒絕郵件程式登入（安全驗證、驗證碼、密碼過期）。
+help-auth-web_login_required-means = 在有人透過服務供應商網站登入之前，伺服器拒絕郵件程式登入（安全驗證、驗證碼、密碼過期）。
 help-auth-web_login_required-causes = 服務供應商發現來自新地點或新裝置的登入、要求修改密碼，或要求驗證帳號。
 help-auth-web_login_required-fix = 先在瀏覽器中登入一次服務供應商網站，按照安全提示操作（驗證身份，如有要求則修改密碼），然後再試郵件程式。
 
@@ -223,7 +223,7 @@ help-auth-username_format-fix = 按照 maildoctor 發現可用的格式填寫使
 
 help-auth-incomplete-title = 登入沒能完成
 help-auth-incomplete-means = 登入過程中連線斷開，因此對帳號一無所知。
-help-auth-incomplete-causes = 網路問題、伺服器結束通話連線，或中間有安全軟體。
+help-auth-incomplete-causes = 網路問題、伺服器中斷連線，或中間有安全軟體。
 help-auth-incomplete-fix = 再試一次，最好換一個網路。
 
 help-auth-login_withheld-title = 沒有傳送密碼
@@ -263,13 +263,13 @@ help-settings-no_incoming-fix = 先解決上面的第一項問題，或向服務
 
 help-settings-no_outgoing-title = 沒有可用的寄件伺服器
 help-settings-no_outgoing-means = 找到的 SMTP 伺服器都無法使用。
-help-settings-no_outgoing-causes = 上面的各項診斷分別說明了原因；25 連接埠常被網路運營商封鎖。
+help-settings-no_outgoing-causes = 上面的各項診斷分別說明了原因；25 連接埠常被網路業者封鎖。
 help-settings-no_outgoing-fix = 先解決上面的第一項問題，或向服務供應商索取寄件伺服器設定（465 或 587 連接埠）。
 
 help-settings-no_imap-title = 服務供應商不提供 IMAP
 help-settings-no_imap-means = 該服務供應商不為郵件程式提供 IMAP。
-help-settings-no_imap-causes = 服務供應商的選擇（例如 Tuta、HEY 使用自己的應用）。
-help-settings-no_imap-fix = 使用服務供應商自己的應用，或在可用時使用 POP3。
+help-settings-no_imap-causes = 服務供應商的選擇（例如 Tuta、HEY 使用自己的應用程式）。
+help-settings-no_imap-fix = 使用服務供應商自己的應用程式，或在可用時使用 POP3。
 
 help-source-disagreement-title = 公開的設定相互矛盾
 help-source-disagreement-means = 該網域公開的來源（SRV、autoconfig、Autodiscover）給出了不同的伺服器。
@@ -282,9 +282,9 @@ help-source-plaintext_advertised-causes = 設定檔案或記錄已過時。
 help-source-plaintext_advertised-fix = 改用加密的設定；網域管理員應更新該來源。
 
 help-source-plain_http-title = 某項設定只來自未加密的網頁
-help-source-plain_http-means = 某項設定只在通過明文 HTTP 獲取的 autoconfig 檔案中找到，途中任何人都可能篡改。
-help-source-plain_http-causes = 該網域沒有通過 HTTPS 發布 autoconfig 檔案。
-help-source-plain_http-fix = 使用前對照服務供應商文件核對該設定；網域管理員應通過 HTTPS 發布。
+help-source-plain_http-means = 某項設定只在透過明文 HTTP 獲取的 autoconfig 檔案中找到，途中任何人都可能篡改。
+help-source-plain_http-causes = 該網域沒有透過 HTTPS 發布 autoconfig 檔案。
+help-source-plain_http-fix = 使用前對照服務供應商文件核對該設定；網域管理員應透過 HTTPS 發布。
 
 help-source-other_domain-title = 伺服器在另一個網域下
 help-source-other_domain-means = 顯示的某個伺服器屬於與電子郵件地址不同的網域，託管信箱常見如此，但值得核實。
@@ -292,7 +292,7 @@ help-source-other_domain-causes = 郵件由服務供應商以自己的網域託�
 help-source-other_domain-fix = 輸入密碼前確認該網域確實是這個信箱的服務供應商。
 
 help-source-guess_only-title = 某項設定只是猜測的
-help-source-guess_only-means = 某個方向的最佳設定是通過嘗試常見伺服器名稱得到的，而不是來自公開來源。
+help-source-guess_only-means = 某個方向的最佳設定是透過嘗試常見伺服器名稱得到的，而不是來自公開來源。
 help-source-guess_only-causes = 該網域沒有發布任何設定（沒有 SRV、autoconfig 或 Autodiscover），服務供應商資料庫裡也沒有。
 help-source-guess_only-fix = 依賴該設定之前先向服務供應商確認。
 
@@ -302,11 +302,11 @@ help-run-interrupted-causes = 按了 Ctrl-C 或收到訊號。
 help-run-interrupted-fix = 重新執行並讓它完成。
 
 help-run-local_resources-title = 本機資源不足
-help-run-local_resources-means = 本機的檔案描述符或套接字用完了，部分檢查無法進行；這與伺服器無關。
-help-run-local_resources-causes = 啟用檔案數限制太低，或同時進行的檢查太多。
-help-run-local_resources-fix = 提高啟用檔案數限制（ulimit -n）或減小 --jobs，然後重新執行。
+help-run-local_resources-means = 本機的檔案描述符或通訊端用完了，部分檢查無法進行；這與伺服器無關。
+help-run-local_resources-causes = 可開啟的檔案數上限太低，或同時進行的檢查太多。
+help-run-local_resources-fix = 提高可開啟的檔案數上限（ulimit -n）或減小 --jobs，然後重新執行。
 
-help-run-offline-title = 沒有通過網路檢查
+help-run-offline-title = 沒有透過網路檢查
 help-run-offline-means = 使用 --offline 時，maildoctor 只顯示服務供應商資料庫中的資訊，不做檢查。
 help-run-offline-causes = 使用了 --offline。
 help-run-offline-fix = 去掉 --offline 執行以檢查伺服器。
