@@ -835,6 +835,17 @@ pub fn help_details_html(code: &str, lang: Lang, anchor: bool) -> String {
     )
 }
 
+/// The Markdown report's pointer to a finding's help: `- **More information**: `maildoctor
+/// explain CODE``, in `lang`.
+pub fn help_md_line(code: &str, lang: Lang) -> String {
+    tr!(
+        lang,
+        "explain-md-more",
+        label = tr!(lang, "help-more"),
+        code = code
+    )
+}
+
 // ---------------------------------------------------------------------------------------
 // The command
 // ---------------------------------------------------------------------------------------
@@ -1233,5 +1244,9 @@ mod tests {
         assert!(b.contains("More information"));
         assert!(!help_details_html("tls.expired", Lang::ZhTw, false).contains(" id="));
         assert!(help_details_html("not.a_code", Lang::En, true).is_empty());
+        assert_eq!(
+            help_md_line("auth.failed", Lang::ZhTw),
+            "- **更多資訊**：`maildoctor explain auth.failed`"
+        );
     }
 }

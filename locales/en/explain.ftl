@@ -46,3 +46,6 @@ explain-meaning-tb-login-failed = the server refused the login; the server's own
 explain-meaning-tb-not-imap4 = the server did not answer like an IMAP server: often the port or encryption of another protocol
 explain-meaning-apple-password = the server refused the login; Apple Mail says this for every refused login, not only for a wrong password
 explain-meaning-apple-connection = Mail could not connect to the server: refused, filtered or the wrong host
+
+# The Markdown report's line under a finding; $label: help-more; $code: the finding code.
+explain-md-more = - **{ $label }**: `maildoctor explain { $code }`

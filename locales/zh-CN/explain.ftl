@@ -35,3 +35,5 @@ explain-meaning-tb-login-failed = 服务器拒绝了登录；服务器自己的�
 explain-meaning-tb-not-imap4 = 服务器的应答不像 IMAP 服务器：通常是填了另一个协议的端口或加密方式
 explain-meaning-apple-password = 服务器拒绝了登录；凡是登录被拒，Apple Mail 都这样提示，不一定是密码错误
 explain-meaning-apple-connection = “邮件”无法连接到服务器：被拒绝、被拦截或主机错误
+
+explain-md-more = - **{ $label }**：`maildoctor explain { $code }`

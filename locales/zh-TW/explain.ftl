@@ -35,3 +35,5 @@ explain-meaning-tb-login-failed = 伺服器拒絕了登入；伺服器自己的�
 explain-meaning-tb-not-imap4 = 伺服器的應答不像 IMAP 伺服器：通常是填了另一個通訊協定的連接埠或加密方式
 explain-meaning-apple-password = 伺服器拒絕了登入；凡是登入被拒，Apple Mail 都這樣提示，不一定是密碼錯誤
 explain-meaning-apple-connection = 「郵件」無法連線到伺服器：被拒絕、被攔截或主機錯誤
+
+explain-md-more = - **{ $label }**：`maildoctor explain { $code }`
