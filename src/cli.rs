@@ -29,6 +29,8 @@ Examples:
   maildoctor --check pop3s://pop3.example.com:995 alice@example.com
   maildoctor providers show qq.com                    (what the provider database knows)
   maildoctor providers lint ./my-providers            (check files for --providers)
+  maildoctor explain '-ERR [AUTH] Authentication failed.'  (what a pasted error means)
+  maildoctor explain 0x800CCC0E                       (an Outlook error number)
   MAILDOCTOR_PASSWORD=... maildoctor --login alice@example.com
   maildoctor --login --verbose alice@example.com      (asks for the password)
 
@@ -40,7 +42,8 @@ Exit status:
   0  no error finding (the settings shown work)
   1  at least one error finding (something does not work)
   2  usage error or fatal error (bad arguments, unreadable files)
-  130 interrupted";
+  130 interrupted
+  (maildoctor explain: 0 recognised, 1 not recognised)";
 
 /// Find the right POP3/IMAP/SMTP settings for an email address and explain why an
 /// account does not connect.
@@ -199,6 +202,29 @@ pub enum Command {
         #[command(subcommand)]
         action: ProvidersAction,
     },
+    /// Explain a pasted error message offline: a server reply ("535 5.7.8 …", "-ERR …"), an
+    /// Outlook error number (0x800CCC0E) or a Thunderbird/Apple Mail message gives its
+    /// finding code, cause, fix and who must act; a finding code (auth.failed) gives its help
+    /// page. Exit status 0 when recognised, 1 when not.
+    Explain {
+        /// The text as pasted (several arguments are joined by spaces), or a finding code.
+        #[arg(
+            required_unless_present = "help_pages",
+            allow_hyphen_values = true,
+            value_name = "TEXT"
+        )]
+        text: Vec<String>,
+        /// One JSON document instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The provider (a domain or an address) for its usual cause and hints; by default a
+        /// provider host named in the text (smtp.qq.com) is used.
+        #[arg(long, value_name = "DOMAIN_OR_ADDRESS")]
+        provider: Option<String>,
+        /// Write every finding code's help page as Markdown to DIR/<lang>/<code>.md and exit.
+        #[arg(long, value_name = "DIR", conflicts_with_all = ["text", "json", "provider"])]
+        help_pages: Option<PathBuf>,
+    },
 }
 
 /// `maildoctor providers …`.
@@ -354,6 +380,8 @@ pub enum Mode {
         /// `--json` given before the subcommand.
         json: bool,
     },
+    /// `maildoctor explain …`.
+    Explain(crate::explain::Request),
     /// Many addresses from a file or standard input.
     Batch {
         /// The input file, `-` for standard input.
@@ -454,6 +482,53 @@ impl Args {
                 .render(&mut out)
                 .map_err(Error::Output)?;
             return Ok((config, Mode::Print(out)));
+        }
+        if let Some(Command::Explain {
+            text,
+            json,
+            provider,
+            help_pages,
+        }) = self.command
+        {
+            if self.address.is_some() || self.batch.is_some() {
+                return Err(Error::Usage(
+                    "`maildoctor explain …` takes no address and no --batch".to_owned(),
+                ));
+            }
+            let mut config = config;
+            let mut request = crate::explain::Request {
+                text: String::new(),
+                json: json || self.json,
+                provider,
+                help_pages,
+            };
+            // TEXT takes values that start with '-' ("-ERR …"), so options written after it
+            // arrive as text: take back the ones that are whole arguments.
+            let mut words = Vec::new();
+            let mut it = text.into_iter();
+            while let Some(w) = it.next() {
+                let (flag, inline) = match w.split_once('=') {
+                    Some((f, v)) if f.starts_with("--") => (f.to_owned(), Some(v.to_owned())),
+                    _ => (w.clone(), None),
+                };
+                match flag.as_str() {
+                    "--json" if inline.is_none() => request.json = true,
+                    "--provider" | "--lang" => {
+                        let Some(value) = inline.or_else(|| it.next()) else {
+                            return Err(Error::Usage(format!("{flag} needs a value")));
+                        };
+                        if flag == "--provider" {
+                            request.provider = Some(value);
+                        } else {
+                            config.lang = <Lang as clap::ValueEnum>::from_str(&value, true)
+                                .map_err(|_| Error::Usage(format!("unknown --lang {value}")))?;
+                        }
+                    }
+                    _ => words.push(w),
+                }
+            }
+            request.text = words.join(" ");
+            return Ok((config, Mode::Explain(request)));
         }
         if let Some(Command::Providers { action }) = self.command {
             if self.address.is_some() || self.batch.is_some() {

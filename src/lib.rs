@@ -15,6 +15,7 @@ pub mod discover;
 pub mod dns;
 pub mod error;
 pub mod exit;
+pub mod explain;
 pub mod http;
 pub mod i18n;
 pub mod model;

@@ -114,6 +114,13 @@ fn real_main(args: Args) -> Result<u8, Error> {
             quiet_pipe(out.write_all(&bytes).and_then(|()| out.flush()))?;
             Ok(code)
         }
+        Mode::Explain(request) => {
+            let dir = config.providers_dir.as_deref();
+            let (bytes, code) = maildoctor::explain::run(&request, dir, config.lang)?;
+            let mut out = std::io::stdout().lock();
+            quiet_pipe(out.write_all(&bytes).and_then(|()| out.flush()))?;
+            Ok(code)
+        }
         Mode::Batch {
             input,
             format,

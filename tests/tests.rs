@@ -9,6 +9,7 @@ mod conformance;
 mod e2e;
 mod e2e_batch;
 mod e2e_discovery;
+mod e2e_explain;
 mod e2e_output;
 mod e2e_probe;
 mod e2e_providers;

@@ -401,6 +401,9 @@ const FAMILIES: &[Family] = &[
             "unknown user",
             "user & not found",
             "no such user",
+            // POP3 servers' reply to an unknown user name ("-ERR mailbox unknown"), quoted in
+            // http://outlookexpresserrorsfix.com/ and https://arewastar.com/understanding-pop-errors-with-email/.
+            "mailbox unknown",
             "username and password not accepted",
             "invalid login",
             "incorrect authentication data",
@@ -453,6 +456,12 @@ fn phrase_kinds(text: &str) -> Vec<FailureKind> {
         }
     }
     out
+}
+
+/// True when a phrase of some cause occurs in `text` (what `maildoctor explain` needs to
+/// tell a refusal it can read from text that is not a server reply at all).
+pub fn says_something(text: &str) -> bool {
+    !phrase_kinds(text).is_empty()
 }
 
 /// The RFC 5530 (IMAP) or RFC 3206 (POP3) response code in brackets, upper case.

@@ -311,7 +311,11 @@ fn write_doc(s: &Shared, p: &mut String) {
                 h(reply)
             ));
         }
-        p.push_str("</dl>\n</article>\n");
+        p.push_str("</dl>\n");
+        // The code's help page, collapsed (maildoctor explain CODE; src/explain.rs).
+        let first = !s.findings[..i].iter().any(|g| g.code == f.code);
+        p.push_str(&crate::explain::help_details_html(f.code, s.lang, first));
+        p.push_str("</article>\n");
     }
     p.push_str("</section>\n");
 

@@ -136,6 +136,7 @@ fn write_doc(s: &Shared, out: &mut impl Write) -> std::io::Result<()> {
         if let Some(reply) = &f.server_reply {
             writeln!(out, "- **{}**{colon}{}", l.server_reply, md(reply))?;
         }
+        writeln!(out, "{}", crate::explain::help_md_line(f.code, s.lang))?;
         writeln!(out)?;
     }
 
