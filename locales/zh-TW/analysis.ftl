@@ -93,7 +93,7 @@ fix-net-refused-every-port = 請確認伺服器位址沒有填錯；如果沒錯
 cause-net-refused-ports = { $at } 的{ $phrase } 拒絕連線：這些服務在該伺服器上沒有啟用。
 fix-net-refused-ports = 如果應該提供這些服務，需要伺服器管理員啟用。{ $alt }
 cause-net-timeout-ports = { $at } 的{ $phrase } 沒有任何回應：防火牆丟棄了連線（常見是電信業者、飯店或公司網路封鎖了郵件連接埠），或者伺服器已當機。
-fix-net-timeout-ports = 請換一個網路試試（例如手機熱點）；如果換網路後正常，請讓目前的網路的管理員放行這些連接埠。{ $alt }
+fix-net-timeout-ports = 請換一個網路試試（例如手機熱點）；如果換網路後正常，請讓目前網路的管理員放行這些連接埠。{ $alt }
 cause-net-no-greeting-ports = { $at } 的{ $phrase } 能連上，但始終不傳送歡迎訊息：郵件服務卡住或過載，或這些連接埠被其他程式佔用。
 fix-net-no-greeting-ports = 需要伺服器管理員重新啟動或修復郵件服務。{ $alt }
 cause-net-closed-ports = { $at } 的{ $phrase } 能連上，但隨後不再回應或中斷連線：郵件服務過載或限制了連線數。
@@ -121,14 +121,14 @@ fix-settings-no-imap = 請使用 { $provider } 自己的 App 或網頁版收發�
 ## 登入（text.rs）
 
 analysis-server-said = 伺服器回應：「{ $msg }」
-cause-auth-failed = { $hp } 提示使用者名稱 { $user } 或密碼錯誤。{ $said }
-fix-auth-failed = 請核對密碼（和使用者名稱）；如果信箱要求使用授權碼或應用程式密碼，請在密碼欄填寫授權碼，而不是信箱登入密碼。
+cause-auth-failed = { $hp } 表示使用者名稱 { $user } 或密碼錯誤。{ $said }
+fix-auth-failed = 請核對密碼（和使用者名稱）；如果信箱要求使用授權碼或應用程式密碼，請在密碼欄填寫應用程式密碼或授權碼，而不是信箱登入密碼。
 cause-auth-protocol-disabled = 該帳號沒有啟用 { $protocol } 服務（{ $hp }）。{ $said }
 fix-auth-protocol-disabled = 請登入網頁版信箱，在「設定」中啟用 { $protocol } 服務（如「POP3/IMAP/SMTP 服務」），或改用 IMAP。
-cause-auth-account-blocked = { $hp } 提示該帳號已被鎖定、凍結或停用。{ $said }
+cause-auth-account-blocked = { $hp } 表示該帳號已被鎖定、凍結或停用。{ $said }
 fix-auth-account-blocked = 請聯絡郵件服務商（或郵件管理員）解除鎖定；在此之前更換密碼也無法登入。
-cause-auth-web-login-required = { $hp } 暫時禁止該帳號在用戶端登入，需要先在網頁上登入並完成驗證（安全驗證、驗證碼或密碼過期）。{ $said }
-fix-auth-web-login-required = 請先用瀏覽器登入網頁版信箱，按提示完成安全驗證（如要求修改密碼請先修改），然後再試。
+cause-auth-web-login-required = { $hp } 暫時禁止該帳號在郵件軟體登入，需要先在網頁上登入並完成驗證（安全驗證、驗證碼或密碼過期）。{ $said }
+fix-auth-web-login-required = 請先用瀏覽器登入網頁版信箱，依照提示完成安全驗證（如要求修改密碼請先修改），然後再試。
 cause-auth-oauth-required = { $hp } 已關閉 { $protocol } 的密碼（基本）認證，只能用 OAuth2 登入。{ $said }
 fix-auth-oauth-required = 請使用支援 OAuth2 登入的郵件軟體（「使用 Microsoft/Google 帳號登入」）；企業信箱是否允許密碼登入由管理員決定。
 cause-auth-too-many-attempts = { $hp } 因登入嘗試或連線次數過多，暫時拒絕登入。{ $said }
@@ -136,7 +136,7 @@ fix-auth-too-many-attempts = 請先關閉所有使用該帳號的郵件軟體和
 cause-auth-temporary = { $hp } 因伺服器臨時故障無法驗證登入。{ $said }
 fix-auth-temporary = 請稍後再試；如果一直如此，是郵件服務商或管理員的登入服務出了問題。
 cause-auth-app-password-required = { $hp } 的 { $protocol } 不接受信箱登入密碼，需要使用授權碼（或應用程式密碼、OAuth2 登入）。{ $said }
-fix-auth-app-password-required = 請在網頁版信箱的「帳戶安全」設定中產生授權碼，在用戶端的密碼欄填寫授權碼；微軟帳號請使用支援 OAuth2 登入的郵件軟體。
+fix-auth-app-password-required = 請在網頁版信箱的「帳戶安全」設定中產生應用程式密碼或授權碼，填在郵件軟體的密碼欄；微軟帳號請使用支援 OAuth2 登入的郵件軟體。
 cause-auth-no-mechanism-none = { $hp } 在這個連接埠不支援密碼登入。
 cause-auth-no-mechanism = { $hp } 不支援密碼登入，只支援：{ $offered }。
 fix-auth-no-mechanism-oauth = 請使用支援 OAuth2 登入的郵件軟體（服務商在這裡不接受密碼）。
@@ -253,10 +253,10 @@ fix-settings-no-outgoing = 請向郵件服務商索取 SMTP 伺服器位址和�
 
 cause-run-local-resources = 這台電腦的檔案描述元或通訊端用完了，部分檢查沒能進行；這不是伺服器的問題。
 fix-run-local-resources = 請關閉其他程式或提高限制（ulimit -n），減小 --jobs，然後重新執行 maildoctor。
-cause-run-interrupted = 檢測被中斷（Ctrl-C），還有檢查沒有完成；下面只是中斷前查到的結果。
+cause-run-interrupted = 檢查被中斷（Ctrl-C），還有檢查沒有完成；下面只是中斷前查到的結果。
 fix-run-interrupted = 請重新執行 maildoctor，等它執行完，才能得到完整的診斷結果。
 
-cause-net-some-addresses-fail = { $hp } 在 { $good } 上正常，但在 { $bad } 上失敗（{ $code }：{ $msg }）。用戶端如果連到出問題的位址（常見是 IPv6 地址），就會連不上。
+cause-net-some-addresses-fail = { $hp } 在 { $good } 上正常，但在 { $bad } 上失敗（{ $code }：{ $msg }）。郵件軟體如果連到出問題的位址（常見是 IPv6 位址），就會連不上。
 fix-net-some-addresses-fail = 需要伺服器管理員修好 { $bad }，或者把它從 DNS 裡刪掉；在此之前，換一個只用另一類位址的網路（例如只有 IPv4）可以正常使用。
 
 ## 設定的登入狀態（card.rs）
@@ -280,10 +280,10 @@ source-label-autoconfig-mx = MX 主機的 autoconfig
 source-label-autodiscover = Autodiscover
 source-server = { $hp }（{ $sec }）
 source-says = { $source }給出 { $list }
-cause-source-disagreement = 各處公佈的 { $protocol } 設定不一致：{ $views }。
-fix-source-disagreement = 請使用「推薦設定」中已驗證的那一項；網域管理員應讓各處公佈的設定指向同一台伺服器。
-cause-source-plaintext-advertised = { $names }公佈的 { $protocol } 伺服器 { $server }不加密：密碼和郵件內容會以明文在網路上傳輸，途中任何人都能看到。
-fix-source-plaintext-advertised = 請改用 SSL/TLS 或 STARTTLS 的設定；網域管理員應停止公佈不加密的設定。
+cause-source-disagreement = 各處公布的 { $protocol } 設定不一致：{ $views }。
+fix-source-disagreement = 請使用「推薦設定」中已驗證的那一項；網域管理員應讓各處公布的設定指向同一台伺服器。
+cause-source-plaintext-advertised = { $names }公布的 { $protocol } 伺服器 { $server }不加密：密碼和郵件內容會以明文在網路上傳輸，途中任何人都能看到。
+fix-source-plaintext-advertised = 請改用 SSL/TLS 或 STARTTLS 的設定；網域管理員應停止公布不加密的設定。
 cause-source-guess-only = 沒有任何公開的設定寫明{ $direction }伺服器；{ $server }是按常見名稱試出來的。
 fix-source-guess-only = 可以使用；但網域管理員應發布 SRV 記錄（RFC 6186）或 autoconfig 檔案，讓郵件軟體能自動找到伺服器。
 cause-source-plain-http = { $direction }設定 { $server }只來自透過明文 HTTP 取得的 autoconfig 檔案，網路途中任何人都可以偽造。
