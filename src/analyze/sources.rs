@@ -455,7 +455,7 @@ mod tests {
         let (dis, plain) = text(Lang::ZhTw);
         assert_eq!(
             dis,
-            "各處公佈的 IMAP 設定不一致：DNS SRV給出 imap.example.com:993（SSL/TLS）；\
+            "各處公布的 IMAP 設定不一致：DNS SRV給出 imap.example.com:993（SSL/TLS）；\
              明文 HTTP 取得的 autoconfig給出 imap.example.com:143（不加密）。"
         );
         assert!(
