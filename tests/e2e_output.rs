@@ -488,8 +488,19 @@ fn language_defaults_to_the_locale() {
     assert!(zh.contains("无法使用"), "{zh}");
     let zh = with_env(&[("LC_ALL", "zh_SG.UTF-8")]);
     assert!(zh.contains("无法使用"), "{zh}");
-    // Traditional Chinese locales give Traditional Chinese.
+    // Traditional Chinese locales give Traditional Chinese, with Taiwan helpdesk words.
     assert!(has_cjk(&with_env(&[("LC_ALL", "zh_TW.UTF-8")])));
+    let mut cmd = case.command(&["--json"]);
+    cmd.env("LC_ALL", "zh_TW.UTF-8");
+    let doc: Value = serde_json::from_str(&run_cmd(cmd).stdout).unwrap();
+    let f = &doc["findings"][0];
+    let (cause, fix) = (f["cause"].as_str().unwrap(), f["fix"].as_str().unwrap());
+    assert!(
+        cause.contains("伺服器") && !cause.contains("服务器"),
+        "{cause}"
+    );
+    assert!(cause.contains("網域") && !cause.contains("域名"), "{cause}");
+    assert!(fix.contains("網域") && !fix.contains("域名"), "{fix}");
     // --lang wins over the locale.
     let mut cmd = case.command(&["--lang", "en"]);
     cmd.env("LC_ALL", "zh_CN.UTF-8");

@@ -8,6 +8,7 @@ use super::rules::Root;
 use super::{Check, LoginState, PasswordField, Setting, Settings, Verdict};
 use crate::i18n::Lang;
 use crate::model::{Endpoint, Finding, Protocol, Security, Severity, SourceKind, Step, StepStatus};
+use crate::tr;
 
 /// What goes in the password field, from the provider's hints.
 pub(super) fn password_field(f: &Facts) -> PasswordField {
@@ -45,13 +46,7 @@ pub(super) fn login_state(f: &Facts, e: &Endpoint, lang: Lang) -> (LoginState, O
     if !f.run.password_given {
         return (
             LoginState::NotTested,
-            Some(
-                lang.pick(
-                    "no password given (--login tests it)",
-                    "没有提供密码（加 --login 可检查登录）",
-                )
-                .to_owned(),
-            ),
+            Some(tr!(lang, "login-detail-no-password")),
         );
     }
     let withheld = results.and_then(|rs| {
@@ -64,42 +59,22 @@ pub(super) fn login_state(f: &Facts, e: &Endpoint, lang: Lang) -> (LoginState, O
     });
     if let Some(reason) = withheld {
         let why = super::words::Withheld::classify(e, &reason);
-        let detail = match (why, lang) {
-            (super::words::Withheld::Plaintext, Lang::En) => "never sent unencrypted".to_owned(),
-            (super::words::Withheld::Plaintext, Lang::ZhCn | Lang::ZhTw) => {
-                "不会通过未加密的连接发送密码".to_owned()
-            }
-            (super::words::Withheld::Port25, Lang::En) => {
-                "port 25 is not for logging in".to_owned()
-            }
-            (super::words::Withheld::Port25, Lang::ZhCn | Lang::ZhTw) => {
-                "25 端口不用于登录".to_owned()
-            }
-            (_, Lang::En) => "not sent to this host; --allow-untrusted-host allows it".to_owned(),
-            (_, Lang::ZhCn | Lang::ZhTw) => {
-                "没有发送到这台服务器；加 --allow-untrusted-host 可允许".to_owned()
-            }
+        let detail = match why {
+            super::words::Withheld::Plaintext => tr!(lang, "login-detail-plaintext"),
+            super::words::Withheld::Port25 => tr!(lang, "login-detail-port-25"),
+            _ => tr!(lang, "login-detail-untrusted"),
         };
         return (LoginState::Withheld, Some(detail));
     }
     if e.security == Security::None {
         return (
             LoginState::Withheld,
-            Some(
-                lang.pick("never sent unencrypted", "不会通过未加密的连接发送密码")
-                    .to_owned(),
-            ),
+            Some(tr!(lang, "login-detail-plaintext")),
         );
     }
     (
         LoginState::NotTested,
-        Some(
-            lang.pick(
-                "the one login per protocol was made elsewhere, or the server did not work",
-                "每个协议只登录一次，登录在其他设置上进行，或服务器不可用",
-            )
-            .to_owned(),
-        ),
+        Some(tr!(lang, "login-detail-elsewhere")),
     )
 }
 

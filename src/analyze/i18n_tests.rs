@@ -1,7 +1,8 @@
-//! Every finding code exists in both languages: scenarios that together raise every code
-//! listed in README.md ("Finding codes") are analysed in English and in Simplified Chinese,
-//! and each Chinese cause and fix must be non-empty, Chinese, and not the English text.
-//! Codes, severities and the order of findings must not depend on the language.
+//! Every finding code exists in every language: scenarios that together raise every code
+//! listed in README.md ("Finding codes") are analysed in English, Simplified Chinese and
+//! Traditional Chinese, and each Chinese cause and fix must be non-empty, Chinese, and not
+//! the English text; the Traditional one must not be the Simplified one nor use Simplified
+//! characters. Codes, severities and the order of findings must not depend on the language.
 
 use std::collections::BTreeSet;
 
@@ -390,6 +391,47 @@ fn base_scenarios() -> Vec<(Discovery, Vec<ProbeResult>)> {
     out
 }
 
+/// Characters (and words) only Simplified Chinese writes this way, and mainland words a
+/// Taiwan or Hong Kong helpdesk would not use. Provider names from the provider files
+/// ("HEY 邮箱") are data and may contain Simplified characters; none of these.
+const SIMPLIFIED: &[&str] = &[
+    "这",
+    "务",
+    "发",
+    "设",
+    "录",
+    "码",
+    "络",
+    "连",
+    "证",
+    "书",
+    "请",
+    "说",
+    "没",
+    "检",
+    "网",
+    "应",
+    "问",
+    "题",
+    "试",
+    "时",
+    "还",
+    "为",
+    "过",
+    "机",
+    "账",
+    "端口",
+    "服务器",
+    "账号",
+    "本机",
+];
+
+fn assert_traditional(text: &str, what: &str) {
+    for s in SIMPLIFIED {
+        assert!(!text.contains(s), "{what}: {s:?} in zh-TW text {text:?}");
+    }
+}
+
 fn has_cjk(s: &str) -> bool {
     s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
 }
@@ -419,17 +461,31 @@ fn documented_codes() -> BTreeSet<String> {
 #[test]
 fn every_finding_code_has_its_own_chinese_cause_and_fix() {
     let mut seen = BTreeSet::new();
+    let key = |a: &Analysis| -> Vec<_> {
+        a.findings
+            .iter()
+            .map(|f| (f.code, f.severity, f.endpoint.clone()))
+            .collect()
+    };
     for (d, probes, run) in scenarios() {
         let en = analyze_run(&d, &probes, &run, Lang::En);
         let zh = analyze_run(&d, &probes, &run, Lang::ZhCn);
+        let tw = analyze_run(&d, &probes, &run, Lang::ZhTw);
         assert_eq!(en.verdict, zh.verdict);
+        assert_eq!(en.verdict, tw.verdict);
+        assert_eq!(key(&en), key(&tw), "codes do not depend on the language");
+        for (z, t) in zh.findings.iter().zip(&tw.findings) {
+            for (what, zh_text, tw_text) in [("cause", &z.cause, &t.cause), ("fix", &z.fix, &t.fix)]
+            {
+                assert!(
+                    has_cjk(tw_text) && tw_text != zh_text,
+                    "{} {what} has no Traditional text: {tw_text:?}",
+                    z.code
+                );
+                assert_traditional(tw_text, &format!("{} {what}", z.code));
+            }
+        }
         assert_eq!(en.status, zh.status);
-        let key = |a: &Analysis| -> Vec<_> {
-            a.findings
-                .iter()
-                .map(|f| (f.code, f.severity, f.endpoint.clone()))
-                .collect()
-        };
         assert_eq!(key(&en), key(&zh), "codes do not depend on the language");
         for (e, z) in en.findings.iter().zip(&zh.findings) {
             for (what, en_text, zh_text) in [("cause", &e.cause, &z.cause), ("fix", &e.fix, &z.fix)]
@@ -455,6 +511,10 @@ fn every_finding_code_has_its_own_chinese_cause_and_fix() {
     let mut zh = analyze_in(&d, &probes, Lang::ZhCn);
     super::mark_interrupted(&mut en, Lang::En);
     super::mark_interrupted(&mut zh, Lang::ZhCn);
+    let mut tw = analyze_in(&d, &probes, Lang::ZhTw);
+    super::mark_interrupted(&mut tw, Lang::ZhTw);
+    assert_traditional(&tw.findings[0].cause, "run.interrupted");
+    assert!(has_cjk(&tw.findings[0].fix) && tw.findings[0].fix != zh.findings[0].fix);
     assert_eq!(en.findings[0].code, "run.interrupted");
     assert!(has_cjk(&zh.findings[0].cause) && has_cjk(&zh.findings[0].fix));
     assert!(!has_cjk(&en.findings[0].cause) && !has_cjk(&en.findings[0].fix));
@@ -473,6 +533,7 @@ fn every_finding_code_has_its_own_chinese_cause_and_fix() {
         "run.local_resources",
         text::local_resources(Lang::ZhCn),
     );
+    assert!(text::local_resources(Lang::ZhTw).0.contains("這台電腦"));
     assert_eq!(en.findings[0].code, "run.local_resources");
     assert!(has_cjk(&zh.findings[0].cause) && has_cjk(&zh.findings[0].fix));
     assert!(!has_cjk(&en.findings[0].cause) && !has_cjk(&en.findings[0].fix));
@@ -517,4 +578,90 @@ fn chinese_uses_helpdesk_words() {
         fix.contains("端口 995") && fix.contains("加密方式 SSL/TLS"),
         "{fix}"
     );
+}
+
+#[test]
+fn traditional_chinese_uses_taiwan_helpdesk_words() {
+    let e = ep(Protocol::Pop3, "pop3.example.com", 995, Security::Tls);
+    let f = Failure {
+        kind: FailureKind::AuthAppPasswordRequired,
+        message: "Please use the authorization code".into(),
+    };
+    let (cause, fix) = text::explain_login(&e, &f, "alice@qq.com", Lang::ZhTw);
+    // QQ's 授权码 stays 授權碼; the generic term is 應用程式密碼.
+    assert!(
+        cause.contains("授權碼") && cause.contains("應用程式密碼"),
+        "{cause}"
+    );
+    assert!(
+        cause.contains("「Please use the authorization code」"),
+        "server quote kept verbatim: {cause}"
+    );
+    assert!(fix.contains("授權碼"), "{fix}");
+    assert_traditional(&cause, "cause");
+    let f = Failure {
+        kind: FailureKind::Timeout,
+        message: String::new(),
+    };
+    let alt = ep(Protocol::Pop3, "pop.example.com", 995, Security::Tls);
+    let (cause, fix) = text::explain(&e, Step::Connect, &f, Some(&alt), Lang::ZhTw);
+    assert!(cause.contains("連線") && cause.contains("逾時"), "{cause}");
+    assert!(cause.contains("防火牆"), "{cause}");
+    assert!(
+        fix.contains("伺服器 pop.example.com")
+            && fix.contains("連接埠 995")
+            && fix.contains("加密方式 SSL/TLS"),
+        "{fix}"
+    );
+    // A step named in a sentence uses the catalog's word for it.
+    let f = Failure {
+        kind: FailureKind::ConnectionClosed,
+        message: String::new(),
+    };
+    let (cause, _) = text::explain(&e, Step::TlsHandshake, &f, None, Lang::ZhTw);
+    assert!(cause.contains("「TLS 交握」"), "{cause}");
+    let (cause, _) = text::explain(&e, Step::TlsHandshake, &f, None, Lang::En);
+    assert!(cause.contains("at step tls_handshake"), "{cause}");
+    // Certificates are 憑證, domains 網域.
+    let f = Failure {
+        kind: FailureKind::CertSelfSigned,
+        message: String::new(),
+    };
+    let (cause, _) = text::explain(&e, Step::TlsHandshake, &f, None, Lang::ZhTw);
+    assert!(cause.contains("憑證"), "{cause}");
+    let (cause, _) = super::words::domain_gone("example.invalid", false, Lang::ZhTw);
+    assert!(cause.contains("網域 example.invalid"), "{cause}");
+}
+
+#[test]
+fn login_details_follow_the_language() {
+    // Through the public settings card: a setting that was not logged in says why.
+    let imap = ep(Protocol::Imap, "imap.example.com", 993, Security::Tls);
+    let smtp = ep(Protocol::Smtp, "smtp.example.com", 465, Security::Tls);
+    let d = discovery(
+        &[
+            (imap.clone(), SourceKind::Provider),
+            (smtp.clone(), SourceKind::Provider),
+        ],
+        DomainState::Exists,
+    );
+    let probes = vec![ok(&imap), ok(&smtp)];
+    for (lang, word) in [
+        (Lang::En, "no password given"),
+        (Lang::ZhCn, "没有提供密码"),
+        (Lang::ZhTw, "沒有提供密碼"),
+    ] {
+        let a = analyze_in(&d, &probes, lang);
+        let details: Vec<&str> = a
+            .settings
+            .incoming
+            .iter()
+            .chain(&a.settings.outgoing)
+            .filter_map(|s| s.login_detail.as_deref())
+            .collect();
+        assert!(
+            details.iter().any(|t| t.contains(word)),
+            "{lang}: {details:?}"
+        );
+    }
 }

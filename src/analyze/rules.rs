@@ -145,7 +145,7 @@ fn resolver_suspect(f: &Facts, out: &mut Out, lang: Lang) {
         _ => return,
     };
     let provider = d.provider.as_ref().map(|p| match (lang, &p.name_zh) {
-        (Lang::ZhCn, Some(zh)) => zh.as_str(),
+        (Lang::ZhCn | Lang::ZhTw, Some(zh)) => zh.as_str(),
         _ => p.name.as_str(),
     });
     let text = words::resolver_suspect(&f.run.domain, &f.run.resolver, kind, provider, lang);
@@ -569,16 +569,10 @@ fn hosts_ports(eps: &[&Endpoint], lang: Lang) -> String {
         .into_iter()
         .map(|(h, mut ports)| {
             ports.sort_unstable();
-            match lang {
-                Lang::En => format!("{h} ({})", lang.port_phrase(&ports)),
-                Lang::ZhCn | Lang::ZhTw => format!("{h}（{}）", lang.port_phrase(&ports)),
-            }
+            text::with_note(h, &lang.port_phrase(&ports), lang)
         })
         .collect();
-    match lang {
-        Lang::En => parts.join(", "),
-        Lang::ZhCn | Lang::ZhTw => parts.join("、"),
-    }
+    text::list(&parts, lang)
 }
 
 /// The domain's own records that named these endpoints (SRV names, autoconfig and
@@ -891,7 +885,7 @@ fn logins(f: &Facts, out: &mut Out, lang: Lang) {
                 && let Some(likely) = crate::probe::auth::likely(&pm.id, first.protocol, &fail.kind)
             {
                 let name = match (lang, &pm.name_zh) {
-                    (Lang::ZhCn, Some(zh)) => zh.as_str(),
+                    (Lang::ZhCn | Lang::ZhTw, Some(zh)) => zh.as_str(),
                     _ => pm.name.as_str(),
                 };
                 t = text::likely_login(first, fail, &likely, name, user, t, lang);

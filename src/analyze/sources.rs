@@ -19,6 +19,7 @@ use crate::discover::{Discovery, DomainState};
 use crate::http::registrable_domain;
 use crate::i18n::Lang;
 use crate::model::{Actor, Endpoint, Finding, Protocol, Security, Severity, SourceKind};
+use crate::tr;
 
 /// Sources that publish settings (not guesses, not what the user typed).
 fn published(k: SourceKind) -> bool {
@@ -26,34 +27,35 @@ fn published(k: SourceKind) -> bool {
 }
 
 /// Name of a source in a sentence.
-pub(super) fn source_label(k: SourceKind, lang: Lang) -> &'static str {
-    match (k, lang) {
-        (SourceKind::User, Lang::En) => "your --check",
-        (SourceKind::User, Lang::ZhCn | Lang::ZhTw) => "您的 --check",
-        (SourceKind::Provider, Lang::En) => "the provider database",
-        (SourceKind::Provider, Lang::ZhCn | Lang::ZhTw) => "服务商数据库",
-        (SourceKind::Srv, _) => "DNS SRV",
-        (SourceKind::Mx, Lang::En) => "the provider found from MX",
-        (SourceKind::Mx, Lang::ZhCn | Lang::ZhTw) => "根据 MX 识别的服务商",
-        (SourceKind::Guess, Lang::En) => "guessing",
-        (SourceKind::Guess, Lang::ZhCn | Lang::ZhTw) => "猜测",
-        (SourceKind::Autoconfig, Lang::En) => "autoconfig (HTTPS)",
-        (SourceKind::Autoconfig, Lang::ZhCn | Lang::ZhTw) => "autoconfig（HTTPS）",
-        (SourceKind::AutoconfigHttp, Lang::En) => "autoconfig over plain HTTP",
-        (SourceKind::AutoconfigHttp, Lang::ZhCn | Lang::ZhTw) => "明文 HTTP 获取的 autoconfig",
-        (SourceKind::AutoconfigMx, Lang::En) => "the MX host's autoconfig",
-        (SourceKind::AutoconfigMx, Lang::ZhCn | Lang::ZhTw) => "MX 主机的 autoconfig",
-        (SourceKind::Autodiscover, _) => "Autodiscover",
+pub(super) fn source_label(k: SourceKind, lang: Lang) -> String {
+    match k {
+        SourceKind::User => tr!(lang, "source-label-user"),
+        SourceKind::Provider => tr!(lang, "source-label-provider"),
+        SourceKind::Srv => tr!(lang, "source-label-srv"),
+        SourceKind::Mx => tr!(lang, "source-label-mx"),
+        SourceKind::Guess => tr!(lang, "source-label-guess"),
+        SourceKind::Autoconfig => tr!(lang, "source-label-autoconfig"),
+        SourceKind::AutoconfigHttp => tr!(lang, "source-label-autoconfig-http"),
+        SourceKind::AutoconfigMx => tr!(lang, "source-label-autoconfig-mx"),
+        SourceKind::Autodiscover => tr!(lang, "source-label-autodiscover"),
     }
 }
 
+/// A server in a sentence: `host:port (SSL/TLS)`.
 fn hp(e: &Endpoint, lang: Lang) -> String {
-    match lang {
-        Lang::En => format!("{}:{} ({})", e.host, e.port, lang.security(e.security)),
-        Lang::ZhCn | Lang::ZhTw => {
-            format!("{}:{}（{}）", e.host, e.port, lang.security(e.security))
-        }
-    }
+    tr!(
+        lang,
+        "source-server",
+        hp = format!("{}:{}", e.host, e.port),
+        sec = lang.security(e.security)
+    )
+}
+
+/// Source labels joined with "and".
+fn label_list(kinds: impl Iterator<Item = SourceKind>, lang: Lang) -> String {
+    let names: Vec<String> = kinds.map(|k| source_label(k, lang)).collect();
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    lang.and_list(&names)
 }
 
 fn address_domain(d: &Discovery) -> String {
@@ -119,25 +121,22 @@ fn disagreement(discovery: &Discovery, findings: &mut Vec<Finding>, lang: Lang) 
             .iter()
             .map(|(k, eps)| {
                 let list: Vec<String> = eps.iter().map(|e| hp(e, lang)).collect();
-                match lang {
-                    Lang::En => format!("{} says {}", source_label(**k, lang), list.join(", ")),
-                    Lang::ZhCn | Lang::ZhTw => {
-                        format!("{}给出 {}", source_label(**k, lang), list.join("、"))
-                    }
-                }
+                tr!(
+                    lang,
+                    "source-says",
+                    source = source_label(**k, lang),
+                    list = list.join(&tr!(lang, "list-separator"))
+                )
             })
             .collect();
-        let p = protocol.display_name();
-        let (cause, fix) = match lang {
-            Lang::En => (
-                format!("The published settings for {p} disagree: {}.", views.join("; ")),
-                "Use the setting marked as checked under \"Settings to use\"; the domain's administrator should make every published configuration name the same server.".to_owned(),
-            ),
-            Lang::ZhCn | Lang::ZhTw => (
-                format!("各处公布的 {p} 设置不一致：{}。", views.join("；")),
-                "请使用“推荐设置”中已验证的那一项；域名管理员应让各处公布的配置指向同一台服务器。".to_owned(),
-            ),
-        };
+        let protocol = protocol.display_name();
+        let cause = tr!(
+            lang,
+            "cause-source-disagreement",
+            protocol = protocol,
+            views = views.join(&tr!(lang, "analysis-clause-separator"))
+        );
+        let fix = tr!(lang, "fix-source-disagreement");
         findings.push(Finding::on(
             "source.disagreement",
             Severity::Warning,
@@ -163,20 +162,14 @@ fn plaintext_advertised(discovery: &Discovery, findings: &mut Vec<Finding>, lang
         if by.is_empty() {
             continue;
         }
-        let names: Vec<&str> = by.iter().map(|k| source_label(*k, lang)).collect();
-        let names = lang.and_list(&names);
-        let p = c.endpoint.protocol.display_name();
-        let server = hp(&c.endpoint, lang);
-        let (cause, fix) = match lang {
-            Lang::En => (
-                format!("{names} advertises {p} {server} without any encryption: the password and all mail would cross the network readable by anyone on the way."),
-                "Use an SSL/TLS or STARTTLS setting instead; the domain's administrator should stop advertising the unencrypted one.".to_owned(),
-            ),
-            Lang::ZhCn | Lang::ZhTw => (
-                format!("{names}公布的 {p} 服务器 {server}不加密：密码和邮件内容会以明文在网络上传输，途中任何人都能看到。"),
-                "请改用 SSL/TLS 或 STARTTLS 的设置；域名管理员应停止公布不加密的设置。".to_owned(),
-            ),
-        };
+        let cause = tr!(
+            lang,
+            "cause-source-plaintext-advertised",
+            names = label_list(by.iter().copied(), lang),
+            protocol = c.endpoint.protocol.display_name(),
+            server = hp(&c.endpoint, lang)
+        );
+        let fix = tr!(lang, "fix-source-plaintext-advertised");
         findings.push(Finding::on(
             "source.plaintext_advertised",
             Severity::Warning,
@@ -200,17 +193,13 @@ fn origin_rules(
     if let Some(best) = list.first()
         && best.sources.iter().all(|k| *k == SourceKind::Guess)
     {
-        let server = hp(&endpoint_of(best), lang);
-        let (cause, fix) = match lang {
-            Lang::En => (
-                format!("No published configuration names the {direction} server; {server} was found by trying common names."),
-                "It can be used, but the domain's administrator should publish SRV records (RFC 6186) or an autoconfig file so mail clients find it by themselves.".to_owned(),
-            ),
-            Lang::ZhCn | Lang::ZhTw => (
-                format!("没有任何公开的配置写明{direction}服务器；{server}是按常见名称试出来的。"),
-                "可以使用；但域名管理员应发布 SRV 记录（RFC 6186）或 autoconfig 文件，让邮件客户端能自动找到服务器。".to_owned(),
-            ),
-        };
+        let cause = tr!(
+            lang,
+            "cause-source-guess-only",
+            direction = direction.as_str(),
+            server = hp(&endpoint_of(best), lang)
+        );
+        let fix = tr!(lang, "fix-source-guess-only");
         findings.push(Finding::on(
             "source.guess_only",
             Severity::Info,
@@ -230,17 +219,13 @@ fn origin_rules(
             .all(|k| matches!(k, SourceKind::AutoconfigHttp | SourceKind::Guess))
             && shown_by.contains(&SourceKind::AutoconfigHttp);
         if plain_http_only {
-            let server = hp(&endpoint_of(s), lang);
-            let (cause, fix) = match lang {
-                Lang::En => (
-                    format!("The {direction} setting {server} comes only from an autoconfig file fetched over plain HTTP, which anyone on the network path can forge."),
-                    "Check it against the provider's documentation before typing a password; the domain's administrator should serve autoconfig over HTTPS.".to_owned(),
-                ),
-                Lang::ZhCn | Lang::ZhTw => (
-                    format!("{direction}设置 {server}只来自通过明文 HTTP 获取的 autoconfig 文件，网络途中任何人都可以伪造。"),
-                    "填写密码前，请先对照邮箱服务商的官方说明核实；域名管理员应改用 HTTPS 提供 autoconfig。".to_owned(),
-                ),
-            };
+            let cause = tr!(
+                lang,
+                "cause-source-plain-http",
+                direction = direction.as_str(),
+                server = hp(&endpoint_of(s), lang)
+            );
+            let fix = tr!(lang, "fix-source-plain-http");
             findings.push(Finding::on(
                 "source.plain_http",
                 Severity::Warning,
@@ -263,28 +248,22 @@ fn origin_rules(
         let weak = shown_by
             .iter()
             .all(|k| matches!(k, SourceKind::AutoconfigHttp | SourceKind::Guess));
-        let names: Vec<&str> = shown_by.iter().map(|k| source_label(*k, lang)).collect();
-        let names = lang.and_list(&names);
-        let host = &s.host;
         let owner = registrable_domain(&s.host);
-        let (cause, fix) = match lang {
-            Lang::En => (
-                format!(
-                    "The {direction} server {host} is outside {domain} (it belongs to {owner}); {names} named it."
-                ),
-                format!(
-                    "That is normal when {domain} is hosted by another company; make sure you recognise {owner} before typing a password there."
-                ),
-            ),
-            Lang::ZhCn | Lang::ZhTw => (
-                format!(
-                    "{direction}服务器 {host} 不在 {domain} 域名下（属于 {owner}），来源：{names}。"
-                ),
-                format!(
-                    "如果 {domain} 的邮箱由其他公司托管，这是正常的；填写密码前请确认您认识 {owner}。"
-                ),
-            ),
-        };
+        let cause = tr!(
+            lang,
+            "cause-source-other-domain",
+            direction = direction.as_str(),
+            host = s.host.as_str(),
+            domain = domain,
+            owner = owner.as_str(),
+            names = label_list(shown_by.iter().copied(), lang)
+        );
+        let fix = tr!(
+            lang,
+            "fix-source-other-domain",
+            domain = domain,
+            owner = owner.as_str()
+        );
         findings.push(Finding::on(
             "source.other_domain",
             if weak {
@@ -434,5 +413,54 @@ mod tests {
             outgoing: vec![],
         };
         assert_eq!(codes(&d, &s), [("source.guess_only", Severity::Info)]);
+    }
+
+    #[test]
+    fn wording_follows_the_language() {
+        let tls = Endpoint::new(Protocol::Imap, "imap.example.com", 993, Security::Tls);
+        let plain = Endpoint::new(Protocol::Imap, "imap.example.com", 143, Security::None);
+        let d = discovery(&[(tls, SourceKind::Srv), (plain, SourceKind::AutoconfigHttp)]);
+        let text = |lang| {
+            let mut f = Vec::new();
+            rules(&d, &Settings::default(), &mut f, lang);
+            let d = f.iter().find(|x| x.code == "source.disagreement").unwrap();
+            let p = f
+                .iter()
+                .find(|x| x.code == "source.plaintext_advertised")
+                .unwrap();
+            (d.cause.clone(), p.cause.clone())
+        };
+        let (dis, plain) = text(Lang::En);
+        assert_eq!(
+            dis,
+            "The published settings for IMAP disagree: DNS SRV says imap.example.com:993 (SSL/TLS); \
+             autoconfig over plain HTTP says imap.example.com:143 (none)."
+        );
+        assert!(
+            plain.starts_with(
+                "autoconfig over plain HTTP advertises IMAP imap.example.com:143 (none) without"
+            ),
+            "{plain}"
+        );
+        let (dis, plain) = text(Lang::ZhCn);
+        assert_eq!(
+            dis,
+            "各处公布的 IMAP 设置不一致：DNS SRV给出 imap.example.com:993（SSL/TLS）；\
+             明文 HTTP 获取的 autoconfig给出 imap.example.com:143（不加密）。"
+        );
+        assert!(
+            plain.contains("服务器 imap.example.com:143（不加密）不加密"),
+            "{plain}"
+        );
+        let (dis, plain) = text(Lang::ZhTw);
+        assert_eq!(
+            dis,
+            "各處公布的 IMAP 設定不一致：DNS SRV給出 imap.example.com:993（SSL/TLS）；\
+             明文 HTTP 取得的 autoconfig給出 imap.example.com:143（不加密）。"
+        );
+        assert!(
+            plain.contains("伺服器 imap.example.com:143（不加密）不加密"),
+            "{plain}"
+        );
     }
 }
