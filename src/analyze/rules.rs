@@ -907,7 +907,11 @@ fn logins(f: &Facts, out: &mut Out, lang: Lang) {
             | "auth.app_password_required"
             | "auth.oauth_required"
             | "auth.web_login_required"
-            | "auth.too_many_attempts" => Actor::User,
+            | "auth.too_many_attempts"
+            // A refusal that names no reason: the person checks the password and the
+            // account's settings first, and asks the provider only when none applies (see
+            // its fix; `maildoctor explain auth.rejected` says the same).
+            | "auth.rejected" => Actor::User,
             "auth.incomplete" => Actor::Network,
             _ => Actor::Provider,
         };
