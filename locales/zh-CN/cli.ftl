@@ -1,1 +1,25 @@
-# cli messages (zh-CN).
+# 命令行的文字（zh-CN）：标准错误输出上的致命错误、警告和提示。
+
+cli-error-line = maildoctor: 错误：{ $message }
+cli-warning-line = maildoctor: 警告：{ $message }
+cli-notice-line = maildoctor: { $message }
+
+cli-error-usage = 命令行参数有误：{ $detail }
+cli-error-address-no-at = “{ $input }”不是邮箱地址：缺少“@”
+cli-error-address-empty-local = “{ $input }”不是邮箱地址：“@”前面是空的
+cli-error-address-empty-domain = “{ $input }”不是邮箱地址：“@”后面是空的
+cli-error-address-bad-local = “{ $input }”不是邮箱地址：“@”前面含有字符“{ $character }”
+cli-error-address-bad-domain = “{ $input }”不是邮箱地址：“{ $domain }”不是有效的域名
+cli-error-address-local-too-long = “{ $input }”不是邮箱地址：“@”前面有 { $octets } 个字节，超过 64 个（RFC 5321）
+cli-error-address-too-long = “{ $input }”不是邮箱地址：长度为 { $octets } 个字节，超过 254 个（RFC 5321）
+cli-error-provider = 服务商数据无法读取：{ $detail }
+cli-error-resolver = 无法设置 DNS 解析：{ $detail }
+cli-error-tls = 无法加载证书信任库（或 --ca-file）：{ $detail }
+cli-error-output = 无法输出结果：{ $detail }
+
+cli-interrupted-report = maildoctor: 已中断，下面是到目前为止查到的结果
+cli-interrupted-batch = maildoctor: 已中断；上面已经输出的每条记录都是完整的
+cli-batch-summary = maildoctor：{ $total } 个地址，用时 { $seconds } 秒：{ $ok } 个正常，{ $warning } 个有警告，{ $broken } 个有问题，{ $invalid } 个无效
+
+cli-password-env-batch = 批量模式不使用 MAILDOCTOR_PASSWORD；请用 --password-file 为每个地址提供密码
+cli-password-env-ignored = 未指定 --login，已忽略 MAILDOCTOR_PASSWORD，不会登录

@@ -1,1 +1,25 @@
-# cli messages (zh-TW).
+# 命令列的文字（zh-TW）：標準錯誤輸出上的嚴重錯誤、警告和提示。
+
+cli-error-line = maildoctor: 錯誤：{ $message }
+cli-warning-line = maildoctor: 警告：{ $message }
+cli-notice-line = maildoctor: { $message }
+
+cli-error-usage = 命令列參數有誤：{ $detail }
+cli-error-address-no-at = 「{ $input }」不是電子郵件地址：缺少「@」
+cli-error-address-empty-local = 「{ $input }」不是電子郵件地址：「@」前面是空的
+cli-error-address-empty-domain = 「{ $input }」不是電子郵件地址：「@」後面是空的
+cli-error-address-bad-local = 「{ $input }」不是電子郵件地址：「@」前面含有字元「{ $character }」
+cli-error-address-bad-domain = 「{ $input }」不是電子郵件地址：「{ $domain }」不是有效的網域名稱
+cli-error-address-local-too-long = 「{ $input }」不是電子郵件地址：「@」前面有 { $octets } 個位元組，超過 64 個（RFC 5321）
+cli-error-address-too-long = 「{ $input }」不是電子郵件地址：長度為 { $octets } 個位元組，超過 254 個（RFC 5321）
+cli-error-provider = 無法讀取服務商資料：{ $detail }
+cli-error-resolver = 無法設定 DNS 解析：{ $detail }
+cli-error-tls = 無法載入憑證信任存放區（或 --ca-file）：{ $detail }
+cli-error-output = 無法輸出結果：{ $detail }
+
+cli-interrupted-report = maildoctor: 已中斷，以下是到目前為止查到的結果
+cli-interrupted-batch = maildoctor: 已中斷；上面已輸出的每筆記錄都是完整的
+cli-batch-summary = maildoctor：{ $total } 個地址，耗時 { $seconds } 秒：{ $ok } 個正常，{ $warning } 個有警告，{ $broken } 個有問題，{ $invalid } 個無效
+
+cli-password-env-batch = 批次模式不使用 MAILDOCTOR_PASSWORD；請用 --password-file 為每個地址提供密碼
+cli-password-env-ignored = 未指定 --login，已忽略 MAILDOCTOR_PASSWORD，不會登入
