@@ -351,7 +351,24 @@ fn snapshots(name: &str, case: &Case, want_code: i32) -> String {
             zh_table = r.stdout;
         }
     }
+    // Traditional Chinese: the table (the JSON differs from zh-CN only in its texts).
+    let r = case.table("zh-TW", &[]);
+    assert_eq!(r.code, want_code, "zh-TW: {}\n{}", r.stdout, r.stderr);
+    assert_tables_line_up(&r.stdout);
+    assert_traditional(&r.stdout);
+    snapshot(&format!("{name}.table.zh-TW"), &r.stdout);
     zh_table
+}
+
+/// A zh-TW report uses the Taiwan words in the report's own labels, never their
+/// Simplified form (causes and fixes come from the analysis; provider data is Simplified
+/// only: neither is checked here).
+fn assert_traditional(out: &str) {
+    assert!(has_cjk(out), "{out}");
+    for simplified in ["推荐设置", "问题诊断", "由谁处理", "解决办法", "用时"] {
+        assert!(!out.contains(simplified), "{simplified} in\n{out}");
+    }
+    assert!(out.contains("建議設定") && out.contains("耗時"), "{out}");
 }
 
 /// Every line of every table block has the same display width (CJK counts two columns).

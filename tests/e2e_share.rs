@@ -180,10 +180,14 @@ fn stdout(case: &Case, extra: &[&str], code: i32) -> String {
 #[test]
 fn markdown_and_html_reports_in_both_languages() {
     for (name, case, code) in [("healthy", healthy(), 0), ("hostile", hostile(), 1)] {
-        for lang in ["en", "zh-CN"] {
+        for lang in ["en", "zh-CN", "zh-TW"] {
             for (format, ext) in [("md", "md"), ("html", "html")] {
                 let out = stdout(&case, &["--lang", lang, "--format", format], code);
                 snapshot(&format!("{name}.{ext}.{lang}"), &out);
+                if format == "html" {
+                    // The page's language, for fonts and screen readers: zh-TW is Traditional.
+                    assert!(out.contains(&format!("<html lang=\"{lang}\">")), "{out}");
+                }
             }
         }
     }
@@ -396,11 +400,11 @@ fn settings_card_for_each_client_in_both_languages() {
         "apple-mail",
         "android",
     ] {
-        for lang in ["en", "zh-CN"] {
+        for lang in ["en", "zh-CN", "zh-TW"] {
             let out = stdout(&case, &["--card", "--client", client, "--lang", lang], 0);
             assert!(out.lines().count() <= 7, "short enough for a chat:\n{out}");
             assert!(
-                !out.contains("not verified") && !out.contains("未验证"),
+                !out.contains("not verified") && !out.contains("未验证") && !out.contains("未驗證"),
                 "{out}"
             );
             snapshot(&format!("card.{client}.{lang}"), &out);
