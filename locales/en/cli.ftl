@@ -32,3 +32,22 @@ cli-batch-summary = maildoctor: { $total } address(es) in { $seconds } s: { $ok 
 
 cli-password-env-batch = MAILDOCTOR_PASSWORD is ignored in batch mode; give each address its password with --password-file
 cli-password-env-ignored = MAILDOCTOR_PASSWORD is set but ignored without --login; nothing logs in
+
+# Warnings about a provider file (--providers): it, or a part of it, is left out.
+# $at: file:line; $provider: the provider's id; the other variables are technical
+# details (an OS error, the parser's diagnosis, what is wrong) and stay as they are.
+cli-provider-file-unreadable = provider file { $at } cannot be read ({ $error }); skipped
+# $max: the size limit in bytes.
+cli-provider-file-too-large = provider file { $at } is larger than { $max } bytes; skipped
+cli-provider-file-not-utf8 = provider file { $at } is not UTF-8 text; skipped
+cli-provider-file-parse = provider file { $at }: { $reason }; the file is skipped
+# $protocol: IMAP, POP3 or SMTP.
+cli-provider-invalid-server = provider file { $at }, provider '{ $provider }': { $protocol } server: { $problem }; this server is left out
+# $value: the <domain> as written.
+cli-provider-invalid-domain = provider file { $at }, provider '{ $provider }': <domain> '{ $value }' is not a domain name; left out
+# $what: what is missing.
+cli-provider-incomplete = provider file { $at }, provider '{ $provider }': { $what }; the provider is skipped
+# $other: the file that keeps the domain.
+cli-provider-duplicate-domain = provider file { $at }, provider '{ $provider }': domain '{ $domain }' is already in { $other }; left out here
+# $max: the most files read; $at: the first file skipped.
+cli-provider-too-many-files = more than { $max } provider files; { $at } and the files after it are skipped

@@ -23,3 +23,13 @@ cli-batch-summary = maildoctor：{ $total } 个地址，用时 { $seconds } 秒�
 
 cli-password-env-batch = 批量模式不使用 MAILDOCTOR_PASSWORD；请用 --password-file 为每个地址提供密码
 cli-password-env-ignored = 未指定 --login，已忽略 MAILDOCTOR_PASSWORD，不会登录
+
+cli-provider-file-unreadable = 服务商文件 { $at } 无法读取（{ $error }），已跳过
+cli-provider-file-too-large = 服务商文件 { $at } 超过 { $max } 字节，已跳过
+cli-provider-file-not-utf8 = 服务商文件 { $at } 不是 UTF-8 文本，已跳过
+cli-provider-file-parse = 服务商文件 { $at } 格式有误（{ $reason }），已跳过整个文件
+cli-provider-invalid-server = 服务商文件 { $at }（服务商“{ $provider }”）：{ $protocol } 服务器设置有误（{ $problem }），已忽略这一项
+cli-provider-invalid-domain = 服务商文件 { $at }（服务商“{ $provider }”）：<domain> “{ $value }”不是有效的域名，已忽略
+cli-provider-incomplete = 服务商文件 { $at }（服务商“{ $provider }”）不完整（{ $what }），已跳过这个服务商
+cli-provider-duplicate-domain = 服务商文件 { $at }（服务商“{ $provider }”）：域名 { $domain } 已在 { $other } 里，这里的已忽略
+cli-provider-too-many-files = 服务商文件超过 { $max } 个；从 { $at } 起的文件已跳过

@@ -23,3 +23,13 @@ cli-batch-summary = maildoctor：{ $total } 個地址，耗時 { $seconds } 秒�
 
 cli-password-env-batch = 批次模式不使用 MAILDOCTOR_PASSWORD；請用 --password-file 為每個地址提供密碼
 cli-password-env-ignored = 未指定 --login，已忽略 MAILDOCTOR_PASSWORD，不會登入
+
+cli-provider-file-unreadable = 服務商檔案 { $at } 無法讀取（{ $error }），已略過
+cli-provider-file-too-large = 服務商檔案 { $at } 超過 { $max } 位元組，已略過
+cli-provider-file-not-utf8 = 服務商檔案 { $at } 不是 UTF-8 文字，已略過
+cli-provider-file-parse = 服務商檔案 { $at } 格式有誤（{ $reason }），已略過整個檔案
+cli-provider-invalid-server = 服務商檔案 { $at }（服務商「{ $provider }」）：{ $protocol } 伺服器設定有誤（{ $problem }），已忽略這一項
+cli-provider-invalid-domain = 服務商檔案 { $at }（服務商「{ $provider }」）：<domain>「{ $value }」不是有效的網域名稱，已忽略
+cli-provider-incomplete = 服務商檔案 { $at }（服務商「{ $provider }」）不完整（{ $what }），已略過這個服務商
+cli-provider-duplicate-domain = 服務商檔案 { $at }（服務商「{ $provider }」）：網域 { $domain } 已在 { $other } 裡，這裡的已忽略
+cli-provider-too-many-files = 服務商檔案超過 { $max } 個；從 { $at } 起的檔案已略過
