@@ -210,6 +210,19 @@ fn providers_show_resolves_aliases_in_the_runs_language() {
         assert!(r.stdout.contains(needle), "{needle}:\n{}", r.stdout);
     }
     assert!(!r.stdout.contains("Servers:"), "{}", r.stdout);
+    // Traditional Chinese: Taiwan words; the provider's hint as the provider file has it.
+    let r = run(["providers", "show", "--lang", "zh-TW", "alice@vip.qq.com"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for needle in [
+        "伺服器：",
+        "編號：qq.com",
+        "使用者名稱：%EMAILADDRESS%",
+        "授权码",
+        "資料來源：",
+    ] {
+        assert!(r.stdout.contains(needle), "{needle}:\n{}", r.stdout);
+    }
+    assert!(!r.stdout.contains("服务器："), "{}", r.stdout);
 
     let r = run(["providers", "show", "--json", "hotmail.be"]);
     assert_eq!(r.code, 0, "{}", r.stderr);

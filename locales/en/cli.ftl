@@ -51,3 +51,37 @@ cli-provider-incomplete = provider file { $at }, provider '{ $provider }': { $wh
 cli-provider-duplicate-domain = provider file { $at }, provider '{ $provider }': domain '{ $domain }' is already in { $other }; left out here
 # $max: the most files read; $at: the first file skipped.
 cli-provider-too-many-files = more than { $max } provider files; { $at } and the files after it are skipped
+
+# maildoctor providers list / show / lint.
+cli-providers-kind-builtin = built-in
+cli-providers-kind-imported = imported
+# Before the file that overrides a provider ("built-in gmail.xml + override corp.xml").
+cli-providers-override = override
+# $message: a provider file warning (cli-provider-…).
+cli-providers-warning-line = warning: { $message }
+cli-providers-col-id = id
+cli-providers-col-domains = domains
+cli-providers-col-name = name
+cli-providers-col-source = source
+# $providers, $domains (numbers).
+cli-providers-total = { $providers } providers, { $domains } domains
+cli-providers-security-none = none (plaintext)
+# $input: the domain or address asked for.
+cli-providers-not-found = { $input }: not in the provider database
+cli-providers-colon = {": "}
+cli-providers-field-id = id
+cli-providers-field-source = source
+cli-providers-field-domains = domains
+cli-providers-field-mx = MX suffixes
+cli-providers-field-username = user name
+cli-providers-servers = Servers:
+cli-providers-none = (none)
+cli-providers-hints = Hints:
+cli-providers-documentation = Documentation:
+cli-providers-provenance = Provenance:
+cli-providers-lint-error = error
+cli-providers-lint-warning = warning
+# $provider: the provider's id; followed by the problem.
+cli-providers-lint-provider = provider '{ $provider }':{" "}
+# $files, $providers, $errors, $warnings (numbers).
+cli-providers-lint-summary = { $files } files, { $providers } providers: { $errors } errors, { $warnings } warnings
