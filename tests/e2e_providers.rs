@@ -312,4 +312,19 @@ fn providers_lint_checks_the_database_or_a_directory() {
     ]);
     assert!(r.stdout.contains("错误：broken.xml:4："), "{}", r.stdout);
     assert!(r.stdout.contains("共 3 个文件"), "{}", r.stdout);
+    let r = run([
+        "--lang",
+        "zh-TW",
+        "providers",
+        "lint",
+        dir.path().to_str().unwrap(),
+    ]);
+    for needle in [
+        "錯誤：broken.xml:4：",
+        "網域 qq.com 同時屬於服務商「plain.example」（plain.xml）",
+        "連接埠 993 應使用 SSL/TLS",
+        "共 3 個檔案",
+    ] {
+        assert!(r.stdout.contains(needle), "{needle}:\n{}", r.stdout);
+    }
 }

@@ -85,3 +85,26 @@ cli-providers-lint-warning = warning
 cli-providers-lint-provider = provider '{ $provider }':{" "}
 # $files, $providers, $errors, $warnings (numbers).
 cli-providers-lint-summary = { $files } files, { $providers } providers: { $errors } errors, { $warnings } warnings
+
+# maildoctor providers lint: what is wrong in a provider file.
+# $error: the parser's diagnosis.
+cli-lint-does-not-parse = does not parse: { $error }
+# $protocol: imap, pop3 or smtp; $problem: what is wrong (technical).
+cli-lint-invalid-server = { $protocol } server: { $problem }
+# $value: the <domain> as written.
+cli-lint-invalid-domain = <domain> '{ $value }' is not a domain name
+cli-lint-any-domain = <domain>%EMAILDOMAIN%</domain> cannot be looked up: list the domains
+# $what: what is missing (technical, English).
+cli-lint-incomplete = { $what }
+# $domain; $other: the provider that also claims it; $file: that provider's file.
+cli-lint-duplicate-domain = domain '{ $domain }' is also claimed by provider '{ $other }' ({ $file })
+# $at: "imap host:port"; $security: SSL/TLS, STARTTLS or plain; $port.
+cli-lint-port-needs-tls = { $at } is marked { $security }, but port { $port } is for SSL/TLS from the first byte
+cli-lint-port-is-starttls = { $at } is marked SSL/TLS, but port { $port } is normally STARTTLS
+cli-lint-plaintext = { $at } is plaintext: passwords would travel unencrypted
+# $domain; $codes: the hint codes that would do, joined with cli-lint-or.
+cli-lint-needs-hint = { $domain } needs something other than the account password in mail programs, but no { $codes } hint says so
+cli-lint-or = {" or "}
+# $code: the hint's code.
+cli-lint-hint-without-zh = hint { $code } has no zh-CN text
+cli-lint-no-source = no <md:source>: where do these facts come from?

@@ -60,3 +60,17 @@ cli-providers-lint-error = 错误
 cli-providers-lint-warning = 警告
 cli-providers-lint-provider = 服务商“{ $provider }”：
 cli-providers-lint-summary = 共 { $files } 个文件、{ $providers } 个服务商：{ $errors } 个错误，{ $warnings } 个警告
+
+cli-lint-does-not-parse = 无法解析：{ $error }
+cli-lint-invalid-server = { $protocol } 服务器设置有误：{ $problem }
+cli-lint-invalid-domain = <domain> “{ $value }”不是有效的域名
+cli-lint-any-domain = <domain>%EMAILDOMAIN%</domain> 无法查找：请列出具体域名
+cli-lint-incomplete = 服务商条目不完整：{ $what }
+cli-lint-duplicate-domain = 域名 { $domain } 同时属于服务商“{ $other }”（{ $file }）
+cli-lint-port-needs-tls = { $at } 标为 { $security }，但 { $port } 端口应使用 SSL/TLS 加密连接
+cli-lint-port-is-starttls = { $at } 标为 SSL/TLS，但 { $port } 端口通常使用 STARTTLS
+cli-lint-plaintext = { $at } 没有加密：密码会以明文传输
+cli-lint-needs-hint = { $domain } 在邮件客户端里不能直接用账号密码登录，但没有 { $codes } 提示
+cli-lint-or = {" 或 "}
+cli-lint-hint-without-zh = 提示 { $code } 缺少中文（zh-CN）文字
+cli-lint-no-source = 没有 <md:source>：请注明这些信息的来源

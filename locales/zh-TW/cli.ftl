@@ -60,3 +60,17 @@ cli-providers-lint-error = 錯誤
 cli-providers-lint-warning = 警告
 cli-providers-lint-provider = 服務商「{ $provider }」：
 cli-providers-lint-summary = 共 { $files } 個檔案、{ $providers } 個服務商：{ $errors } 個錯誤，{ $warnings } 個警告
+
+cli-lint-does-not-parse = 無法解析：{ $error }
+cli-lint-invalid-server = { $protocol } 伺服器設定有誤：{ $problem }
+cli-lint-invalid-domain = <domain>「{ $value }」不是有效的網域名稱
+cli-lint-any-domain = <domain>%EMAILDOMAIN%</domain> 無法查詢：請列出具體的網域
+cli-lint-incomplete = 服務商項目不完整：{ $what }
+cli-lint-duplicate-domain = 網域 { $domain } 同時屬於服務商「{ $other }」（{ $file }）
+cli-lint-port-needs-tls = { $at } 標為 { $security }，但連接埠 { $port } 應使用 SSL/TLS 加密連線
+cli-lint-port-is-starttls = { $at } 標為 SSL/TLS，但連接埠 { $port } 通常使用 STARTTLS
+cli-lint-plaintext = { $at } 沒有加密：密碼會以明文傳送
+cli-lint-needs-hint = { $domain } 在郵件軟體裡不能直接用帳號密碼登入，但沒有 { $codes } 提示
+cli-lint-or = {" 或 "}
+cli-lint-hint-without-zh = 提示 { $code } 缺少中文（zh-CN）文字
+cli-lint-no-source = 沒有 <md:source>：請註明這些資訊的來源
