@@ -1561,11 +1561,22 @@ mod tests {
             first(&r, Lang::En)
         );
         assert!(first(&r, Lang::ZhCn).starts_with("服务器可以连接，但没有检查账号"));
-        for (v, en, zh) in [
-            (Verdict::Works, "WORKS:", "可以使用："),
-            (Verdict::Partial, "PARTIAL:", "部分可用："),
-            (Verdict::Broken, "BROKEN:", "无法使用："),
-            (Verdict::Unverified, "UNVERIFIED:", "无法验证："),
+        assert!(first(&r, Lang::ZhTw).starts_with("伺服器可以連線，但沒有檢查帳號"));
+        for (v, en, zh, tw) in [
+            (
+                Verdict::Works,
+                "WORKS:",
+                "可以使用：",
+                "可以使用：設定已驗證",
+            ),
+            (Verdict::Partial, "PARTIAL:", "部分可用：", "部分可用："),
+            (Verdict::Broken, "BROKEN:", "无法使用：", "無法使用："),
+            (
+                Verdict::Unverified,
+                "UNVERIFIED:",
+                "无法验证：",
+                "無法驗證：",
+            ),
         ] {
             r.verdict = v;
             assert!(
@@ -1577,6 +1588,11 @@ mod tests {
                 first(&r, Lang::ZhCn).starts_with(zh),
                 "{}",
                 first(&r, Lang::ZhCn)
+            );
+            assert!(
+                first(&r, Lang::ZhTw).starts_with(tw),
+                "{}",
+                first(&r, Lang::ZhTw)
             );
         }
     }
@@ -1601,6 +1617,28 @@ mod tests {
     }
 
     #[test]
+    fn traditional_chinese_output_has_taiwan_words() {
+        let out = render_at(&report(Lang::ZhTw), Lang::ZhTw, 160);
+        for word in ["Settings", "Server", "Login", "not tested", "Who", "Found"] {
+            assert!(!out.contains(word), "{word} in\n{out}");
+        }
+        for word in [
+            "建議設定",
+            "伺服器位址",
+            "連接埠",
+            "使用者名稱",
+            "伺服器可連線",
+            "耗時",
+        ] {
+            assert!(out.contains(word), "{word} not in\n{out}");
+        }
+        // (The findings' texts are the fixture's, in Simplified Chinese.)
+        for word in ["推荐设置", "服务器地址", "用时", "问题诊断"] {
+            assert!(!out.contains(word), "{word} in\n{out}");
+        }
+    }
+
+    #[test]
     fn discovery_details_keep_only_technical_words_in_chinese() {
         let s = SourceReport {
             source: SourceKind::Autoconfig,
@@ -1618,5 +1656,10 @@ mod tests {
             "失败：HTTP 503 https://autoconfig.example.com/mail/config-v1.1.xml 192.0.2.1"
         );
         assert_eq!(source_target(&s, &l), "example.com MX MX");
+        let l = Labels { lang: Lang::ZhTw };
+        assert_eq!(
+            source_outcome(&s, &l),
+            "失敗：HTTP 503 https://autoconfig.example.com/mail/config-v1.1.xml 192.0.2.1"
+        );
     }
 }
