@@ -485,13 +485,11 @@ impl Labels {
             FailureKind::Unreachable => tr!(self.lang, "report-failure-unreachable"),
             FailureKind::ConnectionClosed => tr!(self.lang, "report-failure-closed"),
             FailureKind::ProtocolError => tr!(self.lang, "report-failure-bad-reply"),
-            FailureKind::WrongProtocol { actual: Some(p) } => {
-                return tr!(
-                    self.lang,
-                    "report-failure-other-protocol",
-                    protocol = p.display_name()
-                );
-            }
+            FailureKind::WrongProtocol { actual: Some(p) } => tr!(
+                self.lang,
+                "report-failure-other-protocol",
+                protocol = p.display_name()
+            ),
             FailureKind::WrongProtocol { actual: None } => {
                 tr!(self.lang, "report-failure-wrong-protocol")
             }
