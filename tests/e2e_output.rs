@@ -306,12 +306,14 @@ fn filters() -> Vec<(&'static str, &'static str)> {
         (r#""days_left": -?\d+"#, r#""days_left": "[days]""#),
         (r"Finished in \d+ ms", "Finished in [ms] ms"),
         (r"用时 \d+ 毫秒", "用时 [ms] 毫秒"),
+        (r"耗時 \d+ 毫秒", "耗時 [ms] 毫秒"),
         (
             r"certificate: \d+ day\(s\) left",
             "certificate: [days] day(s) left",
         ),
         (r"证书还剩 \d+ 天", "证书还剩 [days] 天"),
         (r"证书已过期 \d+ 天", "证书已过期 [days] 天"),
+        (r"憑證(還剩|已過期) \d+ 天", "憑證$1 [days] 天"),
         (
             r"certificate expired \d+ day\(s\) ago",
             "certificate expired [days] day(s) ago",
@@ -557,7 +559,9 @@ fn colour_only_when_asked_or_on_a_terminal() {
 /// The output without its last line (the run time).
 fn without_time(s: &str) -> String {
     s.lines()
-        .filter(|l| !l.starts_with("用时") && !l.starts_with("Finished in"))
+        .filter(|l| {
+            !l.starts_with("用时") && !l.starts_with("耗時") && !l.starts_with("Finished in")
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

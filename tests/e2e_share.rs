@@ -153,8 +153,9 @@ pub fn filters() -> Vec<(&'static str, &'static str)> {
         (r"maildoctor \d+\.\d+\.\d+\S*", "maildoctor [version]"),
         (r"finished in \d+ ms", "finished in [ms] ms"),
         (r"用时 \d+ 毫秒", "用时 [ms] 毫秒"),
+        (r"耗時 \d+ 毫秒", "耗時 [ms] 毫秒"),
         (r"\d+ day\\?\(s\\?\) (left|ago)", "[days] day(s) $1"),
-        (r"(还剩|已过期) \d+ 天", "$1 [days] 天"),
+        (r"(还剩|已过期|還剩|已過期) \d+ 天", "$1 [days] 天"),
         (r"maildoctor test CA \d+-\d+", "maildoctor test CA [id]"),
     ]
 }
