@@ -339,24 +339,17 @@ pub fn password(
 /// that this run ignores: always in batch mode (passwords come only from
 /// `--password-file`), and in a single run without `--login`/`--password-stdin`. Never
 /// contains the password; `None` when the variable is used or unset.
-pub fn password_env_notice(args: &Args, env_set: bool, lang: Lang) -> Option<&'static str> {
+pub fn password_env_notice(args: &Args, env_set: bool, lang: Lang) -> Option<String> {
     if !env_set || args.completions.is_some() || args.man {
         return None;
     }
     if args.batch.is_some() {
-        return Some(lang.pick(
-            "MAILDOCTOR_PASSWORD is ignored in batch mode; give each address its password \
-             with --password-file",
-            "批量模式不使用 MAILDOCTOR_PASSWORD；请用 --password-file 为每个地址提供密码",
-        ));
+        return Some(crate::tr!(lang, "cli-password-env-batch"));
     }
     if args.login || args.password_stdin {
         return None;
     }
-    Some(lang.pick(
-        "MAILDOCTOR_PASSWORD is set but ignored without --login; nothing logs in",
-        "未指定 --login，已忽略 MAILDOCTOR_PASSWORD，不会登录",
-    ))
+    Some(crate::tr!(lang, "cli-password-env-ignored"))
 }
 
 /// What the command line asks for.
@@ -919,6 +912,8 @@ mod tests {
         assert!(n.contains("batch") && n.contains("--password-file"), "{n}");
         let n = password_env_notice(&batch, true, Lang::ZhCn).unwrap();
         assert!(n.contains("批量"), "{n}");
+        let n = password_env_notice(&batch, true, Lang::ZhTw).unwrap();
+        assert!(n.contains("批次模式"), "{n}");
         assert_eq!(password_env_notice(&login, true, Lang::En), None);
         assert_eq!(password_env_notice(&stdin, true, Lang::En), None);
         assert_eq!(password_env_notice(&single, false, Lang::En), None);

@@ -24,33 +24,49 @@ pub enum Error {
 }
 
 impl Error {
-    /// The message in `lang`. Technical details (file names, OS errors, the text of a
+    /// The message in `lang`, from the CLI catalog (`locales/*/cli.ftl`); in English the
+    /// same text as `Display`. Technical details (file names, OS errors, the text of a
     /// command-line problem) are kept as they are after a translated lead.
     pub fn localized(&self, lang: crate::i18n::Lang) -> String {
         use crate::address::AddressError as A;
-        use crate::i18n::Lang;
-        if lang == Lang::En {
-            return self.to_string();
-        }
+        use crate::tr;
         match self {
-            Self::Usage(m) => format!("命令行参数有误：{m}"),
+            Self::Usage(m) => tr!(lang, "cli-error-usage", detail = m.as_str()),
             Self::Address(a) => match a {
-                A::NoAt(s) => format!("“{s}”不是邮箱地址：缺少“@”"),
-                A::EmptyLocal(s) => format!("“{s}”不是邮箱地址：“@”前面是空的"),
-                A::EmptyDomain(s) => format!("“{s}”不是邮箱地址：“@”后面是空的"),
-                A::BadLocal(s, c) => format!("“{s}”不是邮箱地址：“@”前面含有字符“{c}”"),
-                A::BadDomain(s, d) => format!("“{s}”不是邮箱地址：“{d}”不是有效的域名"),
-                A::LocalTooLong(s, n) => {
-                    format!("“{s}”不是邮箱地址：“@”前面有 {n} 个字节，超过 64 个（RFC 5321）")
+                A::NoAt(s) => tr!(lang, "cli-error-address-no-at", input = s.as_str()),
+                A::EmptyLocal(s) => tr!(lang, "cli-error-address-empty-local", input = s.as_str()),
+                A::EmptyDomain(s) => {
+                    tr!(lang, "cli-error-address-empty-domain", input = s.as_str())
                 }
-                A::TooLong(s, n) => {
-                    format!("“{s}”不是邮箱地址：长度为 {n} 个字节，超过 254 个（RFC 5321）")
-                }
+                A::BadLocal(s, c) => tr!(
+                    lang,
+                    "cli-error-address-bad-local",
+                    input = s.as_str(),
+                    character = c.to_string()
+                ),
+                A::BadDomain(s, d) => tr!(
+                    lang,
+                    "cli-error-address-bad-domain",
+                    input = s.as_str(),
+                    domain = d.as_str()
+                ),
+                A::LocalTooLong(s, n) => tr!(
+                    lang,
+                    "cli-error-address-local-too-long",
+                    input = s.as_str(),
+                    octets = n.to_string()
+                ),
+                A::TooLong(s, n) => tr!(
+                    lang,
+                    "cli-error-address-too-long",
+                    input = s.as_str(),
+                    octets = n.to_string()
+                ),
             },
-            Self::Provider(e) => format!("服务商数据无法读取：{e}"),
-            Self::Resolver(e) => format!("无法设置 DNS 解析：{e}"),
-            Self::Tls(e) => format!("无法加载证书信任库（或 --ca-file）：{e}"),
-            Self::Output(e) => format!("无法输出结果：{e}"),
+            Self::Provider(e) => tr!(lang, "cli-error-provider", detail = e.to_string()),
+            Self::Resolver(e) => tr!(lang, "cli-error-resolver", detail = e.to_string()),
+            Self::Tls(e) => tr!(lang, "cli-error-tls", detail = e.to_string()),
+            Self::Output(e) => tr!(lang, "cli-error-output", detail = e.to_string()),
         }
     }
 
@@ -74,5 +90,38 @@ mod tests {
         assert!(!zh.contains("is not"), "{zh}");
         let e = Error::Usage("--jobs must be between 1 and 256".into());
         assert!(e.localized(Lang::ZhCn).starts_with("命令行参数有误"));
+        let tw = Error::Address(crate::address::AddressError::NoAt("nope".into()));
+        let tw = tw.localized(Lang::ZhTw);
+        assert!(
+            tw.contains("不是電子郵件地址") && tw.contains("nope"),
+            "{tw}"
+        );
+        assert!(e.localized(Lang::ZhTw).starts_with("命令列參數有誤"));
+    }
+
+    /// In English the catalog says what `Display` says, for every kind of error.
+    #[test]
+    fn english_messages_are_the_display_texts() {
+        use crate::address::AddressError as A;
+        let errors = [
+            Error::Usage("--jobs must be between 1 and 256".into()),
+            Error::Address(A::NoAt("a".into())),
+            Error::Address(A::EmptyLocal("@b".into())),
+            Error::Address(A::EmptyDomain("a@".into())),
+            Error::Address(A::BadLocal("a b@c".into(), ' ')),
+            Error::Address(A::BadDomain("a@b..c".into(), "b..c".into())),
+            Error::Address(A::LocalTooLong("aaa".into(), 70)),
+            Error::Address(A::TooLong("aaa".into(), 300)),
+            Error::Tls(crate::net::tls::TlsInitError(
+                "ca.pem: no certificate".into(),
+            )),
+            Error::Output(std::io::Error::other("disk full")),
+        ];
+        for e in errors {
+            assert_eq!(e.localized(Lang::En), e.to_string());
+            for lang in [Lang::ZhCn, Lang::ZhTw] {
+                assert_ne!(e.localized(lang), e.to_string(), "{lang}: {e}");
+            }
+        }
     }
 }

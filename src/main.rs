@@ -27,6 +27,7 @@ use maildoctor::error::Error;
 use maildoctor::exit;
 use maildoctor::i18n::Lang;
 use maildoctor::report::{self, Format, RenderOptions};
+use maildoctor::tr;
 use tokio_util::sync::CancellationToken;
 
 fn main() -> ExitCode {
@@ -51,7 +52,7 @@ fn main() -> ExitCode {
     let lang = args.lang.unwrap_or_else(Lang::from_env);
     let env_set = std::env::var_os(maildoctor::cli::PASSWORD_ENV).is_some_and(|v| !v.is_empty());
     if let Some(notice) = maildoctor::cli::password_env_notice(&args, env_set, lang) {
-        eprintln!("maildoctor: {notice}");
+        eprintln!("{}", tr!(lang, "cli-notice-line", message = notice));
     }
     match real_main(args) {
         Ok(code) => ExitCode::from(code),
@@ -66,7 +67,7 @@ fn main() -> ExitCode {
                 };
                 let _ = report::json::render_error(kind, &message, &mut std::io::stdout());
             }
-            eprintln!("maildoctor: {}{message}", lang.pick("error: ", "错误："));
+            eprintln!("{}", tr!(lang, "cli-error-line", message = message));
             ExitCode::from(err.exit_code())
         }
     }
@@ -87,9 +88,12 @@ fn real_main(args: Args) -> Result<u8, Error> {
         // A bad --providers file is left out, never fatal: say so once.
         for w in ctx.providers.warnings() {
             eprintln!(
-                "maildoctor: {}{}",
-                config.lang.pick("warning: ", "警告："),
-                w.localized(config.lang)
+                "{}",
+                tr!(
+                    config.lang,
+                    "cli-warning-line",
+                    message = w.localized(config.lang)
+                )
             );
         }
         Ok::<_, Error>(ctx)
@@ -224,13 +228,7 @@ async fn single(
         let lang = options.lang;
         tokio::spawn(async move {
             stop.next().await;
-            eprintln!(
-                "maildoctor: {}",
-                lang.pick(
-                    "interrupted; printing what was found so far",
-                    "已中断，下面是到目前为止查到的结果"
-                )
-            );
+            eprintln!("{}", tr!(lang, "cli-interrupted-report"));
             cancel.cancel();
             stop.next().await;
             std::process::exit(i32::from(exit::CANCELLED));
@@ -328,13 +326,7 @@ async fn batch_main(
         bar.finish_and_clear();
     }
     let Some(summary) = summary else {
-        eprintln!(
-            "maildoctor: {}",
-            lang.pick(
-                "interrupted; every record written above is complete",
-                "已中断；上面已经输出的每条记录都是完整的"
-            )
-        );
+        eprintln!("{}", tr!(lang, "cli-interrupted-batch"));
         return Ok(exit::CANCELLED);
     };
     let summary = match summary {
@@ -345,14 +337,19 @@ async fn batch_main(
     let (total, secs) = (summary.total(), start.elapsed().as_secs_f64());
     let (ok, warning, broken, invalid) =
         (summary.ok, summary.warning, summary.broken, summary.invalid);
-    match lang {
-        Lang::En => eprintln!(
-            "maildoctor: {total} address(es) in {secs:.1} s: {ok} ok, {warning} with warnings, {broken} broken, {invalid} invalid"
-        ),
-        Lang::ZhCn | Lang::ZhTw => eprintln!(
-            "maildoctor：{total} 个地址，用时 {secs:.1} 秒：{ok} 个正常，{warning} 个有警告，{broken} 个有问题，{invalid} 个无效"
-        ),
-    }
+    eprintln!(
+        "{}",
+        tr!(
+            lang,
+            "cli-batch-summary",
+            total = total,
+            seconds = format!("{secs:.1}"),
+            ok = ok,
+            warning = warning,
+            broken = broken,
+            invalid = invalid
+        )
+    );
     Ok(if summary.broken + summary.invalid > 0 {
         exit::PROBLEMS
     } else {

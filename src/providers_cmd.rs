@@ -16,6 +16,7 @@ use crate::i18n::Lang;
 use crate::model::{Protocol, Security};
 use crate::provider::lint::{LintLevel, LintReport};
 use crate::provider::{CatalogEntry, EntryKind, ProviderDb, ProviderWarning};
+use crate::tr;
 
 /// Runs one `providers` action: the bytes to print on stdout and the exit status (1 when
 /// `show` finds nothing or `lint` finds an error).
@@ -54,18 +55,18 @@ fn json_line(value: &impl Serialize, out: &mut String) -> Result<(), Error> {
     Ok(())
 }
 
-fn kind_text(kind: EntryKind, lang: Lang) -> &'static str {
+fn kind_text(kind: EntryKind, lang: Lang) -> String {
     match kind {
-        EntryKind::Builtin => lang.pick("built-in", "内置"),
-        EntryKind::Imported => lang.pick("imported", "导入"),
-        EntryKind::Directory => "--providers",
+        EntryKind::Builtin => tr!(lang, "cli-providers-kind-builtin"),
+        EntryKind::Imported => tr!(lang, "cli-providers-kind-imported"),
+        EntryKind::Directory => "--providers".to_owned(),
     }
 }
 
 fn source_text(e: &CatalogEntry, lang: Lang) -> String {
     let mut s = format!("{} {}", kind_text(e.kind, lang), e.file);
     for o in &e.overridden_by {
-        let _ = write!(s, " + {} {o}", lang.pick("override", "覆盖"));
+        let _ = write!(s, " + {} {o}", tr!(lang, "cli-providers-override"));
     }
     s
 }
@@ -83,9 +84,12 @@ fn warning_lines(warnings: &[ProviderWarning], lang: Lang, out: &mut String) {
     for w in warnings {
         let _ = writeln!(
             out,
-            "{}{}",
-            lang.pick("warning: ", "警告："),
-            w.localized(lang)
+            "{}",
+            tr!(
+                lang,
+                "cli-providers-warning-line",
+                message = w.localized(lang)
+            )
         );
     }
 }
@@ -138,10 +142,10 @@ fn list(db: &ProviderDb, json: bool, lang: Lang, out: &mut String) -> Result<u8,
     let _ = writeln!(
         out,
         "{:<width$}  {:>7}  {}  |  {}",
-        lang.pick("id", "编号"),
-        lang.pick("domains", "域名数"),
-        lang.pick("name", "名称"),
-        lang.pick("source", "来源"),
+        tr!(lang, "cli-providers-col-id"),
+        tr!(lang, "cli-providers-col-domains"),
+        tr!(lang, "cli-providers-col-name"),
+        tr!(lang, "cli-providers-col-source"),
     );
     for e in &catalog {
         let _ = writeln!(
@@ -154,10 +158,16 @@ fn list(db: &ProviderDb, json: bool, lang: Lang, out: &mut String) -> Result<u8,
         );
     }
     let domains: usize = catalog.iter().map(|e| e.provider.domains.len()).sum();
-    let _ = match lang {
-        Lang::En => writeln!(out, "{} providers, {domains} domains", catalog.len()),
-        Lang::ZhCn | Lang::ZhTw => writeln!(out, "共 {} 个服务商，{domains} 个域名", catalog.len()),
-    };
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "cli-providers-total",
+            providers = catalog.len(),
+            domains = domains
+        )
+    );
     warning_lines(db.warnings(), lang, out);
     Ok(exit::OK)
 }
@@ -182,11 +192,11 @@ fn domain_of(input: &str) -> Option<String> {
     EmailAddress::parse(&addr).ok().map(|a| a.domain)
 }
 
-fn security_text(s: Security, lang: Lang) -> &'static str {
+fn security_text(s: Security, lang: Lang) -> String {
     match s {
-        Security::Tls => "SSL/TLS",
-        Security::Starttls => "STARTTLS",
-        Security::None => lang.pick("none (plaintext)", "无加密（明文）"),
+        Security::Tls => "SSL/TLS".to_owned(),
+        Security::Starttls => "STARTTLS".to_owned(),
+        Security::None => tr!(lang, "cli-providers-security-none"),
     }
 }
 
@@ -209,10 +219,11 @@ fn show(
                 out,
             )?;
         } else {
-            let _ = match lang {
-                Lang::En => writeln!(out, "{input}: not in the provider database"),
-                Lang::ZhCn | Lang::ZhTw => writeln!(out, "{input}：服务商数据库里没有这个域名"),
-            };
+            let _ = writeln!(
+                out,
+                "{}",
+                tr!(lang, "cli-providers-not-found", input = input)
+            );
             warning_lines(db.warnings(), lang, out);
         }
         return Ok(exit::PROBLEMS);
@@ -228,20 +239,24 @@ fn show(
         return Ok(exit::OK);
     }
     let p = &entry.provider;
-    let t = |en, zh| lang.pick(en, zh);
-    let sep = lang.pick(": ", "：");
+    let sep = tr!(lang, "cli-providers-colon");
     let _ = writeln!(out, "{}", name_text(&entry));
-    let _ = writeln!(out, "  {}{sep}{}", t("id", "编号"), p.id);
     let _ = writeln!(
         out,
         "  {}{sep}{}",
-        t("source", "来源"),
+        tr!(lang, "cli-providers-field-id"),
+        p.id
+    );
+    let _ = writeln!(
+        out,
+        "  {}{sep}{}",
+        tr!(lang, "cli-providers-field-source"),
         source_text(&entry, lang)
     );
     let _ = writeln!(
         out,
         "  {} ({}){sep}{}",
-        t("domains", "域名"),
+        tr!(lang, "cli-providers-field-domains"),
         p.domains.len(),
         p.domains.join(", ")
     );
@@ -249,13 +264,13 @@ fn show(
         let _ = writeln!(
             out,
             "  {}{sep}{}",
-            t("MX suffixes", "MX 后缀"),
+            tr!(lang, "cli-providers-field-mx"),
             p.mx_domains.join(", ")
         );
     }
-    let _ = writeln!(out, "{}", t("Servers:", "服务器："));
+    let _ = writeln!(out, "{}", tr!(lang, "cli-providers-servers"));
     if p.incoming.is_empty() && p.outgoing.is_empty() {
-        let _ = writeln!(out, "  {}", t("(none)", "（无）"));
+        let _ = writeln!(out, "  {}", tr!(lang, "cli-providers-none"));
     }
     for s in p.incoming.iter().chain(&p.outgoing) {
         let proto = match s.protocol {
@@ -269,27 +284,29 @@ fn show(
             s.host,
             s.port,
             security_text(s.security, lang),
-            t("user name", "用户名"),
+            tr!(lang, "cli-providers-field-username"),
             s.username
         );
     }
     if !p.hints.is_empty() {
-        let _ = writeln!(out, "{}", t("Hints:", "提示："));
+        let _ = writeln!(out, "{}", tr!(lang, "cli-providers-hints"));
         for h in &p.hints {
-            let text = match lang {
-                Lang::ZhCn | Lang::ZhTw => h.text_zh.as_deref().unwrap_or(&h.text),
-                Lang::En => &h.text,
+            // Provider files have Simplified Chinese only: Traditional Chinese shows it too.
+            let text = if lang.is_zh() {
+                h.text_zh.as_deref().unwrap_or(&h.text)
+            } else {
+                &h.text
             };
             let _ = writeln!(out, "  [{}] {text}", h.code);
         }
     }
     if !p.documentation.is_empty() {
-        let _ = writeln!(out, "{}", t("Documentation:", "帮助文档："));
+        let _ = writeln!(out, "{}", tr!(lang, "cli-providers-documentation"));
         for d in &p.documentation {
             let _ = writeln!(out, "  {d}");
         }
     }
-    let _ = writeln!(out, "{}", t("Provenance:", "数据来源："));
+    let _ = writeln!(out, "{}", tr!(lang, "cli-providers-provenance"));
     for s in &p.sources {
         let mut line = format!("  {} ({})", s.name, s.status);
         for x in [&s.reference, &s.url, &s.note].into_iter().flatten() {
@@ -312,16 +329,15 @@ fn lint(report: &LintReport, json: bool, lang: Lang, out: &mut String) -> Result
         return Ok(code);
     }
     for i in &report.issues {
-        let level = match (i.level, lang) {
-            (LintLevel::Error, _) => lang.pick("error", "错误"),
-            (LintLevel::Warning, _) => lang.pick("warning", "警告"),
+        let level = match i.level {
+            LintLevel::Error => tr!(lang, "cli-providers-lint-error"),
+            LintLevel::Warning => tr!(lang, "cli-providers-lint-warning"),
         };
-        let provider = match (&i.provider, lang) {
-            (Some(p), Lang::En) => format!("provider '{p}': "),
-            (Some(p), Lang::ZhCn | Lang::ZhTw) => format!("服务商“{p}”："),
-            (None, _) => String::new(),
+        let provider = match &i.provider {
+            Some(p) => tr!(lang, "cli-providers-lint-provider", provider = p.as_str()),
+            None => String::new(),
         };
-        let sep = lang.pick(": ", "：");
+        let sep = tr!(lang, "cli-providers-colon");
         let _ = writeln!(
             out,
             "{level}{sep}{}{sep}{provider}{}",
@@ -330,17 +346,17 @@ fn lint(report: &LintReport, json: bool, lang: Lang, out: &mut String) -> Result
         );
     }
     let warnings = report.issues.len() - errors;
-    let _ = match lang {
-        Lang::En => writeln!(
-            out,
-            "{} files, {} providers: {errors} errors, {warnings} warnings",
-            report.files, report.providers
-        ),
-        Lang::ZhCn | Lang::ZhTw => writeln!(
-            out,
-            "共 {} 个文件、{} 个服务商：{errors} 个错误，{warnings} 个警告",
-            report.files, report.providers
-        ),
-    };
+    let _ = writeln!(
+        out,
+        "{}",
+        tr!(
+            lang,
+            "cli-providers-lint-summary",
+            files = report.files,
+            providers = report.providers,
+            errors = errors,
+            warnings = warnings
+        )
+    );
     Ok(code)
 }

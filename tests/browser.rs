@@ -280,6 +280,13 @@ fn html_reports_render_offline_in_chromium_on_phone_and_desktop() {
         &["--format", "html", "--lang", "zh-CN", "--verbose"],
         &["auth.failed", "&lt;script&gt;alert"],
     );
+    check_report(
+        &bin,
+        "healthy.zh-TW",
+        &healthy(),
+        &["--format", "html", "--lang", "zh-TW"],
+        &["lang=\"zh-TW\"", "連接埠"],
+    );
 }
 
 #[test]

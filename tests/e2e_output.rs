@@ -306,12 +306,14 @@ fn filters() -> Vec<(&'static str, &'static str)> {
         (r#""days_left": -?\d+"#, r#""days_left": "[days]""#),
         (r"Finished in \d+ ms", "Finished in [ms] ms"),
         (r"用时 \d+ 毫秒", "用时 [ms] 毫秒"),
+        (r"耗時 \d+ 毫秒", "耗時 [ms] 毫秒"),
         (
             r"certificate: \d+ day\(s\) left",
             "certificate: [days] day(s) left",
         ),
         (r"证书还剩 \d+ 天", "证书还剩 [days] 天"),
         (r"证书已过期 \d+ 天", "证书已过期 [days] 天"),
+        (r"憑證(還剩|已過期) \d+ 天", "憑證$1 [days] 天"),
         (
             r"certificate expired \d+ day\(s\) ago",
             "certificate expired [days] day(s) ago",
@@ -351,7 +353,24 @@ fn snapshots(name: &str, case: &Case, want_code: i32) -> String {
             zh_table = r.stdout;
         }
     }
+    // Traditional Chinese: the table (the JSON differs from zh-CN only in its texts).
+    let r = case.table("zh-TW", &[]);
+    assert_eq!(r.code, want_code, "zh-TW: {}\n{}", r.stdout, r.stderr);
+    assert_tables_line_up(&r.stdout);
+    assert_traditional(&r.stdout);
+    snapshot(&format!("{name}.table.zh-TW"), &r.stdout);
     zh_table
+}
+
+/// A zh-TW report uses the Taiwan words in the report's own labels, never their
+/// Simplified form (causes and fixes come from the analysis; provider data is Simplified
+/// only: neither is checked here).
+fn assert_traditional(out: &str) {
+    assert!(has_cjk(out), "{out}");
+    for simplified in ["推荐设置", "问题诊断", "由谁处理", "解决办法", "用时"] {
+        assert!(!out.contains(simplified), "{simplified} in\n{out}");
+    }
+    assert!(out.contains("建議設定") && out.contains("耗時"), "{out}");
 }
 
 /// Every line of every table block has the same display width (CJK counts two columns).
@@ -551,7 +570,9 @@ fn colour_only_when_asked_or_on_a_terminal() {
 /// The output without its last line (the run time).
 fn without_time(s: &str) -> String {
     s.lines()
-        .filter(|l| !l.starts_with("用时") && !l.starts_with("Finished in"))
+        .filter(|l| {
+            !l.starts_with("用时") && !l.starts_with("耗時") && !l.starts_with("Finished in")
+        })
         .collect::<Vec<_>>()
         .join("\n")
 }

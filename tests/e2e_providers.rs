@@ -210,6 +210,19 @@ fn providers_show_resolves_aliases_in_the_runs_language() {
         assert!(r.stdout.contains(needle), "{needle}:\n{}", r.stdout);
     }
     assert!(!r.stdout.contains("Servers:"), "{}", r.stdout);
+    // Traditional Chinese: Taiwan words; the provider's hint as the provider file has it.
+    let r = run(["providers", "show", "--lang", "zh-TW", "alice@vip.qq.com"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for needle in [
+        "伺服器：",
+        "編號：qq.com",
+        "使用者名稱：%EMAILADDRESS%",
+        "授权码",
+        "資料來源：",
+    ] {
+        assert!(r.stdout.contains(needle), "{needle}:\n{}", r.stdout);
+    }
+    assert!(!r.stdout.contains("服务器："), "{}", r.stdout);
 
     let r = run(["providers", "show", "--json", "hotmail.be"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
@@ -299,4 +312,19 @@ fn providers_lint_checks_the_database_or_a_directory() {
     ]);
     assert!(r.stdout.contains("错误：broken.xml:4："), "{}", r.stdout);
     assert!(r.stdout.contains("共 3 个文件"), "{}", r.stdout);
+    let r = run([
+        "--lang",
+        "zh-TW",
+        "providers",
+        "lint",
+        dir.path().to_str().unwrap(),
+    ]);
+    for needle in [
+        "錯誤：broken.xml:4：",
+        "網域 qq.com 同時屬於服務商「plain.example」（plain.xml）",
+        "連接埠 993 應使用 SSL/TLS",
+        "共 3 個檔案",
+    ] {
+        assert!(r.stdout.contains(needle), "{needle}:\n{}", r.stdout);
+    }
 }

@@ -153,8 +153,9 @@ pub fn filters() -> Vec<(&'static str, &'static str)> {
         (r"maildoctor \d+\.\d+\.\d+\S*", "maildoctor [version]"),
         (r"finished in \d+ ms", "finished in [ms] ms"),
         (r"用时 \d+ 毫秒", "用时 [ms] 毫秒"),
+        (r"耗時 \d+ 毫秒", "耗時 [ms] 毫秒"),
         (r"\d+ day\\?\(s\\?\) (left|ago)", "[days] day(s) $1"),
-        (r"(还剩|已过期) \d+ 天", "$1 [days] 天"),
+        (r"(还剩|已过期|還剩|已過期) \d+ 天", "$1 [days] 天"),
         (r"maildoctor test CA \d+-\d+", "maildoctor test CA [id]"),
     ]
 }
@@ -180,10 +181,14 @@ fn stdout(case: &Case, extra: &[&str], code: i32) -> String {
 #[test]
 fn markdown_and_html_reports_in_both_languages() {
     for (name, case, code) in [("healthy", healthy(), 0), ("hostile", hostile(), 1)] {
-        for lang in ["en", "zh-CN"] {
+        for lang in ["en", "zh-CN", "zh-TW"] {
             for (format, ext) in [("md", "md"), ("html", "html")] {
                 let out = stdout(&case, &["--lang", lang, "--format", format], code);
                 snapshot(&format!("{name}.{ext}.{lang}"), &out);
+                if format == "html" {
+                    // The page's language, for fonts and screen readers: zh-TW is Traditional.
+                    assert!(out.contains(&format!("<html lang=\"{lang}\">")), "{out}");
+                }
             }
         }
     }
@@ -396,11 +401,11 @@ fn settings_card_for_each_client_in_both_languages() {
         "apple-mail",
         "android",
     ] {
-        for lang in ["en", "zh-CN"] {
+        for lang in ["en", "zh-CN", "zh-TW"] {
             let out = stdout(&case, &["--card", "--client", client, "--lang", lang], 0);
             assert!(out.lines().count() <= 7, "short enough for a chat:\n{out}");
             assert!(
-                !out.contains("not verified") && !out.contains("未验证"),
+                !out.contains("not verified") && !out.contains("未验证") && !out.contains("未驗證"),
                 "{out}"
             );
             snapshot(&format!("card.{client}.{lang}"), &out);

@@ -22,6 +22,7 @@ use super::overrides::{ProviderWarning, read_dir};
 use super::{Provider, ProviderError};
 use crate::i18n::Lang;
 use crate::model::{Protocol, Security};
+use crate::tr;
 
 /// How bad a lint finding is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -49,6 +50,9 @@ pub struct LintIssue {
     pub message: String,
     /// What is wrong, in Simplified Chinese.
     pub message_zh: String,
+    /// What is wrong, in Traditional Chinese (not in the JSON, which keeps its two fields).
+    #[serde(skip)]
+    pub message_zh_tw: String,
 }
 
 impl LintIssue {
@@ -62,7 +66,11 @@ impl LintIssue {
 
     /// The message in `lang`.
     pub fn message(&self, lang: Lang) -> &str {
-        lang.pick(&self.message, &self.message_zh)
+        match lang {
+            Lang::En => &self.message,
+            Lang::ZhCn => &self.message_zh,
+            Lang::ZhTw => &self.message_zh_tw,
+        }
     }
 }
 
@@ -140,6 +148,7 @@ pub fn lint_dir(dir: &Path) -> Result<LintReport, ProviderError> {
             provider: None,
             message: w.localized(Lang::En),
             message_zh: w.localized(Lang::ZhCn),
+            message_zh_tw: w.localized(Lang::ZhTw),
         });
     }
     let mut seen = HashMap::new();
@@ -212,27 +221,26 @@ fn lint_text(
     generated: bool,
     report: &mut LintReport,
 ) {
-    let mut push = |level, line: Option<usize>, provider: Option<&str>, en: String, zh: String| {
-        report.issues.push(LintIssue {
-            level,
-            file: file.to_owned(),
-            line,
-            provider: provider.map(str::to_owned),
-            message: en,
-            message_zh: zh,
-        });
-    };
+    // `text` gives the message in a language (locales/*/cli.ftl).
+    let mut push =
+        |level, line: Option<usize>, provider: Option<&str>, text: &dyn Fn(Lang) -> String| {
+            report.issues.push(LintIssue {
+                level,
+                file: file.to_owned(),
+                line,
+                provider: provider.map(str::to_owned),
+                message: text(Lang::En),
+                message_zh: text(Lang::ZhCn),
+                message_zh_tw: text(Lang::ZhTw),
+            });
+        };
     let config = match clientconfig::parse(xml) {
         Ok(c) => c,
         Err(e) => {
             let pos = super::overrides::position(&e).map(|p| p.line);
-            push(
-                LintLevel::Error,
-                pos,
-                None,
-                format!("does not parse: {e}"),
-                format!("无法解析：{e}"),
-            );
+            push(LintLevel::Error, pos, None, &|l| {
+                tr!(l, "cli-lint-does-not-parse", error = e.to_string())
+            });
             return;
         }
     };
@@ -246,54 +254,47 @@ fn lint_text(
             .map(|l| l.len() + 1)
             .sum::<usize>();
         for r in &ep.rejected {
-            push(
-                LintLevel::Error,
-                Some(r.pos.line),
-                Some(&id),
-                format!("{} server: {}", r.protocol, r.problem),
-                format!("{} 服务器设置有误：{}", r.protocol, r.problem),
-            );
+            push(LintLevel::Error, Some(r.pos.line), Some(&id), &|l| {
+                tr!(
+                    l,
+                    "cli-lint-invalid-server",
+                    protocol = r.protocol.to_string(),
+                    problem = r.problem.to_string()
+                )
+            });
         }
         for r in &ep.rejected_domains {
-            push(
-                LintLevel::Error,
-                Some(r.pos.line),
-                Some(&id),
-                format!("<domain> '{}' is not a domain name", r.value),
-                format!("<domain> “{}”不是有效的域名", r.value),
-            );
+            push(LintLevel::Error, Some(r.pos.line), Some(&id), &|l| {
+                tr!(l, "cli-lint-invalid-domain", value = r.value.as_str())
+            });
         }
         if ep.any_domain {
-            push(
-                LintLevel::Error,
-                Some(start_line),
-                Some(&id),
-                "<domain>%EMAILDOMAIN%</domain> cannot be looked up: list the domains".to_owned(),
-                "<domain>%EMAILDOMAIN%</domain> 无法查找：请列出具体域名".to_owned(),
-            );
+            push(LintLevel::Error, Some(start_line), Some(&id), &|l| {
+                tr!(l, "cli-lint-any-domain")
+            });
         }
         let has_source = !ep.sources.is_empty();
         let p: Provider = ep.into();
         let is_override = is_override(&p);
         if let Some(what) = super::overrides::incomplete(&p).filter(|_| !is_override) {
-            push(
-                LintLevel::Error,
-                Some(start_line),
-                Some(&id),
-                what.to_owned(),
-                format!("服务商条目不完整：{what}"),
-            );
+            push(LintLevel::Error, Some(start_line), Some(&id), &|l| {
+                tr!(l, "cli-lint-incomplete", what = what)
+            });
         }
         for d in &p.domains {
             let line = line_of(xml, start, &format!(">{d}<"), start_line);
             match seen.get(d) {
-                Some((other_file, other)) if other_file != file || *other != id => push(
-                    LintLevel::Error,
-                    Some(line),
-                    Some(&id),
-                    format!("domain '{d}' is also claimed by provider '{other}' ({other_file})"),
-                    format!("域名 {d} 同时属于服务商“{other}”（{other_file}）"),
-                ),
+                Some((other_file, other)) if other_file != file || *other != id => {
+                    push(LintLevel::Error, Some(line), Some(&id), &|l| {
+                        tr!(
+                            l,
+                            "cli-lint-duplicate-domain",
+                            domain = d.as_str(),
+                            other = other.as_str(),
+                            file = other_file.as_str()
+                        )
+                    })
+                }
                 Some(_) => {}
                 None => {
                     seen.insert(d.clone(), (file.to_owned(), id.clone()));
@@ -321,37 +322,30 @@ fn lint_text(
                     },
                     line,
                     Some(&id),
-                    format!(
-                        "{at} is marked {}, but port {} is for SSL/TLS from the first byte",
-                        label(s.security),
-                        s.port
-                    ),
-                    format!(
-                        "{at} 标为 {}，但 {} 端口应使用 SSL/TLS 加密连接",
-                        label(s.security),
-                        s.port
-                    ),
+                    &|l| {
+                        tr!(
+                            l,
+                            "cli-lint-port-needs-tls",
+                            at = at.as_str(),
+                            security = label(s.security),
+                            port = s.port.to_string()
+                        )
+                    },
                 );
             } else if starttls_port && s.security == Security::Tls {
-                push(
-                    LintLevel::Warning,
-                    line,
-                    Some(&id),
-                    format!(
-                        "{at} is marked SSL/TLS, but port {} is normally STARTTLS",
-                        s.port
-                    ),
-                    format!("{at} 标为 SSL/TLS，但 {} 端口通常使用 STARTTLS", s.port),
-                );
+                push(LintLevel::Warning, line, Some(&id), &|l| {
+                    tr!(
+                        l,
+                        "cli-lint-port-is-starttls",
+                        at = at.as_str(),
+                        port = s.port.to_string()
+                    )
+                });
             }
             if s.security == Security::None {
-                push(
-                    LintLevel::Warning,
-                    line,
-                    Some(&id),
-                    format!("{at} is plaintext: passwords would travel unencrypted"),
-                    format!("{at} 没有加密：密码会以明文传输"),
-                );
+                push(LintLevel::Warning, line, Some(&id), &|l| {
+                    tr!(l, "cli-lint-plaintext", at = at.as_str())
+                });
             }
         }
         for (domain, codes) in NEEDS_HINT {
@@ -359,19 +353,14 @@ fn lint_text(
                 && p.domains.iter().any(|d| d == domain)
                 && !codes.iter().any(|c| p.has_hint(c))
             {
-                push(
-                    LintLevel::Warning,
-                    Some(start_line),
-                    Some(&id),
-                    format!(
-                        "{domain} needs something other than the account password in mail programs, but no {} hint says so",
-                        codes.join(" or ")
-                    ),
-                    format!(
-                        "{domain} 在邮件客户端里不能直接用账号密码登录，但没有 {} 提示",
-                        codes.join(" 或 ")
-                    ),
-                );
+                push(LintLevel::Warning, Some(start_line), Some(&id), &|l| {
+                    tr!(
+                        l,
+                        "cli-lint-needs-hint",
+                        domain = *domain,
+                        codes = codes.join(&tr!(l, "cli-lint-or"))
+                    )
+                });
             }
         }
         for h in &p.hints {
@@ -380,19 +369,14 @@ fn lint_text(
                     LintLevel::Warning,
                     Some(line_of(xml, start, &format!("\"{}\"", h.code), start_line)),
                     Some(&id),
-                    format!("hint {} has no zh-CN text", h.code),
-                    format!("提示 {} 缺少中文（zh-CN）文字", h.code),
+                    &|l| tr!(l, "cli-lint-hint-without-zh", code = h.code.as_str()),
                 );
             }
         }
         if !has_source {
-            push(
-                LintLevel::Warning,
-                Some(start_line),
-                Some(&id),
-                "no <md:source>: where do these facts come from?".to_owned(),
-                "没有 <md:source>：请注明这些信息的来源".to_owned(),
-            );
+            push(LintLevel::Warning, Some(start_line), Some(&id), &|l| {
+                tr!(l, "cli-lint-no-source")
+            });
         }
     }
 }

@@ -22,6 +22,7 @@ use super::clientconfig::{self, EmailProvider, ParseError, ServerProblem, Source
 use super::{Provider, ProviderError, Sourced, embedded};
 use crate::i18n::Lang;
 use crate::model::{Protocol, SourceKind, SourceReport, SourceStatus};
+use crate::tr;
 
 /// Most `*.xml` files read from one `--providers` directory; the rest are skipped with a
 /// warning.
@@ -101,67 +102,75 @@ impl ProviderWarning {
         }
     }
 
-    /// The warning for people, in `lang`. Technical details (parser diagnoses, OS errors)
-    /// stay as they are.
+    /// The warning for people, in `lang` (`locales/*/cli.ftl`). Technical details (parser
+    /// diagnoses, OS errors) stay as they are.
     pub fn localized(&self, lang: Lang) -> String {
-        let at = self.location();
+        let location = self.location();
+        let at = location.as_str();
         let p = self.provider.as_deref().unwrap_or("");
-        match (&self.kind, lang) {
-            (WarningKind::Unreadable { error }, Lang::En) => {
-                format!("provider file {at} cannot be read ({error}); skipped")
-            }
-            (WarningKind::Unreadable { error }, Lang::ZhCn | Lang::ZhTw) => {
-                format!("服务商文件 {at} 无法读取（{error}），已跳过")
-            }
-            (WarningKind::TooLarge { max }, Lang::En) => {
-                format!("provider file {at} is larger than {max} bytes; skipped")
-            }
-            (WarningKind::TooLarge { max }, Lang::ZhCn | Lang::ZhTw) => {
-                format!("服务商文件 {at} 超过 {max} 字节，已跳过")
-            }
-            (WarningKind::NotUtf8, Lang::En) => {
-                format!("provider file {at} is not UTF-8 text; skipped")
-            }
-            (WarningKind::NotUtf8, Lang::ZhCn | Lang::ZhTw) => {
-                format!("服务商文件 {at} 不是 UTF-8 文本，已跳过")
-            }
-            (WarningKind::Parse { reason }, Lang::En) => {
-                format!("provider file {at}: {reason}; the file is skipped")
-            }
-            (WarningKind::Parse { reason }, Lang::ZhCn | Lang::ZhTw) => {
-                format!("服务商文件 {at} 格式有误（{reason}），已跳过整个文件")
-            }
-            (WarningKind::InvalidServer { protocol, problem }, Lang::En) => format!(
-                "provider file {at}, provider '{p}': {protocol} server: {problem}; this server is left out"
-            ),
-            (WarningKind::InvalidServer { protocol, problem }, Lang::ZhCn | Lang::ZhTw) => format!(
-                "服务商文件 {at}（服务商“{p}”）：{protocol} 服务器设置有误（{problem}），已忽略这一项"
-            ),
-            (WarningKind::InvalidDomain { value }, Lang::En) => format!(
-                "provider file {at}, provider '{p}': <domain> '{value}' is not a domain name; left out"
-            ),
-            (WarningKind::InvalidDomain { value }, Lang::ZhCn | Lang::ZhTw) => {
-                format!("服务商文件 {at}（服务商“{p}”）：<domain> “{value}”不是有效的域名，已忽略")
-            }
-            (WarningKind::Incomplete { what }, Lang::En) => {
-                format!("provider file {at}, provider '{p}': {what}; the provider is skipped")
-            }
-            (WarningKind::Incomplete { what }, Lang::ZhCn | Lang::ZhTw) => {
-                format!("服务商文件 {at}（服务商“{p}”）不完整（{what}），已跳过这个服务商")
-            }
-            (WarningKind::DuplicateDomain { domain, other_file }, Lang::En) => format!(
-                "provider file {at}, provider '{p}': domain '{domain}' is already in {other_file}; left out here"
-            ),
-            (WarningKind::DuplicateDomain { domain, other_file }, Lang::ZhCn | Lang::ZhTw) => {
-                format!(
-                    "服务商文件 {at}（服务商“{p}”）：域名 {domain} 已在 {other_file} 里，这里的已忽略"
+        match &self.kind {
+            WarningKind::Unreadable { error } => {
+                tr!(
+                    lang,
+                    "cli-provider-file-unreadable",
+                    at = at,
+                    error = error.as_str()
                 )
             }
-            (WarningKind::TooManyFiles { max }, Lang::En) => {
-                format!("more than {max} provider files; {at} and the files after it are skipped")
+            WarningKind::TooLarge { max } => {
+                tr!(
+                    lang,
+                    "cli-provider-file-too-large",
+                    at = at,
+                    max = max.to_string()
+                )
             }
-            (WarningKind::TooManyFiles { max }, Lang::ZhCn | Lang::ZhTw) => {
-                format!("服务商文件超过 {max} 个；从 {at} 起的文件已跳过")
+            WarningKind::NotUtf8 => tr!(lang, "cli-provider-file-not-utf8", at = at),
+            WarningKind::Parse { reason } => {
+                tr!(
+                    lang,
+                    "cli-provider-file-parse",
+                    at = at,
+                    reason = reason.as_str()
+                )
+            }
+            WarningKind::InvalidServer { protocol, problem } => tr!(
+                lang,
+                "cli-provider-invalid-server",
+                at = at,
+                provider = p,
+                protocol = protocol.to_string(),
+                problem = problem.as_str()
+            ),
+            WarningKind::InvalidDomain { value } => tr!(
+                lang,
+                "cli-provider-invalid-domain",
+                at = at,
+                provider = p,
+                value = value.as_str()
+            ),
+            WarningKind::Incomplete { what } => tr!(
+                lang,
+                "cli-provider-incomplete",
+                at = at,
+                provider = p,
+                what = *what
+            ),
+            WarningKind::DuplicateDomain { domain, other_file } => tr!(
+                lang,
+                "cli-provider-duplicate-domain",
+                at = at,
+                provider = p,
+                domain = domain.as_str(),
+                other = other_file.as_str()
+            ),
+            WarningKind::TooManyFiles { max } => {
+                tr!(
+                    lang,
+                    "cli-provider-too-many-files",
+                    at = at,
+                    max = max.to_string()
+                )
             }
         }
     }
@@ -615,4 +624,58 @@ pub(super) fn apply(
         });
     }
     (hand, hidden)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn warning(kind: WarningKind) -> ProviderWarning {
+        ProviderWarning {
+            file: "corp.xml".into(),
+            line: Some(7),
+            provider: Some("corp".into()),
+            kind,
+        }
+    }
+
+    #[test]
+    fn warnings_are_in_the_users_language() {
+        let kinds = [
+            WarningKind::NotUtf8,
+            WarningKind::TooLarge { max: 1024 },
+            WarningKind::InvalidServer {
+                protocol: Protocol::Imap,
+                problem: "port 0".into(),
+            },
+            WarningKind::DuplicateDomain {
+                domain: "example.com".into(),
+                other_file: "a.xml".into(),
+            },
+            WarningKind::TooManyFiles { max: 64 },
+        ];
+        for kind in kinds {
+            let w = warning(kind);
+            let en = w.localized(Lang::En);
+            assert!(en.contains("corp.xml:7"), "{en}");
+            let cn = w.localized(Lang::ZhCn);
+            assert!(
+                cn.contains("服务商文件") && cn.contains("corp.xml:7"),
+                "{cn}"
+            );
+            let tw = w.localized(Lang::ZhTw);
+            assert!(
+                tw.contains("服務商檔案") && tw.contains("corp.xml:7"),
+                "{tw}"
+            );
+        }
+        let w = warning(WarningKind::InvalidServer {
+            protocol: Protocol::Smtp,
+            problem: "port 0".into(),
+        });
+        assert_eq!(
+            w.to_string(),
+            "provider file corp.xml:7, provider 'corp': smtp server: port 0; this server is left out"
+        );
+    }
 }

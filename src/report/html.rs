@@ -173,7 +173,7 @@ fn write_doc(s: &Shared, p: &mut String) {
     p.push_str("<dl>\n");
     p.push_str(&format!(
         "<dt>{}</dt><dd>{}</dd>\n",
-        h(s.account.0),
+        h(&s.account.0),
         h(&s.account.1)
     ));
     if let Some((label, name)) = &s.provider {
@@ -184,7 +184,7 @@ fn write_doc(s: &Shared, p: &mut String) {
     // The settings card, then every setting.
     p.push_str(&format!(
         "<section>\n<h2>{}</h2>\n<div class=\"card\">\n<p>{}</p>\n<ul>\n",
-        h(s.card_heading),
+        h(&s.card_heading),
         h(&s.card.title)
     ));
     for line in &s.card.lines {
@@ -194,9 +194,9 @@ fn write_doc(s: &Shared, p: &mut String) {
     if !s.settings.is_empty() {
         p.push_str(&format!(
             "<h3>{}</h3>\n<table class=\"stack\">\n<thead><tr>",
-            h(s.settings_heading)
+            h(&s.settings_heading)
         ));
-        for c in s.settings_header {
+        for c in &s.settings_header {
             p.push_str(&format!("<th>{}</th>", h(c)));
         }
         p.push_str("</tr></thead>\n<tbody>\n");
@@ -205,16 +205,16 @@ fn write_doc(s: &Shared, p: &mut String) {
             p.push_str("<tr>");
             td(
                 p,
-                s.recommended_label,
+                &s.recommended_label,
                 "ok",
                 if x.recommended { "★" } else { "" },
             );
-            td(p, hd[1], "", &h(&x.direction));
-            td(p, hd[2], "", &h(x.protocol));
-            td(p, hd[3], "mono", &h(&x.server));
-            td(p, hd[4], "", &h(&x.port));
-            td(p, hd[5], "", &h(&x.security));
-            td(p, hd[6], "mono", &h(&x.username));
+            td(p, &hd[1], "", &h(&x.direction));
+            td(p, &hd[2], "", &h(x.protocol));
+            td(p, &hd[3], "mono", &h(&x.server));
+            td(p, &hd[4], "", &h(&x.port));
+            td(p, &hd[5], "", &h(&x.security));
+            td(p, &hd[6], "mono", &h(&x.username));
             let checked = format!(
                 "<span class=\"{}\">{}</span> / <span class=\"{}\">{}</span>",
                 if x.verified { "ok" } else { "bad" },
@@ -222,21 +222,21 @@ fn write_doc(s: &Shared, p: &mut String) {
                 login_class(x.login_state),
                 h(&x.login)
             );
-            td(p, hd[7], "", &checked);
+            td(p, &hd[7], "", &checked);
             p.push_str("</tr>\n");
         }
         p.push_str("</tbody>\n</table>\n<ul>\n");
         for n in &s.login_notes {
             p.push_str(&format!("<li>{}</li>\n", h(n)));
         }
-        if let Some(pw) = s.password_note {
+        if let Some(pw) = &s.password_note {
             p.push_str(&format!("<li>{}</li>\n", h(pw)));
         }
         for n in &s.notes {
             p.push_str(&format!(
                 "<li><strong>{}</strong>{}{}</li>\n",
-                h(s.note_label),
-                h(s.lang.pick(": ", "：")),
+                h(&s.note_label),
+                h(&s.colon),
                 h(n)
             ));
         }
@@ -247,37 +247,37 @@ fn write_doc(s: &Shared, p: &mut String) {
     if !s.checks.is_empty() {
         p.push_str(&format!(
             "<section>\n<h2>{}</h2>\n<table class=\"stack\">\n<thead><tr>",
-            h(s.checks_heading)
+            h(&s.checks_heading)
         ));
-        for c in s.checks_header {
+        for c in &s.checks_header {
             p.push_str(&format!("<th>{}</th>", h(c)));
         }
         p.push_str("</tr></thead>\n<tbody>\n");
         let hd = &s.checks_header;
         for c in &s.checks {
             p.push_str("<tr>");
-            td(p, hd[0], "mono", &h(&c.setting));
+            td(p, &hd[0], "mono", &h(&c.setting));
             td(
                 p,
-                hd[1],
+                &hd[1],
                 if c.works { "ok" } else { "bad" },
-                &h(c.works_text),
+                &h(&c.works_text),
             );
-            td(p, hd[2], "", &h(&c.login));
+            td(p, &hd[2], "", &h(&c.login));
             let codes: Vec<String> = c
                 .findings
                 .iter()
                 .map(|f| format!("<code>{}</code>", h(f)))
                 .collect();
-            td(p, hd[3], "", &codes.join(" "));
+            td(p, &hd[3], "", &codes.join(" "));
             p.push_str("</tr>\n");
         }
         p.push_str("</tbody>\n</table>\n</section>\n");
     }
 
-    p.push_str(&format!("<section>\n<h2>{}</h2>\n", h(s.findings_heading)));
+    p.push_str(&format!("<section>\n<h2>{}</h2>\n", h(&s.findings_heading)));
     if s.findings.is_empty() {
-        p.push_str(&format!("<p>{}</p>\n", h(s.no_findings)));
+        p.push_str(&format!("<p>{}</p>\n", h(&s.no_findings)));
     }
     let l = &s.labels;
     for (i, f) in s.findings.iter().enumerate() {
@@ -288,26 +288,30 @@ fn write_doc(s: &Shared, p: &mut String) {
             h(&f.severity_text),
             h(f.code)
         ));
-        p.push_str(&format!("<dt>{}</dt><dd>{}</dd>\n", h(l.actor), h(f.actor)));
+        p.push_str(&format!(
+            "<dt>{}</dt><dd>{}</dd>\n",
+            h(&l.actor),
+            h(&f.actor)
+        ));
         if !f.wheres.is_empty() {
             let wheres: Vec<String> = f.wheres.iter().map(|w| h(w)).collect();
             p.push_str(&format!(
                 "<dt>{}</dt><dd class=\"mono\">{}</dd>\n",
-                h(l.wheres),
+                h(&l.wheres),
                 wheres.join(", ")
             ));
         }
         p.push_str(&format!(
             "<dt>{}</dt><dd>{}</dd>\n<dt>{}</dt><dd>{}</dd>\n",
-            h(l.cause),
+            h(&l.cause),
             h(&f.cause),
-            h(l.fix),
+            h(&l.fix),
             h(&f.fix)
         ));
         if let Some(reply) = &f.server_reply {
             p.push_str(&format!(
                 "<dt>{}</dt><dd class=\"mono\">{}</dd>\n",
-                h(l.server_reply),
+                h(&l.server_reply),
                 h(reply)
             ));
         }
@@ -320,7 +324,10 @@ fn write_doc(s: &Shared, p: &mut String) {
     p.push_str("</section>\n");
 
     if !s.endpoints.is_empty() {
-        p.push_str(&format!("<section>\n<h2>{}</h2>\n", h(s.endpoints_heading)));
+        p.push_str(&format!(
+            "<section>\n<h2>{}</h2>\n",
+            h(&s.endpoints_heading)
+        ));
         for e in &s.endpoints {
             p.push_str(&format!(
                 "<details>\n<summary><span class=\"mono\">{}</span> — <span class=\"{}\">{}</span></summary>\n",
@@ -343,7 +350,7 @@ fn write_doc(s: &Shared, p: &mut String) {
                         h(&st.name)
                     ));
                     if !st.detail.is_empty() {
-                        p.push_str(&format!("{}{}", h(s.lang.pick(": ", "：")), h(&st.detail)));
+                        p.push_str(&format!("{}{}", h(&s.colon), h(&st.detail)));
                     }
                     p.push_str("</li>\n");
                 }
@@ -367,7 +374,7 @@ fn write_doc(s: &Shared, p: &mut String) {
                 for (n, cert) in a.certs.iter().enumerate() {
                     p.push_str(&format!(
                         "<h3>{} {}</h3>\n<dl>\n",
-                        h(s.certificate_label),
+                        h(&s.certificate_label),
                         n + 1
                     ));
                     for (k, v) in cert {
@@ -380,7 +387,7 @@ fn write_doc(s: &Shared, p: &mut String) {
                     p.push_str("</dl>\n");
                 }
                 if !a.transcript.is_empty() {
-                    p.push_str(&format!("<h3>{}</h3>\n<pre>", h(s.transcript_label)));
+                    p.push_str(&format!("<h3>{}</h3>\n<pre>", h(&s.transcript_label)));
                     for line in &a.transcript {
                         p.push_str(&h(line));
                         p.push('\n');

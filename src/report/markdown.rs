@@ -50,7 +50,7 @@ pub fn render(
 }
 
 fn write_doc(s: &Shared, out: &mut impl Write) -> std::io::Result<()> {
-    let colon = s.lang.pick(": ", "：");
+    let colon = s.colon.as_str();
     writeln!(out, "# {}\n", md(&s.title))?;
     writeln!(out, "**{}**\n", md(&s.verdict_line))?;
     writeln!(out, "- **{}**{colon}{}", s.account.0, md(&s.account.1))?;
@@ -89,7 +89,7 @@ fn write_doc(s: &Shared, out: &mut impl Write) -> std::io::Result<()> {
         for n in &s.login_notes {
             writeln!(out, "- {}", md(n))?;
         }
-        if let Some(p) = s.password_note {
+        if let Some(p) = &s.password_note {
             writeln!(out, "- {}", md(p))?;
         }
         for n in &s.notes {

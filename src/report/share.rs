@@ -11,6 +11,7 @@ use super::table::{Labels, host_port, login_detail, password_given, verdict_line
 use crate::analyze::{LoginState, Verdict};
 use crate::i18n::Lang;
 use crate::model::{Endpoint, ProbeResult, Severity, StepStatus};
+use crate::tr;
 
 /// One row of the settings table.
 pub(super) struct SettingRow {
@@ -31,7 +32,7 @@ pub(super) struct SettingRow {
 pub(super) struct CheckRow {
     pub setting: String,
     pub works: bool,
-    pub works_text: &'static str,
+    pub works_text: String,
     pub login: String,
     pub findings: Vec<&'static str>,
 }
@@ -41,7 +42,7 @@ pub(super) struct FindingBlock {
     pub severity: Severity,
     pub severity_text: String,
     pub code: &'static str,
-    pub actor: &'static str,
+    pub actor: String,
     pub wheres: Vec<String>,
     pub cause: String,
     pub fix: String,
@@ -65,9 +66,9 @@ pub(super) struct AddressBlock {
     pub ok: bool,
     pub steps: Vec<StepLine>,
     /// `(label, value)` lines of the TLS session.
-    pub tls: Vec<(&'static str, String)>,
+    pub tls: Vec<(String, String)>,
     /// `(label, value)` lines of each certificate of the chain, leaf first.
-    pub certs: Vec<Vec<(&'static str, String)>>,
+    pub certs: Vec<Vec<(String, String)>>,
     pub greeting: Option<String>,
     pub transcript: Vec<String>,
 }
@@ -86,40 +87,42 @@ pub(super) struct Shared {
     pub title: String,
     pub verdict: Verdict,
     pub verdict_line: String,
-    pub account: (&'static str, String),
-    pub provider: Option<(&'static str, String)>,
-    pub card_heading: &'static str,
+    pub account: (String, String),
+    pub provider: Option<(String, String)>,
+    pub card_heading: String,
     pub card: Card,
-    pub settings_heading: &'static str,
-    pub settings_header: [&'static str; 8],
-    pub recommended_label: &'static str,
+    pub settings_heading: String,
+    pub settings_header: [String; 8],
+    pub recommended_label: String,
     pub settings: Vec<SettingRow>,
     pub login_notes: Vec<String>,
-    pub password_note: Option<&'static str>,
+    pub password_note: Option<String>,
     pub notes: Vec<String>,
-    pub note_label: &'static str,
-    pub checks_heading: &'static str,
-    pub checks_header: [&'static str; 4],
+    pub note_label: String,
+    pub checks_heading: String,
+    pub checks_header: [String; 4],
     pub checks: Vec<CheckRow>,
-    pub findings_heading: &'static str,
-    pub no_findings: &'static str,
+    pub findings_heading: String,
+    pub no_findings: String,
     pub findings: Vec<FindingBlock>,
     pub labels: FindingLabels,
-    pub endpoints_heading: &'static str,
+    pub endpoints_heading: String,
     pub endpoints: Vec<EndpointBlock>,
-    pub certificate_label: &'static str,
-    pub greeting_label: &'static str,
-    pub transcript_label: &'static str,
+    pub certificate_label: String,
+    pub greeting_label: String,
+    pub transcript_label: String,
+    /// Between a label and its value: `: ` or `：`.
+    pub colon: String,
     pub footer: String,
 }
 
 /// Labels of a finding block.
 pub(super) struct FindingLabels {
-    pub actor: &'static str,
-    pub wheres: &'static str,
-    pub cause: &'static str,
-    pub fix: &'static str,
-    pub server_reply: &'static str,
+    pub actor: String,
+    pub wheres: String,
+    pub cause: String,
+    pub fix: String,
+    pub server_reply: String,
 }
 
 /// Gathers what the report shows. `verbose` adds the transcripts (recorded only with
@@ -132,11 +135,12 @@ pub(super) fn gather(r: &Report, lang: Lang, client: Client, verbose: bool) -> S
         account = format!("{account} ({})", r.address.domain);
     }
     let provider = r.provider.as_ref().map(|p| {
-        let name = match (lang, &p.name_zh) {
-            (Lang::ZhCn, Some(zh)) => zh.clone(),
+        // The provider file's Chinese is Simplified; Traditional Chinese shows it as it is.
+        let name = match (lang.is_zh(), &p.name_zh) {
+            (true, Some(zh)) => zh.clone(),
             _ => p.name.clone(),
         };
-        (l.t("Provider", "邮箱服务商"), name)
+        (tr!(l.lang, "report-provider"), name)
     });
     let given = password_given(r);
     let mut settings = Vec::new();
@@ -157,7 +161,7 @@ pub(super) fn gather(r: &Report, lang: Lang, client: Client, verbose: bool) -> S
                 "{} {}{}{d}",
                 x.protocol.display_name(),
                 host_port(&Endpoint::new(x.protocol, &x.host, x.port, x.security)),
-                l.t(": ", "："),
+                tr!(l.lang, "report-colon"),
             ));
         }
         settings.push(SettingRow {
@@ -183,8 +187,8 @@ pub(super) fn gather(r: &Report, lang: Lang, client: Client, verbose: bool) -> S
         .provider
         .iter()
         .flat_map(|p| &p.hints)
-        .map(|h| match (lang, &h.text_zh) {
-            (Lang::ZhCn, Some(zh)) => zh.clone(),
+        .map(|h| match (lang.is_zh(), &h.text_zh) {
+            (true, Some(zh)) => zh.clone(),
             _ => h.text.clone(),
         })
         .collect();
@@ -202,9 +206,9 @@ pub(super) fn gather(r: &Report, lang: Lang, client: Client, verbose: bool) -> S
                 ),
                 works,
                 works_text: if works {
-                    l.t("yes", "可以使用")
+                    tr!(l.lang, "report-works-yes")
                 } else {
-                    l.t("NO", "不能用")
+                    tr!(l.lang, "report-works-no")
                 },
                 login: l.login(c.login).text,
                 findings: c.findings.clone(),
@@ -225,65 +229,63 @@ pub(super) fn gather(r: &Report, lang: Lang, client: Client, verbose: bool) -> S
             server_reply: f.params.server_reply.clone(),
         })
         .collect();
-    let footer = match lang {
-        Lang::En => format!(
-            "maildoctor {} · {} · finished in {} ms",
-            r.tool_version, r.generated_at, r.elapsed_ms
-        ),
-        Lang::ZhCn | Lang::ZhTw => format!(
-            "maildoctor {} · {} · 用时 {} 毫秒",
-            r.tool_version, r.generated_at, r.elapsed_ms
-        ),
-    };
+    let footer = tr!(
+        lang,
+        "report-footer",
+        version = r.tool_version.as_str(),
+        generated = r.generated_at.as_str(),
+        ms = r.elapsed_ms.to_string()
+    );
     Shared {
         lang,
         title: format!("maildoctor: {address}"),
         verdict: r.verdict,
         verdict_line: verdict_line(r, lang),
-        account: (l.t("Account", "账号"), account),
+        account: (tr!(l.lang, "report-account"), account),
         provider,
-        card_heading: l.t("Settings card", "设置卡片"),
+        card_heading: tr!(l.lang, "report-settings-card"),
         card: card::card(r, client, lang),
-        settings_heading: l.t("All settings found", "找到的全部设置"),
+        settings_heading: tr!(l.lang, "report-all-settings-found"),
         settings_header: [
-            "★",
-            l.t("Direction", "方向"),
-            l.t("Protocol", "协议"),
-            l.t("Server", "服务器地址"),
-            l.t("Port", "端口"),
-            l.t("Security", "加密方式"),
-            l.t("User name", "用户名"),
-            l.t("Checked / login", "检查 / 登录"),
+            "★".to_owned(),
+            tr!(l.lang, "report-direction"),
+            tr!(l.lang, "report-protocol"),
+            tr!(l.lang, "report-col-server"),
+            tr!(l.lang, "report-port"),
+            tr!(l.lang, "report-security"),
+            tr!(l.lang, "report-col-username"),
+            tr!(l.lang, "report-checked-login"),
         ],
-        recommended_label: l.t("Recommended", "推荐"),
+        recommended_label: tr!(l.lang, "report-recommended"),
         settings,
         login_notes,
         password_note,
         notes,
-        note_label: l.t("Note", "提示"),
-        checks_heading: l.t("What you typed", "您输入的设置"),
+        note_label: tr!(l.lang, "report-note"),
+        checks_heading: tr!(l.lang, "report-what-you-typed"),
         checks_header: [
-            l.t("Setting", "设置"),
-            l.t("Works", "是否可用"),
-            l.t("Login", "登录"),
-            l.t("Findings", "发现的问题"),
+            tr!(l.lang, "report-setting"),
+            tr!(l.lang, "report-works"),
+            tr!(l.lang, "report-step-col-login"),
+            tr!(l.lang, "report-findings"),
         ],
         checks,
-        findings_heading: l.t("Problems and fixes", "问题和解决办法"),
-        no_findings: l.t("No problems found.", "没有发现问题。"),
+        findings_heading: tr!(l.lang, "report-problems-and-fixes"),
+        no_findings: tr!(l.lang, "report-no-problems-found"),
         findings,
         labels: FindingLabels {
-            actor: l.t("Who acts", "由谁处理"),
-            wheres: l.t("Where", "涉及"),
-            cause: l.t("Cause", "原因"),
-            fix: l.t("Fix", "解决办法"),
-            server_reply: l.t("The server said", "服务器原话"),
+            actor: tr!(l.lang, "report-who-acts"),
+            wheres: tr!(l.lang, "report-where"),
+            cause: tr!(l.lang, "report-cause"),
+            fix: tr!(l.lang, "report-fix"),
+            server_reply: tr!(l.lang, "report-the-server-said"),
         },
-        endpoints_heading: l.t("Servers checked, step by step", "服务器逐步检测明细"),
+        endpoints_heading: tr!(l.lang, "report-servers-checked-step-by-step"),
         endpoints: endpoints(r, &l, verbose),
-        certificate_label: l.t("Certificate", "证书"),
-        greeting_label: l.t("Greeting", "欢迎信息"),
-        transcript_label: l.t("Transcript", "会话记录"),
+        certificate_label: tr!(l.lang, "report-certificate"),
+        greeting_label: tr!(l.lang, "report-step-col-greeting"),
+        transcript_label: tr!(l.lang, "report-transcript"),
+        colon: tr!(l.lang, "report-colon"),
         footer,
     }
 }
@@ -307,7 +309,7 @@ fn endpoints(r: &Report, l: &Labels, verbose: bool) -> Vec<EndpointBlock> {
                 .collect();
             let ok = addresses.iter().any(|a| a.ok);
             let outcome = if ok {
-                l.t("✓ works", "✓ 可以连接").to_owned()
+                tr!(l.lang, "report-endpoint-works")
             } else {
                 addresses
                     .first()
@@ -347,7 +349,7 @@ fn address_block(p: &ProbeResult, l: &Labels, verbose: bool) -> AddressBlock {
                 detail: format!(
                     "{}{}{}",
                     l.failure_short(&f.kind),
-                    l.t(": ", "："),
+                    tr!(l.lang, "report-colon"),
                     f.message
                 ),
             },
@@ -355,64 +357,70 @@ fn address_block(p: &ProbeResult, l: &Labels, verbose: bool) -> AddressBlock {
                 mark: "–",
                 ok: None,
                 name: lang.step(s.step),
+                // The probe's reason is English: shown in English only.
                 detail: match lang {
-                    Lang::En => format!("skipped: {reason}"),
-                    Lang::ZhCn | Lang::ZhTw => "跳过".to_owned(),
+                    Lang::En => tr!(
+                        lang,
+                        "report-step-skipped-because",
+                        reason = reason.as_str()
+                    ),
+                    Lang::ZhCn | Lang::ZhTw => tr!(lang, "report-step-skipped"),
                 },
             },
         })
         .collect();
     let ok = p.connection_ok();
     let outcome = match p.failure() {
-        None => l.t("✓ works", "✓ 可以连接").to_owned(),
+        None => tr!(l.lang, "report-endpoint-works"),
         Some((step, f)) => format!(
             "✗ {}{}{}",
             lang.step(step),
-            l.t(": ", "："),
+            tr!(l.lang, "report-colon"),
             l.failure_short(&f.kind)
         ),
     };
     let mut tls = Vec::new();
     let mut certs = Vec::new();
     if let Some(t) = &p.tls {
-        tls.push((l.t("TLS", "TLS"), format!("{} {}", t.version, t.cipher)));
         tls.push((
-            l.t("Certificate verified", "证书验证"),
-            l.t(
-                if t.verified { "yes" } else { "NO" },
-                if t.verified { "通过" } else { "未通过" },
-            )
-            .to_owned(),
+            tr!(l.lang, "report-tls"),
+            format!("{} {}", t.version, t.cipher),
+        ));
+        tls.push((
+            tr!(l.lang, "report-certificate-verified"),
+            if t.verified {
+                tr!(lang, "report-cert-verified-yes")
+            } else {
+                tr!(lang, "report-cert-verified-no")
+            },
         ));
         for c in &t.chain {
-            let days = match lang {
-                Lang::En if c.days_left < 0 => format!("expired {} day(s) ago", -c.days_left),
-                Lang::En => format!("{} day(s) left", c.days_left),
-                Lang::ZhCn if c.days_left < 0 => format!("已过期 {} 天", -c.days_left),
-                Lang::ZhCn | Lang::ZhTw => format!("还剩 {} 天", c.days_left),
+            let days = if c.days_left < 0 {
+                tr!(lang, "report-expired-days-ago", days = -c.days_left)
+            } else {
+                tr!(lang, "report-days-left", days = c.days_left)
             };
             let mut lines = vec![
-                (l.t("Subject", "主体"), c.subject.clone()),
-                (l.t("Issuer", "颁发者"), c.issuer.clone()),
+                (tr!(l.lang, "report-subject"), c.subject.clone()),
+                (tr!(l.lang, "report-issuer"), c.issuer.clone()),
             ];
             if !c.dns_names.is_empty() {
-                lines.push((l.t("Names", "域名"), c.dns_names.join(", ")));
+                lines.push((tr!(l.lang, "report-names"), c.dns_names.join(", ")));
             }
             lines.push((
-                l.t("Valid", "有效期"),
+                tr!(l.lang, "report-valid"),
                 format!("{} – {} ({days})", c.not_before, c.not_after),
             ));
             if c.self_signed {
-                lines.push((l.t("Self-signed", "自签名"), l.t("yes", "是").to_owned()));
+                lines.push((tr!(l.lang, "report-self-signed"), tr!(l.lang, "report-yes")));
             }
             certs.push(lines);
         }
     }
     AddressBlock {
-        addr: p.addr.map_or_else(
-            || l.t("(no address)", "（没有地址）").to_owned(),
-            |a| a.to_string(),
-        ),
+        addr: p
+            .addr
+            .map_or_else(|| tr!(l.lang, "report-no-address"), |a| a.to_string()),
         outcome,
         ok,
         steps,

@@ -33,6 +33,7 @@ use crate::model::{
     Actor, Endpoint, FailureKind, Finding, ProbeResult, Severity, SourceKind, SourceReport,
     SourceStatus, Step, StepStatus,
 };
+use crate::tr;
 
 /// Width used when stdout is not a terminal and `COLUMNS` is not set.
 pub const FIXED_WIDTH: u16 = 120;
@@ -241,9 +242,9 @@ struct Grid {
 }
 
 impl Grid {
-    fn new(header: &[(&str, bool)]) -> Self {
+    fn new(header: &[(String, bool)]) -> Self {
         Self {
-            header: header.iter().map(|(h, _)| (*h).to_owned()).collect(),
+            header: header.iter().map(|(h, _)| h.clone()).collect(),
             wrap: header.iter().map(|(_, w)| *w).collect(),
             rows: Vec::new(),
         }
@@ -353,12 +354,12 @@ fn sgr(text: &str, color: Option<Color>, o: &RenderOptions) -> String {
 fn block(
     out: &mut impl Write,
     title: &str,
-    pairs: &[(&str, String)],
+    pairs: &[(String, String)],
     l: &Labels,
     width: usize,
 ) -> std::io::Result<()> {
     paragraph(out, "  ", title, width)?;
-    let colon = l.t(": ", "：");
+    let colon = tr!(l.lang, "report-colon");
     let label_w = pairs
         .iter()
         .map(|(k, _)| display_width(k))
@@ -385,48 +386,44 @@ pub(super) struct Labels {
 }
 
 impl Labels {
-    pub(super) fn t(&self, en: &'static str, zh: &'static str) -> &'static str {
-        self.lang.pick(en, zh)
-    }
-
-    fn source(&self, k: SourceKind) -> &'static str {
+    fn source(&self, k: SourceKind) -> String {
         match k {
-            SourceKind::User => self.t("you (--check)", "您输入的（--check）"),
-            SourceKind::Provider => self.t("provider database", "服务商数据库"),
-            SourceKind::Srv => "DNS SRV",
-            SourceKind::Mx => "DNS MX",
-            SourceKind::Guess => self.t("guess", "猜测"),
-            SourceKind::Autoconfig => "autoconfig",
+            SourceKind::User => tr!(self.lang, "report-source-you-check"),
+            SourceKind::Provider => tr!(self.lang, "report-source-provider-database"),
+            SourceKind::Srv => "DNS SRV".to_owned(),
+            SourceKind::Mx => "DNS MX".to_owned(),
+            SourceKind::Guess => tr!(self.lang, "report-source-guess"),
+            SourceKind::Autoconfig => "autoconfig".to_owned(),
             SourceKind::AutoconfigHttp => {
-                self.t("autoconfig (plain HTTP)", "autoconfig（明文 HTTP）")
+                tr!(self.lang, "report-source-autoconfig-plain-http")
             }
-            SourceKind::AutoconfigMx => self.t("autoconfig via MX", "autoconfig（经 MX）"),
-            SourceKind::Autodiscover => "Autodiscover",
+            SourceKind::AutoconfigMx => tr!(self.lang, "report-source-autoconfig-via-mx"),
+            SourceKind::Autodiscover => "Autodiscover".to_owned(),
         }
     }
 
-    fn source_status(&self, s: SourceStatus) -> &'static str {
+    fn source_status(&self, s: SourceStatus) -> String {
         match s {
-            SourceStatus::Found => self.t("found", "找到"),
-            SourceStatus::NotFound => self.t("nothing", "无结果"),
-            SourceStatus::NxDomain => self.t("does not exist", "不存在"),
-            SourceStatus::Failed => self.t("failed", "失败"),
-            SourceStatus::Timeout => self.t("timed out", "超时"),
-            SourceStatus::Skipped => self.t("skipped", "跳过"),
-            SourceStatus::Invalid => self.t("unusable answer", "应答无法使用"),
+            SourceStatus::Found => tr!(self.lang, "report-source-status-found"),
+            SourceStatus::NotFound => tr!(self.lang, "report-source-status-nothing"),
+            SourceStatus::NxDomain => tr!(self.lang, "report-source-status-does-not-exist"),
+            SourceStatus::Failed => tr!(self.lang, "report-source-status-failed"),
+            SourceStatus::Timeout => tr!(self.lang, "report-source-status-timed-out"),
+            SourceStatus::Skipped => tr!(self.lang, "report-source-status-skipped"),
+            SourceStatus::Invalid => tr!(self.lang, "report-source-status-unusable-answer"),
         }
     }
 
     /// Who must act on a finding.
-    pub(super) fn actor(&self, a: Actor) -> &'static str {
+    pub(super) fn actor(&self, a: Actor) -> String {
         match a {
-            Actor::User => self.t("you", "您"),
-            Actor::Helpdesk => self.t("helpdesk", "服务台"),
-            Actor::Provider => self.t("mail provider", "邮箱服务商"),
-            Actor::ServerAdmin => self.t("server admin", "服务器管理员"),
-            Actor::DomainAdmin => self.t("domain admin", "域名管理员"),
-            Actor::Network => self.t("network", "网络"),
-            Actor::ThisComputer => self.t("this computer", "本机"),
+            Actor::User => tr!(self.lang, "report-actor-you"),
+            Actor::Helpdesk => tr!(self.lang, "report-actor-helpdesk"),
+            Actor::Provider => tr!(self.lang, "report-actor-mail-provider"),
+            Actor::ServerAdmin => tr!(self.lang, "report-actor-server-admin"),
+            Actor::DomainAdmin => tr!(self.lang, "report-actor-domain-admin"),
+            Actor::Network => tr!(self.lang, "report-actor-network"),
+            Actor::ThisComputer => tr!(self.lang, "report-actor-this-computer"),
         }
     }
 
@@ -434,105 +431,101 @@ impl Labels {
     /// mere reachability.
     pub(super) fn checked(&self, verified: bool) -> Text {
         if verified {
-            colored(self.t("yes", "服务器可连接"), Color::Green)
+            colored(tr!(self.lang, "report-checked-yes"), Color::Green)
         } else {
-            colored(self.t("NO", "未验证"), Color::Red)
+            colored(tr!(self.lang, "report-checked-no"), Color::Red)
         }
     }
 
     pub(super) fn login(&self, s: LoginState) -> Text {
         match s {
-            LoginState::Ok => colored(self.t("ok", "成功"), Color::Green),
-            LoginState::Failed => colored(self.t("FAILED", "失败"), Color::Red),
-            LoginState::NotTested => plain(self.t("not tested", "未检查")),
-            LoginState::Withheld => colored(self.t("withheld", "未发送密码"), Color::Yellow),
+            LoginState::Ok => colored(tr!(self.lang, "report-login-ok"), Color::Green),
+            LoginState::Failed => colored(tr!(self.lang, "report-login-failed"), Color::Red),
+            LoginState::NotTested => plain(tr!(self.lang, "report-login-not-tested")),
+            LoginState::Withheld => colored(tr!(self.lang, "report-login-withheld"), Color::Yellow),
         }
     }
 
     /// What goes in the password field.
-    pub(super) fn password(&self, p: PasswordField) -> &'static str {
+    pub(super) fn password(&self, p: PasswordField) -> String {
         match p {
-            PasswordField::AccountPassword => self.t(
-                "Password field: the account's password.",
-                "密码栏：填写邮箱密码。",
-            ),
-            PasswordField::AppPassword => self.t(
-                "Password field: an app password created in the account's security settings, not the account password.",
-                "密码栏：填写在账号安全设置中生成的应用专用密码，不是邮箱登录密码。",
-            ),
-            PasswordField::AuthorizationCode => self.t(
-                "Password field: the authorization code shown when the service is turned on, not the account password.",
-                "密码栏：填写开启服务时生成的授权码，不是邮箱登录密码。",
-            ),
-            PasswordField::Oauth2 => self.t(
-                "Password field: none; this provider only accepts OAuth2 sign-in (choose OAuth2 in a mail client that supports it).",
-                "密码栏：不需要填写；该服务商只支持 OAuth2 登录（请在支持 OAuth2 的邮件客户端中选择 OAuth2）。",
-            ),
+            PasswordField::AccountPassword => tr!(self.lang, "report-password-account"),
+            PasswordField::AppPassword => tr!(self.lang, "report-password-app"),
+            PasswordField::AuthorizationCode => {
+                tr!(self.lang, "report-password-authorization-code")
+            }
+            PasswordField::Oauth2 => tr!(self.lang, "report-password-oauth2"),
         }
     }
 
     /// Column header of a step in the probe matrix.
-    fn step_column(&self, s: Step) -> &'static str {
+    fn step_column(&self, s: Step) -> String {
         match s {
-            Step::Resolve => self.t("DNS", "解析"),
-            Step::Connect => self.t("TCP", "连接"),
-            Step::TlsHandshake => "TLS",
-            Step::Greeting => self.t("Greeting", "欢迎信息"),
-            Step::Capabilities => self.t("Capabilities", "功能"),
-            Step::Starttls => "STARTTLS",
-            Step::CapabilitiesAfterTls => self.t("Caps after TLS", "加密后功能"),
-            Step::AuthMechs => self.t("Login methods", "登录方式"),
-            Step::Login => self.t("Login", "登录"),
+            Step::Resolve => tr!(self.lang, "report-step-col-dns"),
+            Step::Connect => tr!(self.lang, "report-step-col-tcp"),
+            Step::TlsHandshake => "TLS".to_owned(),
+            Step::Greeting => tr!(self.lang, "report-step-col-greeting"),
+            Step::Capabilities => tr!(self.lang, "report-step-col-capabilities"),
+            Step::Starttls => "STARTTLS".to_owned(),
+            Step::CapabilitiesAfterTls => tr!(self.lang, "report-step-col-caps-after-tls"),
+            Step::AuthMechs => tr!(self.lang, "report-step-col-login-methods"),
+            Step::Login => tr!(self.lang, "report-step-col-login"),
         }
     }
 
     /// A few words on why a step failed, for a matrix cell.
     pub(super) fn failure_short(&self, k: &FailureKind) -> String {
-        let s = match k {
-            FailureKind::NxDomain => self.t("no such name", "域名不存在"),
-            FailureKind::NoAddress => self.t("no address", "没有 IP 地址"),
-            FailureKind::DnsFailed => self.t("DNS failed", "解析失败"),
-            FailureKind::DnsTimeout => self.t("DNS timeout", "解析超时"),
-            FailureKind::Refused => self.t("refused", "拒绝连接"),
-            FailureKind::Timeout => self.t("timeout", "超时"),
-            FailureKind::Unreachable => self.t("unreachable", "网络不通"),
-            FailureKind::ConnectionClosed => self.t("closed", "连接被断开"),
-            FailureKind::ProtocolError => self.t("bad reply", "应答异常"),
-            FailureKind::WrongProtocol { actual: Some(p) } => {
-                return match self.lang {
-                    Lang::En => format!("{} answered", p.display_name()),
-                    Lang::ZhCn | Lang::ZhTw => format!("{} 应答", p.display_name()),
-                };
+        match k {
+            FailureKind::NxDomain => tr!(self.lang, "report-failure-no-such-name"),
+            FailureKind::NoAddress => tr!(self.lang, "report-failure-no-address"),
+            FailureKind::DnsFailed => tr!(self.lang, "report-failure-dns-failed"),
+            FailureKind::DnsTimeout => tr!(self.lang, "report-failure-dns-timeout"),
+            FailureKind::Refused => tr!(self.lang, "report-failure-refused"),
+            FailureKind::Timeout => tr!(self.lang, "report-failure-timeout"),
+            FailureKind::Unreachable => tr!(self.lang, "report-failure-unreachable"),
+            FailureKind::ConnectionClosed => tr!(self.lang, "report-failure-closed"),
+            FailureKind::ProtocolError => tr!(self.lang, "report-failure-bad-reply"),
+            FailureKind::WrongProtocol { actual: Some(p) } => tr!(
+                self.lang,
+                "report-failure-other-protocol",
+                protocol = p.display_name()
+            ),
+            FailureKind::WrongProtocol { actual: None } => {
+                tr!(self.lang, "report-failure-wrong-protocol")
             }
-            FailureKind::WrongProtocol { actual: None } => self.t("wrong protocol", "协议不对"),
-            FailureKind::PlaintextOnTlsPort => self.t("plaintext port", "明文端口"),
-            FailureKind::TlsOnPlaintextPort => self.t("SSL/TLS port", "SSL/TLS 端口"),
-            FailureKind::CertExpired { .. } => self.t("expired", "证书已过期"),
-            FailureKind::CertNotYetValid { .. } => self.t("not yet valid", "证书未生效"),
-            FailureKind::CertNameMismatch { .. } => self.t("name mismatch", "证书域名不符"),
-            FailureKind::CertSelfSigned => self.t("self-signed", "自签名证书"),
-            FailureKind::CertUntrusted => self.t("untrusted", "证书不受信任"),
-            FailureKind::CertInvalid => self.t("bad certificate", "证书无效"),
-            FailureKind::HandshakeFailed => self.t("handshake failed", "握手失败"),
-            FailureKind::StarttlsNotOffered => self.t("not offered", "不支持"),
-            FailureKind::StarttlsRejected => self.t("rejected", "被拒绝"),
-            FailureKind::NoGreeting => self.t("silent", "无欢迎信息"),
-            FailureKind::ChainIncomplete { .. } => self.t("chain incomplete", "证书链不完整"),
-            FailureKind::TlsVersionTooOld => self.t("TLS too old", "TLS 版本过旧"),
-            FailureKind::AuthFailed => self.t("wrong user/password", "用户名或密码错误"),
-            FailureKind::AuthProtocolDisabled => self.t("service off", "服务未开启"),
-            FailureKind::AuthAccountBlocked => self.t("account blocked", "账号受限"),
-            FailureKind::AuthAppPasswordRequired => self.t("app password needed", "需要授权码"),
-            FailureKind::AuthOauthRequired => self.t("OAuth2 only", "仅支持 OAuth2"),
-            FailureKind::AuthWebLoginRequired => self.t("web login needed", "需网页验证"),
-            FailureKind::AuthTooManyAttempts => self.t("too many attempts", "尝试过多"),
-            FailureKind::AuthTemporary => self.t("temporary failure", "临时故障"),
-            FailureKind::AuthRejected => self.t("refused", "被拒绝"),
-            FailureKind::AuthNoMechanism { .. } => self.t("no password login", "不支持密码登录"),
-            FailureKind::Interrupted => self.t("interrupted", "已中断"),
-            FailureKind::LocalResources => self.t("out of sockets here", "本机套接字用完"),
-        };
-        s.to_owned()
+            FailureKind::PlaintextOnTlsPort => tr!(self.lang, "report-failure-plaintext-port"),
+            FailureKind::TlsOnPlaintextPort => tr!(self.lang, "report-failure-ssl-tls-port"),
+            FailureKind::CertExpired { .. } => tr!(self.lang, "report-failure-expired"),
+            FailureKind::CertNotYetValid { .. } => tr!(self.lang, "report-failure-not-yet-valid"),
+            FailureKind::CertNameMismatch { .. } => tr!(self.lang, "report-failure-name-mismatch"),
+            FailureKind::CertSelfSigned => tr!(self.lang, "report-failure-self-signed"),
+            FailureKind::CertUntrusted => tr!(self.lang, "report-failure-untrusted"),
+            FailureKind::CertInvalid => tr!(self.lang, "report-failure-bad-certificate"),
+            FailureKind::HandshakeFailed => tr!(self.lang, "report-failure-handshake-failed"),
+            FailureKind::StarttlsNotOffered => tr!(self.lang, "report-failure-not-offered"),
+            FailureKind::StarttlsRejected => tr!(self.lang, "report-failure-rejected"),
+            FailureKind::NoGreeting => tr!(self.lang, "report-failure-silent"),
+            FailureKind::ChainIncomplete { .. } => {
+                tr!(self.lang, "report-failure-chain-incomplete")
+            }
+            FailureKind::TlsVersionTooOld => tr!(self.lang, "report-failure-tls-too-old"),
+            FailureKind::AuthFailed => tr!(self.lang, "report-failure-wrong-user-password"),
+            FailureKind::AuthProtocolDisabled => tr!(self.lang, "report-failure-service-off"),
+            FailureKind::AuthAccountBlocked => tr!(self.lang, "report-failure-account-blocked"),
+            FailureKind::AuthAppPasswordRequired => {
+                tr!(self.lang, "report-failure-app-password-needed")
+            }
+            FailureKind::AuthOauthRequired => tr!(self.lang, "report-failure-oauth2-only"),
+            FailureKind::AuthWebLoginRequired => tr!(self.lang, "report-failure-web-login-needed"),
+            FailureKind::AuthTooManyAttempts => tr!(self.lang, "report-failure-too-many-attempts"),
+            FailureKind::AuthTemporary => tr!(self.lang, "report-failure-temporary-failure"),
+            FailureKind::AuthRejected => tr!(self.lang, "report-failure-auth-rejected"),
+            FailureKind::AuthNoMechanism { .. } => {
+                tr!(self.lang, "report-failure-no-password-login")
+            }
+            FailureKind::Interrupted => tr!(self.lang, "report-failure-interrupted"),
+            FailureKind::LocalResources => tr!(self.lang, "report-failure-out-of-sockets-here"),
+        }
     }
 }
 
@@ -574,37 +567,20 @@ pub(super) fn verdict_line(r: &Report, lang: Lang) -> String {
         .filter(|f| f.severity == Severity::Error)
         .count();
     match r.verdict {
-        Verdict::Works => lang
-            .pick(
-                "WORKS: settings verified and you logged in",
-                "可以使用：设置已验证，登录成功",
-            )
-            .to_owned(),
+        Verdict::Works => tr!(lang, "report-verdict-works"),
         Verdict::Reachable => {
             let withheld = recommended.iter().any(|s| s.login == LoginState::Withheld);
-            let password_given = password_given(r);
             let pointer = r
                 .findings
                 .iter()
                 .find(|f| f.code == "auth.login_withheld")
                 .map_or("auth.login_withheld", |f| f.code);
-            match (withheld, password_given, lang) {
-                (true, _, Lang::En) => format!(
-                    "REACHABLE: the servers answer; the account was not tested (the password was withheld: see {pointer} below)"
-                ),
-                (true, _, Lang::ZhCn | Lang::ZhTw) => format!(
-                    "服务器可以连接，但没有检查账号（密码没有发送出去，见下方 {pointer}）"
-                ),
-                (false, false, Lang::En) => "REACHABLE: the servers answer; the account was not tested (no password given: --login tests it)".to_owned(),
-                (false, false, Lang::ZhCn | Lang::ZhTw) => {
-                    "服务器可以连接，但没有检查账号（没有提供密码，加 --login 可检查登录）".to_owned()
-                }
-                (false, true, Lang::En) => {
-                    "REACHABLE: the servers answer; the account was not tested on these settings".to_owned()
-                }
-                (false, true, Lang::ZhCn | Lang::ZhTw) => {
-                    "服务器可以连接，但没有在这些设置上检查账号".to_owned()
-                }
+            if withheld {
+                tr!(lang, "report-verdict-reachable-withheld", code = pointer)
+            } else if password_given(r) {
+                tr!(lang, "report-verdict-reachable-not-tested")
+            } else {
+                tr!(lang, "report-verdict-reachable-no-password")
             }
         }
         Verdict::Partial => {
@@ -612,36 +588,20 @@ pub(super) fn verdict_line(r: &Report, lang: Lang) -> String {
                 .checks
                 .iter()
                 .any(|c| !c.verified || c.login == LoginState::Failed);
-            match (typed_fails, lang) {
-                (true, Lang::En) => "PARTIAL: a working incoming and outgoing setting exist, but what you typed does not work (see below)".to_owned(),
-                (true, Lang::ZhCn | Lang::ZhTw) => {
-                    "部分可用：有可用的收件和发件设置，但您输入的设置不能用（见下方）".to_owned()
-                }
-                (false, Lang::En) => "PARTIAL: a working incoming and outgoing setting exist, but something else fails (see below)".to_owned(),
-                (false, Lang::ZhCn | Lang::ZhTw) => {
-                    "部分可用：有可用的收件和发件设置，但有其他问题（见下方）".to_owned()
-                }
+            if typed_fails {
+                tr!(lang, "report-verdict-partial-typed-fails")
+            } else {
+                tr!(lang, "report-verdict-partial-other")
             }
         }
         Verdict::Broken => {
-            let login_failed = recommended.iter().any(|s| s.login == LoginState::Failed);
-            match (login_failed, lang) {
-                (true, Lang::En) => {
-                    "BROKEN: the servers answer but the login failed (see below)".to_owned()
-                }
-                (true, Lang::ZhCn | Lang::ZhTw) => "无法使用：服务器可以连接，但登录失败（见下方）".to_owned(),
-                (false, Lang::En) => {
-                    format!("BROKEN: mail cannot work with what was found ({errors} problem(s), see below)")
-                }
-                (false, Lang::ZhCn | Lang::ZhTw) => format!("无法使用：发现 {errors} 个问题（见下方）"),
+            if recommended.iter().any(|s| s.login == LoginState::Failed) {
+                tr!(lang, "report-verdict-broken-login")
+            } else {
+                tr!(lang, "report-verdict-broken", errors = errors)
             }
         }
-        Verdict::Unverified => lang
-            .pick(
-                "UNVERIFIED: nothing could be checked from here; the settings below are not verified",
-                "无法验证：从本机什么都检查不了，下面的设置未经验证",
-            )
-            .to_owned(),
+        Verdict::Unverified => tr!(lang, "report-verdict-unverified"),
     }
 }
 
@@ -710,23 +670,25 @@ pub fn render(r: &Report, o: &RenderOptions, out: &mut impl Write) -> std::io::R
     if !r.address.domain.is_empty() && r.address.domain != r.address.domain_unicode {
         account = format!("{account} ({})", escape(&r.address.domain));
     }
-    paragraph(out, l.t("Account:  ", "账号："), &account, width)?;
+    paragraph(out, &tr!(l.lang, "report-account-label"), &account, width)?;
     if let Some(p) = &r.provider {
-        let name = match (o.lang, &p.name_zh) {
-            (Lang::ZhCn, Some(zh)) => escape(zh),
+        // The provider file's Chinese name is Simplified; Traditional Chinese shows it as it is.
+        let name = match (o.lang.is_zh(), &p.name_zh) {
+            (true, Some(zh)) => escape(zh),
             _ => escape(&p.name),
         };
-        let how = match (&p.detected_via, &p.mx_host, o.lang) {
-            (SourceKind::Mx, Some(mx), Lang::En) => {
-                format!("{name}, detected from MX {}", escape(mx))
+        let how = match (&p.detected_via, &p.mx_host) {
+            (SourceKind::Mx, Some(mx)) => {
+                tr!(
+                    o.lang,
+                    "report-provider-from-mx",
+                    name = name,
+                    mx = escape(mx)
+                )
             }
-            (SourceKind::Mx, Some(mx), Lang::ZhCn | Lang::ZhTw) => {
-                format!("{name}（根据 MX 记录 {} 识别）", escape(mx))
-            }
-            (_, _, Lang::En) => format!("{name} (from the provider database)"),
-            (_, _, Lang::ZhCn | Lang::ZhTw) => format!("{name}（来自服务商数据库）"),
+            _ => tr!(o.lang, "report-provider-from-database", name = name),
         };
-        paragraph(out, l.t("Provider: ", "邮箱服务商："), &how, width)?;
+        paragraph(out, &tr!(l.lang, "report-provider-label"), &how, width)?;
     }
     writeln!(out)?;
 
@@ -741,20 +703,14 @@ pub fn render(r: &Report, o: &RenderOptions, out: &mut impl Write) -> std::io::R
     } else {
         let servers: BTreeSet<_> = r.probes.iter().map(|p| &p.endpoint).collect();
         let (n, m) = (servers.len(), r.sources.len());
-        let line = match o.lang {
-            Lang::En => {
-                format!("{n} server(s) checked, {m} source(s) consulted; --verbose shows details.")
-            }
-            Lang::ZhCn | Lang::ZhTw => {
-                format!("已检查 {n} 个服务器，查询了 {m} 个来源；加 --verbose 可查看详情。")
-            }
-        };
+        let line = tr!(o.lang, "report-summary", servers = n, sources = m);
         paragraph(out, "", &line, width)?;
     }
-    match o.lang {
-        Lang::En => writeln!(out, "Finished in {} ms.", r.elapsed_ms),
-        Lang::ZhCn | Lang::ZhTw => writeln!(out, "用时 {} 毫秒。", r.elapsed_ms),
-    }
+    writeln!(
+        out,
+        "{}",
+        tr!(o.lang, "report-finished", ms = r.elapsed_ms.to_string())
+    )
 }
 
 /// The settings card: the recommended incoming and outgoing (marked ★), then the
@@ -767,7 +723,7 @@ fn settings_section(
     width: usize,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    writeln!(out, "{}", l.t("Settings to use", "推荐设置"))?;
+    writeln!(out, "{}", tr!(l.lang, "report-settings-to-use"))?;
     let s = &r.settings;
     let given = password_given(r);
     // Recommended pair first, then the alternatives of each direction.
@@ -777,26 +733,26 @@ fn settings_section(
     rows.extend(s.incoming.iter().skip(1).map(|x| (false, true, x)));
     rows.extend(s.outgoing.iter().skip(1).map(|x| (false, false, x)));
     if rows.is_empty() {
-        writeln!(out, "  {}", l.t("(none found)", "（没有找到）"))?;
+        writeln!(out, "  {}", tr!(l.lang, "report-none-found"))?;
     } else {
         let found_by = |x: &Setting| {
-            let mut from: Vec<&str> = x.sources.iter().map(|k| l.source(*k)).collect();
+            let mut from: Vec<String> = x.sources.iter().map(|k| l.source(*k)).collect();
             from.dedup();
-            from.join(l.t(", ", "、"))
+            from.join(&tr!(l.lang, "report-list-separator"))
         };
         let grid = |with_sources: bool| {
             let mut header = vec![
-                ("", false),
-                (l.t("Protocol", "协议"), false),
-                (l.t("Server", "服务器地址"), false),
-                (l.t("Port", "端口"), false),
-                (l.t("Security", "加密方式"), false),
-                (l.t("User name", "用户名"), false),
-                (l.t("Checked", "检查"), false),
-                (l.t("Login", "登录"), false),
+                (String::new(), false),
+                (tr!(l.lang, "report-protocol"), false),
+                (tr!(l.lang, "report-col-server"), false),
+                (tr!(l.lang, "report-port"), false),
+                (tr!(l.lang, "report-security"), false),
+                (tr!(l.lang, "report-col-username"), false),
+                (tr!(l.lang, "report-checked"), false),
+                (tr!(l.lang, "report-step-col-login"), false),
             ];
             if with_sources {
-                header.push((l.t("Found by", "来源"), true));
+                header.push((tr!(l.lang, "report-found-by"), true));
             }
             let mut g = Grid::new(&header);
             for (recommended, _, x) in &rows {
@@ -841,15 +797,7 @@ fn settings_section(
         match table {
             Some(t) => {
                 writeln!(out, "{t}")?;
-                paragraph(
-                    out,
-                    "  ",
-                    l.t(
-                        "★ recommended: use these; the other rows are alternatives.",
-                        "★ 为推荐设置，请优先使用；其他行为备选。",
-                    ),
-                    width,
-                )?;
+                paragraph(out, "  ", &tr!(l.lang, "report-recommended-note"), width)?;
                 for (_, _, x) in rows
                     .iter()
                     .filter(|(_, _, x)| login_detail(x, given).is_some())
@@ -859,9 +807,9 @@ fn settings_section(
                         "{} {}{}{}{}{}",
                         x.protocol.display_name(),
                         host_port(&Endpoint::new(x.protocol, &x.host, x.port, x.security)),
-                        l.t(": login ", "：登录"),
+                        tr!(l.lang, "report-colon-login"),
                         sgr(&login.text, login.color, o),
-                        l.t(": ", "："),
+                        tr!(l.lang, "report-colon"),
                         escape(login_detail(x, given).unwrap_or_default()),
                     );
                     paragraph(out, "  ", &line, width)?;
@@ -869,69 +817,62 @@ fn settings_section(
             }
             None => {
                 for (recommended, incoming, x) in &rows {
-                    let title = match (recommended, incoming, l.lang) {
-                        (true, true, Lang::En) => "★ Incoming (recommended: use this)",
-                        (true, false, Lang::En) => "★ Outgoing (recommended: use this)",
-                        (false, true, Lang::En) => "Incoming (alternative)",
-                        (false, false, Lang::En) => "Outgoing (alternative)",
-                        (true, true, Lang::ZhCn | Lang::ZhTw) => "★ 收件（推荐使用）",
-                        (true, false, Lang::ZhCn | Lang::ZhTw) => "★ 发件（推荐使用）",
-                        (false, true, Lang::ZhCn | Lang::ZhTw) => "收件（备选）",
-                        (false, false, Lang::ZhCn | Lang::ZhTw) => "发件（备选）",
+                    let title = match (recommended, incoming) {
+                        (true, true) => tr!(l.lang, "report-block-incoming-recommended"),
+                        (true, false) => tr!(l.lang, "report-block-outgoing-recommended"),
+                        (false, true) => tr!(l.lang, "report-block-incoming-alternative"),
+                        (false, false) => tr!(l.lang, "report-block-outgoing-alternative"),
                     };
                     let checked = l.checked(x.verified);
                     let login = l.login(x.login);
                     let mut login_text = sgr(&login.text, login.color, o);
                     if let Some(d) = login_detail(x, given) {
-                        login_text = format!("{login_text}{}{}", l.t(": ", "："), escape(d));
+                        login_text =
+                            format!("{login_text}{}{}", tr!(l.lang, "report-colon"), escape(d));
                     }
                     let mut pairs = vec![
                         (
-                            l.t("Protocol", "协议"),
+                            tr!(l.lang, "report-protocol"),
                             x.protocol.display_name().to_owned(),
                         ),
-                        (l.t("Server", "服务器地址"), escape(&x.host)),
-                        (l.t("Port", "端口"), x.port.to_string()),
+                        (tr!(l.lang, "report-col-server"), escape(&x.host)),
+                        (tr!(l.lang, "report-port"), x.port.to_string()),
                         (
-                            l.t("Security", "加密方式"),
+                            tr!(l.lang, "report-security"),
                             l.lang.security(x.security).to_owned(),
                         ),
-                        (l.t("User name", "用户名"), escape(&x.username)),
-                        (l.t("Checked", "检查"), sgr(&checked.text, checked.color, o)),
-                        (l.t("Login", "登录"), login_text),
+                        (tr!(l.lang, "report-col-username"), escape(&x.username)),
+                        (
+                            tr!(l.lang, "report-checked"),
+                            sgr(&checked.text, checked.color, o),
+                        ),
+                        (tr!(l.lang, "report-step-col-login"), login_text),
                     ];
                     if o.verbose {
-                        pairs.push((l.t("Found by", "来源"), found_by(x)));
+                        pairs.push((tr!(l.lang, "report-found-by"), found_by(x)));
                     }
-                    block(out, title, &pairs, l, width)?;
+                    block(out, &title, &pairs, l, width)?;
                 }
             }
         }
         // What goes in the password field, and SMTP authentication.
         if let Some(first) = s.incoming.first().or_else(|| s.outgoing.first()) {
-            paragraph(out, "  ", l.password(first.password), width)?;
+            paragraph(out, "  ", &l.password(first.password), width)?;
         }
         if s.outgoing.iter().any(|x| x.auth_required) {
-            paragraph(
-                out,
-                "  ",
-                l.t(
-                    "Outgoing server (SMTP) requires authentication: tick \u{201c}My outgoing server requires authentication\u{201d} and use the same user name and password as for incoming mail.",
-                    "发件服务器（SMTP）需要身份验证：请勾选“我的发件服务器要求身份验证”，用户名和密码与收件服务器相同。",
-                ),
-                width,
-            )?;
+            paragraph(out, "  ", &tr!(l.lang, "report-smtp-auth-note"), width)?;
         }
     }
     if let Some(p) = &r.provider {
         for h in &p.hints {
-            let text = match (o.lang, &h.text_zh) {
-                (Lang::ZhCn, Some(zh)) => zh,
+            // Provider files have Simplified Chinese only: Traditional Chinese shows it as it is.
+            let text = match (o.lang.is_zh(), &h.text_zh) {
+                (true, Some(zh)) => zh,
                 _ => &h.text,
             };
             paragraph(
                 out,
-                &format!("  {}", l.t("Note: ", "提示：")),
+                &format!("  {}", tr!(l.lang, "report-note-prefix")),
                 &escape(text),
                 width,
             )?;
@@ -948,12 +889,12 @@ fn checks_section(
     width: usize,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    writeln!(out, "{}", l.t("What you typed", "您输入的设置"))?;
+    writeln!(out, "{}", tr!(l.lang, "report-what-you-typed"))?;
     let works = |c: &Check| {
         if c.verified && c.login != LoginState::Failed {
-            colored(l.t("yes", "可以使用"), Color::Green)
+            colored(tr!(l.lang, "report-works-yes"), Color::Green)
         } else {
-            colored(l.t("NO", "不能用"), Color::Red)
+            colored(tr!(l.lang, "report-works-no"), Color::Red)
         }
     };
     let setting = |c: &Check| {
@@ -965,10 +906,10 @@ fn checks_section(
         )
     };
     let mut g = Grid::new(&[
-        (l.t("Setting", "设置"), true),
-        (l.t("Works", "是否可用"), false),
-        (l.t("Login", "登录"), false),
-        (l.t("Findings", "发现的问题"), true),
+        (tr!(l.lang, "report-setting"), true),
+        (tr!(l.lang, "report-works"), false),
+        (tr!(l.lang, "report-step-col-login"), false),
+        (tr!(l.lang, "report-findings"), true),
     ]);
     for c in checks {
         g.rows.push(vec![
@@ -987,9 +928,12 @@ fn checks_section(
                     out,
                     &setting(c),
                     &[
-                        (l.t("Works", "是否可用"), sgr(&w.text, w.color, o)),
-                        (l.t("Login", "登录"), sgr(&login.text, login.color, o)),
-                        (l.t("Findings", "发现的问题"), c.findings.join(" ")),
+                        (tr!(l.lang, "report-works"), sgr(&w.text, w.color, o)),
+                        (
+                            tr!(l.lang, "report-step-col-login"),
+                            sgr(&login.text, login.color, o),
+                        ),
+                        (tr!(l.lang, "report-findings"), c.findings.join(" ")),
                     ],
                     l,
                     width,
@@ -1009,9 +953,9 @@ fn findings_section(
     width: usize,
     out: &mut impl Write,
 ) -> std::io::Result<()> {
-    writeln!(out, "{}", l.t("Troubleshooting", "问题诊断"))?;
+    writeln!(out, "{}", tr!(l.lang, "report-troubleshooting"))?;
     if findings.is_empty() {
-        writeln!(out, "  {}", l.t("No problems found.", "没有发现问题。"))?;
+        writeln!(out, "  {}", tr!(l.lang, "report-no-problems-found"))?;
         return writeln!(out);
     }
     let wheres: Vec<String> = findings
@@ -1025,11 +969,11 @@ fn findings_section(
         })
         .collect();
     let mut g = Grid::new(&[
-        (l.t("Severity", "级别"), false),
-        (l.t("Problem", "问题"), false),
-        (l.t("Who acts", "由谁处理"), false),
-        (l.t("Cause", "原因"), true),
-        (l.t("Fix", "解决办法"), true),
+        (tr!(l.lang, "report-severity"), false),
+        (tr!(l.lang, "report-problem"), false),
+        (tr!(l.lang, "report-who-acts"), false),
+        (tr!(l.lang, "report-cause"), true),
+        (tr!(l.lang, "report-fix"), true),
     ]);
     for (f, wh) in findings.iter().zip(&wheres) {
         let problem = if wh.is_empty() {
@@ -1059,10 +1003,10 @@ fn findings_section(
                     out,
                     &title,
                     &[
-                        (l.t("Who acts", "由谁处理"), l.actor(f.actor).to_owned()),
-                        (l.t("Where", "涉及"), wh.replace('\n', " ")),
-                        (l.t("Cause", "原因"), escape(&f.cause)),
-                        (l.t("Fix", "解决办法"), escape(&f.fix)),
+                        (tr!(l.lang, "report-who-acts"), l.actor(f.actor).to_owned()),
+                        (tr!(l.lang, "report-where"), wh.replace('\n', " ")),
+                        (tr!(l.lang, "report-cause"), escape(&f.cause)),
+                        (tr!(l.lang, "report-fix"), escape(&f.fix)),
                     ],
                     l,
                     width,
@@ -1082,7 +1026,7 @@ fn verbose_sections(
     out: &mut impl Write,
 ) -> std::io::Result<()> {
     if !r.probes.is_empty() {
-        writeln!(out, "{}", l.t("Servers checked", "服务器检测明细"))?;
+        writeln!(out, "{}", tr!(l.lang, "report-servers-checked"))?;
         // Only the steps some probe reached or skipped get a column.
         let steps: Vec<Step> = STEPS
             .into_iter()
@@ -1118,11 +1062,11 @@ fn verbose_sections(
                 .unwrap_or_else(|| "–".to_owned())
         };
         let mut header = vec![
-            (l.t("Server", "服务器"), false),
-            (l.t("Address", "IP 地址"), false),
+            (tr!(l.lang, "report-col-probe-server"), false),
+            (tr!(l.lang, "report-address"), false),
         ];
         header.extend(steps.iter().map(|s| (l.step_column(*s), false)));
-        header.push((l.t("Details", "详情"), true));
+        header.push((tr!(l.lang, "report-details"), true));
         let mut g = Grid::new(&header);
         for p in &r.probes {
             let mut row = vec![plain(server(p)), plain(address(p))];
@@ -1134,12 +1078,12 @@ fn verbose_sections(
             Some(w) => writeln!(out, "{}", g.table(&w, o))?,
             None => {
                 for p in &r.probes {
-                    let mut pairs = vec![(l.t("Address", "IP 地址"), address(p))];
+                    let mut pairs = vec![(tr!(l.lang, "report-address"), address(p))];
                     for s in &steps {
                         let x = step_text(p, *s);
                         pairs.push((l.step_column(*s), sgr(&x.text, x.color, o)));
                     }
-                    pairs.push((l.t("Details", "详情"), details(p, l)));
+                    pairs.push((tr!(l.lang, "report-details"), details(p, l)));
                     block(out, &server(p).replace('\n', " "), &pairs, l, width)?;
                 }
             }
@@ -1154,28 +1098,34 @@ fn verbose_sections(
                 host_port(&p.endpoint),
                 o.lang.security(p.endpoint.security)
             );
-            match o.lang {
-                Lang::En => writeln!(out, "Transcript: {ep} at {addr}")?,
-                Lang::ZhCn | Lang::ZhTw => writeln!(out, "会话记录：{ep}，地址 {addr}")?,
-            }
+            writeln!(
+                out,
+                "{}",
+                tr!(
+                    o.lang,
+                    "report-transcript-title",
+                    endpoint = ep,
+                    address = addr
+                )
+            )?;
             // The dialogue is shown verbatim (escaped), one protocol line per line; only
             // maildoctor's own `--` notes are translated.
             for line in &p.transcript {
-                writeln!(out, "  {}", escape(transcript_note(line, l)))?;
+                writeln!(out, "  {}", escape(&transcript_note(line, l)))?;
             }
             writeln!(out)?;
         }
     }
 
-    writeln!(out, "{}", l.t("Sources tried", "查询过的来源"))?;
+    writeln!(out, "{}", tr!(l.lang, "report-sources-tried"))?;
     let mut g = Grid::new(&[
-        (l.t("Source", "来源"), false),
-        (l.t("Query", "查询内容"), true),
-        (l.t("Outcome", "结果"), true),
-        (l.t("Candidates", "候选数"), false),
-        (l.t("Time", "耗时"), false),
+        (tr!(l.lang, "report-source"), false),
+        (tr!(l.lang, "report-query"), true),
+        (tr!(l.lang, "report-outcome"), true),
+        (tr!(l.lang, "report-candidates"), false),
+        (tr!(l.lang, "report-time"), false),
     ]);
-    let ms = |s: &SourceReport| format!("{} {}", s.elapsed_ms, l.t("ms", "毫秒"));
+    let ms = |s: &SourceReport| format!("{} {}", s.elapsed_ms, tr!(l.lang, "report-ms"));
     for s in &r.sources {
         g.rows.push(vec![
             plain(l.source(s.source)),
@@ -1194,9 +1144,9 @@ fn verbose_sections(
                     out,
                     &title,
                     &[
-                        (l.t("Outcome", "结果"), source_outcome(s, l)),
-                        (l.t("Candidates", "候选数"), s.candidates.to_string()),
-                        (l.t("Time", "耗时"), ms(s)),
+                        (tr!(l.lang, "report-outcome"), source_outcome(s, l)),
+                        (tr!(l.lang, "report-candidates"), s.candidates.to_string()),
+                        (tr!(l.lang, "report-time"), ms(s)),
                     ],
                     l,
                     width,
@@ -1209,12 +1159,12 @@ fn verbose_sections(
 
 /// maildoctor's own notes in a transcript (`-- …`) in the run's language; every other line
 /// as it is.
-fn transcript_note<'a>(line: &'a str, l: &Labels) -> &'a str {
-    match (line, l.lang) {
-        ("-- TLS handshake completed, certificate verified", Lang::ZhCn | Lang::ZhTw) => {
-            "-- TLS 握手完成，证书已验证"
+fn transcript_note(line: &str, l: &Labels) -> String {
+    match line {
+        "-- TLS handshake completed, certificate verified" => {
+            tr!(l.lang, "report-transcript-tls-verified")
         }
-        _ => line,
+        _ => line.to_owned(),
     }
 }
 
@@ -1243,7 +1193,12 @@ fn source_outcome(s: &SourceReport, l: &Labels) -> String {
     match l.lang {
         Lang::En => match s.status {
             SourceStatus::Found => escape(&s.detail),
-            _ => format!("{status}: {}", escape(&s.detail)),
+            _ => tr!(
+                l.lang,
+                "report-source-outcome",
+                status = status,
+                detail = escape(&s.detail)
+            ),
         },
         Lang::ZhCn | Lang::ZhTw => {
             let mut tech: Vec<String> = Vec::new();
@@ -1257,9 +1212,14 @@ fn source_outcome(s: &SourceReport, l: &Labels) -> String {
                 }
             }
             if tech.is_empty() {
-                status.to_owned()
+                status
             } else {
-                format!("{status}：{}", escape(&tech.join(" ")))
+                tr!(
+                    l.lang,
+                    "report-source-outcome",
+                    status = status,
+                    detail = escape(&tech.join(" "))
+                )
             }
         }
     }
@@ -1295,11 +1255,10 @@ fn details(p: &ProbeResult, l: &Labels) -> String {
     if let Some(t) = &p.tls {
         parts.push(escape(&format!("{} {}", t.version, t.cipher)));
         if let Some(c) = t.chain.first() {
-            parts.push(match (c.days_left, l.lang) {
-                (d, Lang::En) if d < 0 => format!("certificate expired {} day(s) ago", -d),
-                (d, Lang::ZhCn) if d < 0 => format!("证书已过期 {} 天", -d),
-                (d, Lang::En) => format!("certificate: {d} day(s) left"),
-                (d, Lang::ZhCn | Lang::ZhTw) => format!("证书还剩 {d} 天"),
+            parts.push(if c.days_left < 0 {
+                tr!(l.lang, "report-cert-expired-days-ago", days = -c.days_left)
+            } else {
+                tr!(l.lang, "report-cert-days-left", days = c.days_left)
             });
         }
     }
@@ -1312,37 +1271,44 @@ fn details(p: &ProbeResult, l: &Labels) -> String {
 
 /// The login verdict with the user name and mechanism, or why it was not possible.
 fn login_cell(p: &ProbeResult, l: &Labels) -> String {
-    let login = l.t("login ", "登录");
     if let Some(x) = &p.login {
         let verdict = if x.ok {
-            l.t("ok", "成功").to_owned()
+            tr!(l.lang, "report-login-ok")
         } else {
             match p.login_failure() {
-                Some((_, f)) => format!("{}{}", l.t("refused: ", "被拒绝："), escape(&f.message)),
-                None => l.t("refused", "被拒绝").to_owned(),
+                Some((_, f)) => tr!(l.lang, "report-login-refused", message = escape(&f.message)),
+                None => tr!(l.lang, "report-failure-auth-rejected"),
             }
         };
         let (mech, user) = (escape(&x.mechanism), escape(&x.username));
-        return match l.lang {
-            Lang::En => format!("{login}{verdict} ({mech} as {user})"),
-            Lang::ZhCn | Lang::ZhTw => format!("{login}{verdict}（{mech}，用户名 {user}）"),
-        };
+        return tr!(
+            l.lang,
+            "report-login-result",
+            verdict = verdict,
+            mechanism = mech,
+            user = user
+        );
     }
     match p.login_failure() {
-        Some((_, f)) => format!(
-            "{login}{}{}",
-            l.t("not possible: ", "无法进行："),
-            escape(&f.message)
+        Some((_, f)) => tr!(
+            l.lang,
+            "report-login-not-possible",
+            message = escape(&f.message)
         ),
         None => p
             .steps
             .iter()
             .find_map(|s| match &s.status {
                 // The probe's reason is English; the settings card and the
-                // auth.login_withheld finding say why in the run's language.
+                // auth.login_withheld finding say why in the run's language, so the reason
+                // is shown in English only.
                 StepStatus::Skipped { reason } if s.step == Step::Login => Some(match l.lang {
-                    Lang::En => format!("{login}not tried: {}", escape(reason)),
-                    Lang::ZhCn | Lang::ZhTw => format!("{login}未尝试"),
+                    Lang::En => tr!(
+                        l.lang,
+                        "report-login-not-tried-because",
+                        reason = escape(reason)
+                    ),
+                    Lang::ZhCn | Lang::ZhTw => tr!(l.lang, "report-login-not-tried"),
                 }),
                 _ => None,
             })
@@ -1593,11 +1559,22 @@ mod tests {
             first(&r, Lang::En)
         );
         assert!(first(&r, Lang::ZhCn).starts_with("服务器可以连接，但没有检查账号"));
-        for (v, en, zh) in [
-            (Verdict::Works, "WORKS:", "可以使用："),
-            (Verdict::Partial, "PARTIAL:", "部分可用："),
-            (Verdict::Broken, "BROKEN:", "无法使用："),
-            (Verdict::Unverified, "UNVERIFIED:", "无法验证："),
+        assert!(first(&r, Lang::ZhTw).starts_with("伺服器可以連線，但沒有檢查帳號"));
+        for (v, en, zh, tw) in [
+            (
+                Verdict::Works,
+                "WORKS:",
+                "可以使用：",
+                "可以使用：設定已驗證",
+            ),
+            (Verdict::Partial, "PARTIAL:", "部分可用：", "部分可用："),
+            (Verdict::Broken, "BROKEN:", "无法使用：", "無法使用："),
+            (
+                Verdict::Unverified,
+                "UNVERIFIED:",
+                "无法验证：",
+                "無法驗證：",
+            ),
         ] {
             r.verdict = v;
             assert!(
@@ -1609,6 +1586,11 @@ mod tests {
                 first(&r, Lang::ZhCn).starts_with(zh),
                 "{}",
                 first(&r, Lang::ZhCn)
+            );
+            assert!(
+                first(&r, Lang::ZhTw).starts_with(tw),
+                "{}",
+                first(&r, Lang::ZhTw)
             );
         }
     }
@@ -1633,6 +1615,28 @@ mod tests {
     }
 
     #[test]
+    fn traditional_chinese_output_has_taiwan_words() {
+        let out = render_at(&report(Lang::ZhTw), Lang::ZhTw, 160);
+        for word in ["Settings", "Server", "Login", "not tested", "Who", "Found"] {
+            assert!(!out.contains(word), "{word} in\n{out}");
+        }
+        for word in [
+            "建議設定",
+            "伺服器位址",
+            "連接埠",
+            "使用者名稱",
+            "伺服器可連線",
+            "耗時",
+        ] {
+            assert!(out.contains(word), "{word} not in\n{out}");
+        }
+        // (The findings' texts are the fixture's, in Simplified Chinese.)
+        for word in ["推荐设置", "服务器地址", "用时", "问题诊断"] {
+            assert!(!out.contains(word), "{word} in\n{out}");
+        }
+    }
+
+    #[test]
     fn discovery_details_keep_only_technical_words_in_chinese() {
         let s = SourceReport {
             source: SourceKind::Autoconfig,
@@ -1650,5 +1654,10 @@ mod tests {
             "失败：HTTP 503 https://autoconfig.example.com/mail/config-v1.1.xml 192.0.2.1"
         );
         assert_eq!(source_target(&s, &l), "example.com MX MX");
+        let l = Labels { lang: Lang::ZhTw };
+        assert_eq!(
+            source_outcome(&s, &l),
+            "失敗：HTTP 503 https://autoconfig.example.com/mail/config-v1.1.xml 192.0.2.1"
+        );
     }
 }
