@@ -689,6 +689,41 @@ mod catalog_tests {
         let _ = checked;
     }
 
+    /// Every text for people comes from a catalog: no Chinese in the code outside tests,
+    /// comments and the login classifier's phrase tables (data matched against what servers
+    /// say, never shown).
+    #[test]
+    fn no_display_text_outside_the_catalogs() {
+        const DATA: &[&str] = &["src/probe/auth.rs"];
+        let mut files = Vec::new();
+        sources(
+            std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")),
+            &mut files,
+        );
+        let mut found = Vec::new();
+        for (path, text) in &files {
+            let rel = &path[path.find("/src/").map_or(0, |i| i + 1)..];
+            if DATA.contains(&rel) || rel.ends_with("tests.rs") || rel.ends_with("testkit.rs") {
+                continue;
+            }
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (n, line) in code.lines().enumerate() {
+                let t = line.trim_start();
+                if t.starts_with("//") {
+                    continue;
+                }
+                if t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                    found.push(format!("{rel}:{}: {}", n + 1, t));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "Chinese text outside the catalogs:\n{}",
+            found.join("\n")
+        );
+    }
+
     #[test]
     fn the_call_scanner_reads_names_and_ids() {
         let calls = tr_calls(
