@@ -1041,7 +1041,23 @@ fn text(matches: &[Match], provider: Option<&Provider>, lang: Lang) -> String {
         if i > 0 {
             s.push('\n');
         }
-        let _ = writeln!(s, "{}: {}", m.code, help_text(m.code, Part::Title, lang));
+        let title = help_text(m.code, Part::Title, lang);
+        if !m.exact && m.source != Source::ServerReply {
+            // A client text that fits several causes: the code is the closest one, not a
+            // fact the text proves.
+            let _ = writeln!(
+                s,
+                "{}",
+                tr!(
+                    lang,
+                    "explain-heading-inexact",
+                    code = m.code,
+                    title = title
+                )
+            );
+        } else {
+            let _ = writeln!(s, "{}: {title}", m.code);
+        }
         let recognised = match m.source {
             Source::ServerReply => tr!(
                 lang,

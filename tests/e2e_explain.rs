@@ -118,7 +118,7 @@ fn text_output_in_every_language() {
     assert_eq!(en.code, 0, "{}", en.stderr);
     assert!(
         en.stdout
-            .starts_with("net.refused: The connection was refused\n"),
+            .starts_with("net.refused (possibly: The connection was refused)\n"),
         "{}",
         en.stdout
     );
@@ -137,7 +137,7 @@ fn text_output_in_every_language() {
     let tw = run(["explain", "--lang", "zh-TW", "0x800CCC0E"]);
     assert_eq!(tw.code, 0);
     assert!(
-        tw.stdout.starts_with("net.refused: 連線被拒絕\n"),
+        tw.stdout.starts_with("net.refused（可能是：連線被拒絕）\n"),
         "{}",
         tw.stdout
     );

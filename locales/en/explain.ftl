@@ -49,3 +49,7 @@ explain-meaning-apple-connection = Mail could not connect to the server: refused
 
 # The Markdown report's line under a finding; $label: help-more; $code: the finding code.
 explain-md-more = - **{ $label }**: `maildoctor explain { $code }`
+
+# The heading of a client text that fits several causes: $code is only the closest
+# finding code, $title its title.
+explain-heading-inexact = { $code } (possibly: { $title })

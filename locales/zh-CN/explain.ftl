@@ -37,3 +37,5 @@ explain-meaning-apple-password = 服务器拒绝了登录；凡是登录被拒�
 explain-meaning-apple-connection = “邮件”无法连接到服务器：被拒绝、被拦截或主机错误
 
 explain-md-more = - **{ $label }**：`maildoctor explain { $code }`
+
+explain-heading-inexact = { $code }（可能是：{ $title }）

@@ -37,3 +37,5 @@ explain-meaning-apple-password = 伺服器拒絕了登入；凡是登入被拒�
 explain-meaning-apple-connection = 「郵件」無法連線到伺服器：被拒絕、被攔截或主機錯誤
 
 explain-md-more = - **{ $label }**：`maildoctor explain { $code }`
+
+explain-heading-inexact = { $code }（可能是：{ $title }）
