@@ -366,24 +366,28 @@ impl PasswordBook {
     /// never quotes the line: with the columns swapped the first column is the password.
     pub fn load(path: &std::path::Path) -> Result<Self, crate::error::Error> {
         use std::os::unix::fs::PermissionsExt;
-        let usage = |m: String| crate::error::Error::Usage(m);
-        let meta = std::fs::metadata(path)
-            .map_err(|e| usage(format!("--password-file '{}': {e}", path.display())))?;
+        let meta = std::fs::metadata(path).map_err(|e| {
+            crate::usage!("usage-password-file-read", path = path.display(), error = e)
+        })?;
         let mode = meta.permissions().mode();
         if mode & 0o077 != 0 {
-            return Err(usage(format!(
-                "--password-file '{}' is readable by group or others (mode {:o}); run chmod 600 on it",
-                path.display(),
-                mode & 0o777
-            )));
+            return Err(crate::usage!(
+                "usage-password-file-mode",
+                path = path.display(),
+                mode = format!("{:o}", mode & 0o777)
+            ));
         }
-        let bytes = std::fs::read(path)
-            .map_err(|e| usage(format!("--password-file '{}': {e}", path.display())))?;
-        let book = Self::parse(&bytes).map_err(|(line, what)| {
-            usage(format!(
-                "--password-file '{}' line {line}: {what}",
-                path.display()
-            ))
+        let bytes = std::fs::read(path).map_err(|e| {
+            crate::usage!("usage-password-file-read", path = path.display(), error = e)
+        })?;
+        let book = Self::parse(&bytes).map_err(|(line, id)| {
+            crate::error::Error::Usage(crate::error::Usage {
+                id,
+                args: vec![
+                    ("path", path.display().to_string()),
+                    ("line", line.to_string()),
+                ],
+            })
         });
         // Best effort: do not leave the passwords in the freed buffer.
         let mut bytes = bytes;
@@ -391,7 +395,8 @@ impl PasswordBook {
         book
     }
 
-    /// Parses the file's bytes; an error is (line number, what is wrong), never the text.
+    /// Parses the file's bytes; an error is (line number, the catalog message saying what is
+    /// wrong: `usage-password-file-…`, variables `path` and `line`), never the text.
     fn parse(bytes: &[u8]) -> Result<Self, (usize, &'static str)> {
         let mut book = Self::default();
         for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
@@ -407,20 +412,16 @@ impl PasswordBook {
                 continue;
             }
             let Ok(line) = std::str::from_utf8(raw) else {
-                return Err((number, "not valid UTF-8"));
+                return Err((number, "usage-password-file-not-utf8"));
             };
             let Some((addr, pw)) = line.split_once('\t') else {
-                return Err((number, "expected ADDRESS<TAB>PASSWORD (no TAB in the line)"));
+                return Err((number, "usage-password-file-no-tab"));
             };
             let Ok(addr) = EmailAddress::parse(addr.trim()) else {
-                return Err((
-                    number,
-                    "the first column is not a valid email address (expected \
-                     ADDRESS<TAB>PASSWORD; are the columns swapped?)",
-                ));
+                return Err((number, "usage-password-file-address"));
             };
             if pw.is_empty() {
-                return Err((number, "the password column is empty"));
+                return Err((number, "usage-password-file-empty-password"));
             }
             book.by_address
                 .insert(addr.ascii().to_ascii_lowercase(), Secret::new(pw));

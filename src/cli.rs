@@ -299,16 +299,14 @@ pub fn password(
         let mut line = String::new();
         stdin
             .read_line(&mut line)
-            .map_err(|e| Error::Usage(format!("--password-stdin: cannot read stdin: {e}")))?;
+            .map_err(|e| crate::usage!("usage-password-stdin-read", error = e))?;
         let pw = line.strip_suffix('\n').unwrap_or(&line);
         let pw = pw.strip_suffix('\r').unwrap_or(pw);
         let secret = Secret::new(pw);
         line.clear();
         line.extend(std::iter::repeat_n('\0', line.capacity().min(4096)));
         if secret.is_empty() {
-            return Err(Error::Usage(
-                "--password-stdin: standard input held no password".to_owned(),
-            ));
+            return Err(crate::usage!("usage-password-stdin-empty"));
         }
         return Ok(Some(secret));
     }
@@ -319,18 +317,18 @@ pub fn password(
         return Ok(Some(Secret::new(pw)));
     }
     if !stdin_is_tty {
-        return Err(Error::Usage(format!(
-            "--login needs a password: use --password-stdin or set {PASSWORD_ENV} \
-             (standard input is not a terminal, so there is no prompt)"
-        )));
+        return Err(crate::usage!(
+            "usage-login-needs-password",
+            env = PASSWORD_ENV
+        ));
     }
     let pw = rpassword::prompt_password(format!(
         "Password for {}: ",
         args.address.as_deref().unwrap_or_default()
     ))
-    .map_err(|e| Error::Usage(format!("cannot read the password: {e}")))?;
+    .map_err(|e| crate::usage!("usage-password-read", error = e))?;
     if pw.is_empty() {
-        return Err(Error::Usage("no password entered".to_owned()));
+        return Err(crate::usage!("usage-password-empty"));
     }
     Ok(Some(Secret::new(pw)))
 }
@@ -419,15 +417,13 @@ impl Args {
     /// [`Args::into_mode`] with the password already known.
     pub fn into_mode_with(self, password: Option<Secret>) -> Result<(Config, Mode), Error> {
         if self.autodiscover_auth && password.is_none() && self.batch.is_none() {
-            return Err(Error::Usage(format!(
-                "--autodiscover-auth needs a password: use --password-stdin, or --login with {PASSWORD_ENV} or a prompt"
-            )));
+            return Err(crate::usage!(
+                "usage-autodiscover-auth-needs-password",
+                env = PASSWORD_ENV
+            ));
         }
         if !(self.timeout > 0.0 && self.timeout <= 600.0) {
-            return Err(Error::Usage(format!(
-                "--timeout must be between 0 and 600 seconds, not {}",
-                self.timeout
-            )));
+            return Err(crate::usage!("usage-timeout", value = self.timeout));
         }
         let limits = if (self.timeout - 10.0).abs() < f64::EPSILON {
             Limits::default()
@@ -484,9 +480,7 @@ impl Args {
         }) = self.command
         {
             if self.address.is_some() || self.batch.is_some() {
-                return Err(Error::Usage(
-                    "`maildoctor explain …` takes no address and no --batch".to_owned(),
-                ));
+                return Err(crate::usage!("usage-explain-no-address"));
             }
             let mut config = config;
             let mut request = crate::explain::Request {
@@ -508,13 +502,13 @@ impl Args {
                     "--json" if inline.is_none() => request.json = true,
                     "--provider" | "--lang" => {
                         let Some(value) = inline.or_else(|| it.next()) else {
-                            return Err(Error::Usage(format!("{flag} needs a value")));
+                            return Err(crate::usage!("usage-flag-needs-value", flag = flag));
                         };
                         if flag == "--provider" {
                             request.provider = Some(value);
                         } else {
                             config.lang = <Lang as clap::ValueEnum>::from_str(&value, true)
-                                .map_err(|_| Error::Usage(format!("unknown --lang {value}")))?;
+                                .map_err(|_| crate::usage!("usage-unknown-lang", value = value))?;
                         }
                     }
                     _ => words.push(w),
@@ -525,9 +519,7 @@ impl Args {
         }
         if let Some(Command::Providers { action }) = self.command {
             if self.address.is_some() || self.batch.is_some() {
-                return Err(Error::Usage(
-                    "`maildoctor providers …` takes no address and no --batch".to_owned(),
-                ));
+                return Err(crate::usage!("usage-providers-no-address"));
             }
             return Ok((
                 config,
@@ -540,9 +532,7 @@ impl Args {
         if self.batch.is_none()
             && (self.jobs.is_some() || self.password_file.is_some() || self.shard.is_some())
         {
-            return Err(Error::Usage(
-                "--jobs, --password-file and --shard go with --batch".to_owned(),
-            ));
+            return Err(crate::usage!("usage-batch-only-flags"));
         }
         if let Some(path) = self.batch {
             let passwords = match &self.password_file {
@@ -555,10 +545,7 @@ impl Args {
                     None | Some(OutputFormat::Ndjson) => BatchFormat::Ndjson,
                     Some(OutputFormat::Csv) => BatchFormat::Csv,
                     Some(f) => {
-                        return Err(Error::Usage(format!(
-                            "--format {} is for one address; --batch writes ndjson or csv",
-                            f.name()
-                        )));
+                        return Err(crate::usage!("usage-format-single-only", format = f.name()));
                     }
                 },
                 jobs: usize::from(self.jobs.unwrap_or(8)),
@@ -568,12 +555,17 @@ impl Args {
                     .as_deref()
                     .map(str::parse::<crate::batch::Shard>)
                     .transpose()
-                    .map_err(Error::Usage)?,
+                    .map_err(|_| {
+                        crate::usage!(
+                            "usage-shard",
+                            value = self.shard.as_deref().unwrap_or_default()
+                        )
+                    })?,
             };
             return Ok((config, mode));
         }
         let Some(address) = self.address else {
-            return Err(Error::Usage("an email address is required".to_owned()));
+            return Err(crate::usage!("usage-address-required"));
         };
         let address = EmailAddress::parse(&address)?;
         let format = match (self.export, self.card, self.format, self.json) {
@@ -585,16 +577,10 @@ impl Args {
             (_, _, Some(OutputFormat::Md), false) => Format::Markdown(self.client),
             (_, _, Some(OutputFormat::Html), false) => Format::Html(self.client),
             (_, _, Some(f @ (OutputFormat::Ndjson | OutputFormat::Csv)), _) => {
-                return Err(Error::Usage(format!(
-                    "--format {} goes with --batch; for one address use table, json, md or html",
-                    f.name()
-                )));
+                return Err(crate::usage!("usage-format-batch-only", format = f.name()));
             }
             (_, _, Some(f), true) => {
-                return Err(Error::Usage(format!(
-                    "--json is --format json; it does not go with --format {}",
-                    f.name()
-                )));
+                return Err(crate::usage!("usage-json-with-format", format = f.name()));
             }
         };
         let options = RenderOptions {
@@ -627,7 +613,7 @@ pub fn parse_resolver(s: &str) -> Result<SocketAddr, Error> {
     trimmed
         .parse::<IpAddr>()
         .map(|ip| SocketAddr::new(ip, 53))
-        .map_err(|_| Error::Usage(format!("--resolver expects IP or IP:PORT, not '{s}'")))
+        .map_err(|_| crate::usage!("usage-resolver", value = s))
 }
 
 /// Splits `a:b:c:d` where parts may be `[v6]` literals.
@@ -658,9 +644,12 @@ fn parse_port(s: &str, what: &str, whole: &str) -> Result<u16, Error> {
         return Ok(0);
     }
     s.parse::<u16>().map_err(|_| {
-        Error::Usage(format!(
-            "--connect-to '{whole}': {what} '{s}' is not a port number"
-        ))
+        crate::usage!(
+            "usage-connect-to-port",
+            value = whole,
+            field = what,
+            port = s
+        )
     })
 }
 
@@ -668,9 +657,7 @@ fn parse_port(s: &str, what: &str, whole: &str) -> Result<u16, Error> {
 pub fn parse_connect_to(s: &str) -> Result<ConnectTo, Error> {
     let f = split_colon_fields(s);
     if f.len() != 4 {
-        return Err(Error::Usage(format!(
-            "--connect-to expects HOST1:PORT1:HOST2:PORT2 (IPv6 in brackets), not '{s}'"
-        )));
+        return Err(crate::usage!("usage-connect-to", value = s));
     }
     Ok(ConnectTo {
         from_host: crate::model::normalize_host(&f[0]),
@@ -682,11 +669,8 @@ pub fn parse_connect_to(s: &str) -> Result<ConnectTo, Error> {
 
 /// Parses a `--check` URL into an endpoint.
 pub fn parse_check_url(s: &str) -> Result<Endpoint, Error> {
-    let bad = |why: &str| Error::Usage(format!("--check '{s}': {why}"));
     let Some((scheme, rest)) = s.split_once("://") else {
-        return Err(bad(
-            "expected SCHEME://HOST[:PORT], e.g. imaps://imap.example.com",
-        ));
+        return Err(crate::usage!("usage-check-no-scheme", value = s));
     };
     let (protocol, default_port, security) = match scheme.to_ascii_lowercase().as_str() {
         "imap" => (Protocol::Imap, 143, Security::Starttls),
@@ -697,21 +681,23 @@ pub fn parse_check_url(s: &str) -> Result<Endpoint, Error> {
         "smtps" => (Protocol::Smtp, 465, Security::Tls),
         "submission" => (Protocol::Smtp, 587, Security::Starttls),
         other => {
-            return Err(bad(&format!(
-                "unknown scheme '{other}' (use imap, imaps, pop3, pop3s, smtp, smtps or submission)"
-            )));
+            return Err(crate::usage!(
+                "usage-check-scheme",
+                value = s,
+                scheme = other
+            ));
         }
     };
     let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
     let authority = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     let (host, port) = if let Some(v6) = authority.strip_prefix('[') {
         let Some((ip, after)) = v6.split_once(']') else {
-            return Err(bad("unclosed '[' in host"));
+            return Err(crate::usage!("usage-check-unclosed-bracket", value = s));
         };
         let port = match after.strip_prefix(':') {
             Some(p) => Some(p),
             None if after.is_empty() => None,
-            None => return Err(bad("unexpected text after ']'")),
+            None => return Err(crate::usage!("usage-check-after-bracket", value = s)),
         };
         (ip.to_owned(), port)
     } else {
@@ -726,16 +712,16 @@ pub fn parse_check_url(s: &str) -> Result<Endpoint, Error> {
             .parse::<u16>()
             .ok()
             .filter(|p| *p != 0)
-            .ok_or_else(|| bad(&format!("'{p}' is not a port number")))?,
+            .ok_or_else(|| crate::usage!("usage-check-port", value = s, port = p))?,
     };
     if host.is_empty() {
-        return Err(bad("no host name"));
+        return Err(crate::usage!("usage-check-no-host", value = s));
     }
     let host = if host.parse::<IpAddr>().is_ok() {
         host
     } else {
         idna::domain_to_ascii(&host)
-            .map_err(|_| bad(&format!("'{host}' is not a valid host name")))?
+            .map_err(|_| crate::usage!("usage-check-host", value = s, host = host.as_str()))?
     };
     Ok(Endpoint::new(protocol, &host, port, security))
 }

@@ -3,9 +3,9 @@
 /// A fatal error: the run cannot start or cannot write its output.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// Bad command-line input.
+    /// Bad command-line input: a catalog message (`usage-…` in `locales/*/cli.ftl`).
     #[error("{0}")]
-    Usage(String),
+    Usage(Usage),
     /// A malformed address.
     #[error(transparent)]
     Address(#[from] crate::address::AddressError),
@@ -23,6 +23,46 @@ pub enum Error {
     Output(#[from] std::io::Error),
 }
 
+/// A command-line problem: the id of its message in the CLI catalog (`usage-…` in
+/// `locales/*/cli.ftl`) and the values it names. `Display` gives the English text; build one
+/// with [`usage!`](crate::usage), which the catalog test checks like `tr!`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Usage {
+    /// The message id.
+    pub id: &'static str,
+    /// The message's variables and their values.
+    pub args: Vec<(&'static str, String)>,
+}
+
+impl Usage {
+    /// The message in `lang`.
+    pub fn localized(&self, lang: crate::i18n::Lang) -> String {
+        let mut args = crate::i18n::FluentArgs::new();
+        for (name, value) in &self.args {
+            args.set(*name, crate::i18n::FluentValue::from(value.clone()));
+        }
+        lang.message(self.id, Some(&args))
+    }
+}
+
+impl std::fmt::Display for Usage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localized(crate::i18n::Lang::En))
+    }
+}
+
+/// A command-line problem as an [`Error::Usage`]: `usage!("usage-timeout", value = t)`.
+/// Values are anything with `to_string()`.
+#[macro_export]
+macro_rules! usage {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::error::Error::Usage($crate::error::Usage {
+            id: $id,
+            args: vec![$((stringify!($name), ($value).to_string())),*],
+        })
+    };
+}
+
 impl Error {
     /// The message in `lang`, from the CLI catalog (`locales/*/cli.ftl`); in English the
     /// same text as `Display`. Technical details (file names, OS errors, the text of a
@@ -31,7 +71,7 @@ impl Error {
         use crate::address::AddressError as A;
         use crate::tr;
         match self {
-            Self::Usage(m) => tr!(lang, "cli-error-usage", detail = m.as_str()),
+            Self::Usage(u) => tr!(lang, "cli-error-usage", detail = u.localized(lang)),
             Self::Address(a) => match a {
                 A::NoAt(s) => tr!(lang, "cli-error-address-no-at", input = s.as_str()),
                 A::EmptyLocal(s) => tr!(lang, "cli-error-address-empty-local", input = s.as_str()),
@@ -88,8 +128,13 @@ mod tests {
         let zh = e.localized(Lang::ZhCn);
         assert!(zh.contains("不是邮箱地址") && zh.contains("nope"), "{zh}");
         assert!(!zh.contains("is not"), "{zh}");
-        let e = Error::Usage("--jobs must be between 1 and 256".into());
-        assert!(e.localized(Lang::ZhCn).starts_with("命令行参数有误"));
+        let e = crate::usage!("usage-timeout", value = 900);
+        let zh = e.localized(Lang::ZhCn);
+        assert!(
+            zh.starts_with("命令行参数有误") && zh.contains("900"),
+            "{zh}"
+        );
+        assert!(!zh.contains("must be"), "{zh}");
         let tw = Error::Address(crate::address::AddressError::NoAt("nope".into()));
         let tw = tw.localized(Lang::ZhTw);
         assert!(
@@ -104,7 +149,8 @@ mod tests {
     fn english_messages_are_the_display_texts() {
         use crate::address::AddressError as A;
         let errors = [
-            Error::Usage("--jobs must be between 1 and 256".into()),
+            crate::usage!("usage-timeout", value = 900),
+            crate::usage!("usage-check-no-host", value = "imaps://"),
             Error::Address(A::NoAt("a".into())),
             Error::Address(A::EmptyLocal("@b".into())),
             Error::Address(A::EmptyDomain("a@".into())),

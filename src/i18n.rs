@@ -601,8 +601,14 @@ mod catalog_tests {
     fn tr_calls(text: &str) -> Vec<(String, BTreeSet<String>)> {
         let mut out = Vec::new();
         let mut rest = text;
-        while let Some(i) = rest.find("tr!(") {
-            rest = &rest[i + 4..];
+        loop {
+            // `tr!(lang, "id", …)` and `usage!("id", …)` (src/error.rs).
+            let next = ["tr!(", "usage!("]
+                .iter()
+                .filter_map(|m| rest.find(m).map(|i| (i, m.len())))
+                .min();
+            let Some((i, len)) = next else { break };
+            rest = &rest[i + len..];
             // The macro's body up to its closing parenthesis.
             let mut depth = 1;
             let mut end = rest.len();
@@ -722,6 +728,23 @@ mod catalog_tests {
             "Chinese text outside the catalogs:\n{}",
             found.join("\n")
         );
+    }
+
+    /// Messages the code names by a computed id, with the variables it passes.
+    #[test]
+    fn messages_named_at_run_time_exist_with_their_variables() {
+        let en = messages(Lang::En);
+        let path_line: BTreeSet<String> = ["line", "path"].iter().map(|s| s.to_string()).collect();
+        // src/batch.rs PasswordBook::parse.
+        for id in [
+            "usage-password-file-not-utf8",
+            "usage-password-file-no-tab",
+            "usage-password-file-address",
+            "usage-password-file-empty-password",
+        ] {
+            let (_, v) = en.get(id).unwrap_or_else(|| panic!("{id} is missing"));
+            assert_eq!(v.shown, path_line, "{id}");
+        }
     }
 
     #[test]

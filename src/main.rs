@@ -253,12 +253,7 @@ fn read_input(path: &Path) -> Result<Vec<batch::BatchLine>, Error> {
     } else {
         std::fs::File::open(path).and_then(|f| batch::split_lines(std::io::BufReader::new(f)))
     };
-    result.map_err(|e| {
-        Error::Usage(format!(
-            "cannot read --batch input '{}': {e}",
-            path.display()
-        ))
-    })
+    result.map_err(|e| maildoctor::usage!("usage-batch-input", path = path.display(), error = e))
 }
 
 async fn batch_main(

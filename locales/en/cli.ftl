@@ -108,3 +108,44 @@ cli-lint-or = {" or "}
 # $code: the hint's code.
 cli-lint-hint-without-zh = hint { $code } has no zh-CN text
 cli-lint-no-source = no <md:source>: where do these facts come from?
+
+# Command-line problems (src/error.rs Usage, built with usage!). Shown after cli-error-usage's
+# lead. $error: an operating-system error text (stays as the system gives it); $value: what
+# was typed; $env: the password variable's name; $format: a --format name.
+usage-password-stdin-read = --password-stdin: cannot read stdin: { $error }
+usage-password-stdin-empty = --password-stdin: standard input held no password
+usage-login-needs-password = --login needs a password: use --password-stdin or set { $env } (standard input is not a terminal, so there is no prompt)
+usage-password-read = cannot read the password: { $error }
+usage-password-empty = no password entered
+usage-autodiscover-auth-needs-password = --autodiscover-auth needs a password: use --password-stdin, or --login with { $env } or a prompt
+usage-timeout = --timeout must be between 0 and 600 seconds, not { $value }
+usage-explain-no-address = `maildoctor explain …` takes no address and no --batch
+usage-flag-needs-value = { $flag } needs a value
+usage-unknown-lang = unknown --lang { $value }
+usage-providers-no-address = `maildoctor providers …` takes no address and no --batch
+usage-batch-only-flags = --jobs, --password-file and --shard go with --batch
+usage-format-single-only = --format { $format } is for one address; --batch writes ndjson or csv
+usage-shard = --shard '{ $value }': expected K/N with 1 <= K <= N, e.g. 2/8
+usage-address-required = an email address is required
+usage-format-batch-only = --format { $format } goes with --batch; for one address use table, json, md or html
+usage-json-with-format = --json is --format json; it does not go with --format { $format }
+usage-resolver = --resolver expects IP or IP:PORT, not '{ $value }'
+usage-connect-to = --connect-to expects HOST1:PORT1:HOST2:PORT2 (IPv6 in brackets), not '{ $value }'
+# $field: PORT1 or PORT2.
+usage-connect-to-port = --connect-to '{ $value }': { $field } '{ $port }' is not a port number
+usage-check-no-scheme = --check '{ $value }': expected SCHEME://HOST[:PORT], e.g. imaps://imap.example.com
+usage-check-scheme = --check '{ $value }': unknown scheme '{ $scheme }' (use imap, imaps, pop3, pop3s, smtp, smtps or submission)
+usage-check-unclosed-bracket = --check '{ $value }': unclosed '[' in host
+usage-check-after-bracket = --check '{ $value }': unexpected text after ']'
+usage-check-port = --check '{ $value }': '{ $port }' is not a port number
+usage-check-no-host = --check '{ $value }': no host name
+usage-check-host = --check '{ $value }': '{ $host }' is not a valid host name
+usage-batch-input = cannot read --batch input '{ $path }': { $error }
+usage-password-file-read = --password-file '{ $path }': { $error }
+# $mode: the file's permission bits in octal, e.g. 644.
+usage-password-file-mode = --password-file '{ $path }' is readable by group or others (mode { $mode }); run chmod 600 on it
+# A bad line of the password file; the line itself is never quoted (it may hold a password).
+usage-password-file-not-utf8 = --password-file '{ $path }' line { $line }: not valid UTF-8
+usage-password-file-no-tab = --password-file '{ $path }' line { $line }: expected ADDRESS<TAB>PASSWORD (no TAB in the line)
+usage-password-file-address = --password-file '{ $path }' line { $line }: the first column is not a valid email address (expected ADDRESS<TAB>PASSWORD; are the columns swapped?)
+usage-password-file-empty-password = --password-file '{ $path }' line { $line }: the password column is empty
