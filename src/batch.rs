@@ -282,6 +282,19 @@ pub fn load_failure(r: &ProbeResult) -> bool {
     }
 }
 
+/// Whether retry `attempt` (1, 2, …) of a probe that ended as `r` is worth making: every
+/// load failure up to [`LOAD_RETRIES`], and a connect timeout once. A full accept queue (a
+/// server, or this computer's loopback, flooded with connections) drops SYNs the way a
+/// firewall does; one more try tells the two apart at the cost of one timeout for an
+/// endpoint that really is firewalled (probed once per batch).
+fn worth_retry(r: &ProbeResult, attempt: u32) -> bool {
+    use crate::model::{FailureKind as K, Step};
+    load_failure(r)
+        || (attempt == 1
+            && r.connection_failure()
+                .is_some_and(|(s, f)| s == Step::Connect && f.kind == K::Timeout))
+}
+
 impl ProbeCache {
     /// Probes the endpoints not probed yet and returns results for all of them.
     pub async fn probe(&self, net: &Net, endpoints: Vec<Endpoint>) -> Vec<ProbeResult> {
@@ -329,7 +342,7 @@ async fn probe_patiently(net: &Net, e: &Endpoint) -> Vec<ProbeResult> {
     for attempt in 1..=LOAD_RETRIES {
         let loaded: Vec<std::net::IpAddr> = results
             .iter()
-            .filter(|r| load_failure(r))
+            .filter(|r| worth_retry(r, attempt))
             .filter_map(|r| r.addr.map(|a| a.ip()))
             .collect();
         if loaded.is_empty() {
@@ -688,6 +701,42 @@ fn login_name(l: LoginState) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn failed_at(step: crate::model::Step, kind: crate::model::FailureKind) -> ProbeResult {
+        use crate::model::{Failure, Security, StepResult, StepStatus};
+        ProbeResult {
+            endpoint: Endpoint::new(Protocol::Imap, "imap.example.com", 993, Security::Tls),
+            addr: Some(std::net::SocketAddr::from(([127, 0, 0, 1], 993))),
+            steps: vec![StepResult {
+                step,
+                status: StepStatus::Failed(Failure {
+                    kind,
+                    message: "x".into(),
+                }),
+                elapsed_ms: 1,
+            }],
+            greeting: None,
+            capabilities: vec![],
+            capabilities_after_tls: vec![],
+            tls: None,
+            elapsed_ms: 1,
+            auth_mechanisms: vec![],
+            login: None,
+            transcript: vec![],
+        }
+    }
+
+    #[test]
+    fn a_connect_timeout_is_retried_once_and_load_failures_up_to_the_limit() {
+        use crate::model::{FailureKind as K, Step};
+        let timeout = failed_at(Step::Connect, K::Timeout);
+        assert!(worth_retry(&timeout, 1));
+        assert!(!worth_retry(&timeout, 2));
+        let busy = failed_at(Step::Greeting, K::Timeout);
+        assert!((1..=LOAD_RETRIES).all(|a| worth_retry(&busy, a)));
+        let refused = failed_at(Step::Connect, K::Refused);
+        assert!(!worth_retry(&refused, 1));
+    }
 
     #[test]
     fn input_skips_comments_and_blank_lines_and_reads_checks() {

@@ -462,11 +462,9 @@ impl Dns {
                 };
                 (answer, Some(now + ttl), false)
             }
-            Ok(Err(NetError::Io(e))) if budget::is_local_exhaustion(&e) => (
-                DnsAnswer::Failed(budget::exhaustion_message(&e)),
-                None,
-                true,
-            ),
+            Ok(Err(e)) if let Some(message) = local_failure(&e) => {
+                (DnsAnswer::Failed(message), None, true)
+            }
             Ok(Err(e)) => {
                 let answer = classify(&e);
                 let until = match &answer {
@@ -498,6 +496,21 @@ fn backoff(name: &Name, attempt: u32) -> Duration {
 
 /// Longest CNAME chain accepted before a name counts as broken.
 pub const MAX_CNAME_CHAIN: usize = 8;
+
+/// Whether a resolver error is this computer's, not the domain's or the DNS server's: out
+/// of descriptors or sockets, or hickory's own connection pool full ("resource too busy":
+/// too many queries in flight on its connection) or left without a usable connection ("no
+/// connections available"). Such a query is retried after a back-off and, if it keeps
+/// failing, reported as a local failure, never as the domain's DNS answer.
+fn local_failure(e: &NetError) -> Option<String> {
+    match e {
+        NetError::Io(io) if budget::is_local_exhaustion(io) => Some(budget::exhaustion_message(io)),
+        NetError::Busy | NetError::NoConnections => Some(format!(
+            "this computer's DNS client had no free connection to the resolver ({e}); not the domain's fault"
+        )),
+        _ => None,
+    }
+}
 
 fn classify<T>(e: &NetError) -> DnsAnswer<T> {
     if e.is_nx_domain() {
@@ -541,6 +554,28 @@ mod tests {
             DnsAnswer::<u8>::Failed("SERVFAIL".into()).label(),
             "lookup failed: SERVFAIL"
         );
+    }
+
+    #[test]
+    fn resolver_side_exhaustion_is_local_never_the_domains_answer() {
+        for e in [
+            NetError::NoConnections,
+            NetError::Busy,
+            NetError::Io(Arc::new(std::io::Error::from_raw_os_error(libc::EMFILE))),
+        ] {
+            let m = local_failure(&e).unwrap_or_default();
+            assert!(m.contains("this computer"), "{e}: {m}");
+            assert!(m.contains("not the"), "{e}: {m}");
+        }
+        for e in [
+            NetError::Timeout,
+            NetError::Io(Arc::new(std::io::Error::from_raw_os_error(
+                libc::ECONNREFUSED,
+            ))),
+            NetError::Dns(DnsError::ResponseCode(ResponseCode::ServFail)),
+        ] {
+            assert_eq!(local_failure(&e), None, "{e}");
+        }
     }
 
     #[test]
