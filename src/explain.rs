@@ -351,21 +351,9 @@ const CLIENT: &[ClientEntry] = &[
 ];
 
 /// Lower case, runs of anything but letters and digits one space, with a space at both ends
-/// (as the login classifier compares).
+/// (the login classifier's own folding, so both compare the same way).
 fn fold(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push(' ');
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with(' ') {
-            out.push(' ');
-        }
-    }
-    if !out.ends_with(' ') {
-        out.push(' ');
-    }
-    out
+    crate::probe::auth::normalise(text)
 }
 
 /// Error numbers in the text: `0x` (or the `0×` some web pages print) and eight hex digits,

@@ -424,7 +424,7 @@ const FAMILIES: &[Family] = &[
 
 /// Lower case, punctuation and white space runs folded into one space; letters, digits and
 /// CJK kept. `Application-specific` and `application specific` become the same words.
-fn normalise(text: &str) -> String {
+pub(crate) fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
     for c in text.chars().flat_map(char::to_lowercase) {
