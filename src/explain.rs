@@ -38,7 +38,7 @@ use crate::tr;
 pub const MAX_TEXT: usize = 16 * 1024;
 
 /// What the recognised piece of text is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Source {
     /// A mail client's error number (Outlook `0x800CCC0E`).
@@ -838,44 +838,86 @@ pub fn help_md_line(code: &str, lang: Lang) -> String {
 // The command
 // ---------------------------------------------------------------------------------------
 
-/// One finding of `explain --json`.
-#[derive(Debug, Serialize)]
-struct JsonFinding<'a> {
-    code: &'static str,
-    actor: Actor,
-    source: Source,
+/// One finding of `explain --json` (pinned by `schema/explain.schema.json`).
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct JsonFinding<'a> {
+    /// The finding code (the same codes as a diagnosis).
+    pub code: &'static str,
+    /// Who usually must act.
+    pub actor: Actor,
+    /// What was recognised.
+    pub source: Source,
+    /// The mail client of a client code or message.
     #[serde(skip_serializing_if = "Option::is_none")]
-    client: Option<&'static str>,
+    pub client: Option<&'static str>,
+    /// The client's error number, e.g. `0x800CCC0E`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    client_code: Option<&'a str>,
+    pub client_code: Option<&'a str>,
+    /// The protocol of a server reply or client code.
     #[serde(skip_serializing_if = "Option::is_none")]
-    protocol: Option<Protocol>,
-    text: &'a str,
-    exact: bool,
+    pub protocol: Option<Protocol>,
+    /// The recognised text (escaped as in every output).
+    pub text: &'a str,
+    /// False when the text fits several causes: `code` is only the closest one.
+    pub exact: bool,
+    /// What the client means by its code or message, in the language.
     #[serde(skip_serializing_if = "Option::is_none")]
-    client_meaning: Option<String>,
-    title: String,
-    meaning: String,
-    causes: String,
-    fix: String,
-    actor_text: String,
+    pub client_meaning: Option<String>,
+    /// The code's help page: title.
+    pub title: String,
+    /// The code's help page: what it means.
+    pub meaning: String,
+    /// The code's help page: usual causes.
+    pub causes: String,
+    /// The code's help page: what to do.
+    pub fix: String,
+    /// Who must act, in words.
+    pub actor_text: String,
+    /// The provider's usual cause for a generic refusal, when the provider is known.
     #[serde(skip_serializing_if = "Option::is_none")]
-    likely_code: Option<&'static str>,
+    pub likely_code: Option<&'static str>,
+    /// The fix for `likely_code`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    likely_fix: Option<String>,
+    pub likely_fix: Option<String>,
 }
 
-/// `explain --json`.
-#[derive(Debug, Serialize)]
-struct JsonDoc<'a> {
-    input: &'a str,
-    lang: &'static str,
-    recognised: bool,
+/// The document `maildoctor explain --json` writes (pinned by `schema/explain.schema.json`).
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct JsonDoc<'a> {
+    /// The pasted text.
+    pub input: &'a str,
+    /// The language of the texts (`en`, `zh-CN`, `zh-TW`).
+    pub lang: &'static str,
+    /// False when nothing in the text was recognised (exit status 1).
+    pub recognised: bool,
+    /// The provider named by `--provider` or by a host in the text.
     #[serde(skip_serializing_if = "Option::is_none")]
-    provider: Option<&'a str>,
-    findings: Vec<JsonFinding<'a>>,
+    pub provider: Option<&'a str>,
+    /// One entry per recognised piece of the text.
+    pub findings: Vec<JsonFinding<'a>>,
+    /// What to do next when the text is not conclusive.
     #[serde(skip_serializing_if = "Option::is_none")]
-    advice: Option<String>,
+    pub advice: Option<String>,
+}
+
+/// The document `maildoctor explain --json CODE` writes: the code's help page (pinned by
+/// `schema/help.schema.json`).
+#[derive(Debug, Serialize, schemars::JsonSchema)]
+pub struct HelpDoc {
+    /// The finding code.
+    pub code: &'static str,
+    /// The language of the texts (`en`, `zh-CN`, `zh-TW`).
+    pub lang: &'static str,
+    /// Who usually must act.
+    pub actor: Actor,
+    /// One-line title.
+    pub title: String,
+    /// What the finding means.
+    pub meaning: String,
+    /// The usual causes.
+    pub causes: String,
+    /// What to do.
+    pub fix: String,
 }
 
 /// What `maildoctor explain` was asked.
@@ -909,18 +951,17 @@ pub fn run(
         return Ok((format!("{msg}\n").into_bytes(), exit::OK));
     }
     let input = cap(req.text.trim());
-    if codes::ALL.contains(&input) {
-        let code = input;
+    if let Some(&code) = codes::ALL.iter().find(|c| **c == input) {
         if req.json {
-            let doc = serde_json::json!({
-                "code": code,
-                "lang": lang.as_str(),
-                "actor": actor(code),
-                "title": help_text(code, Part::Title, lang),
-                "meaning": help_text(code, Part::Means, lang),
-                "causes": help_text(code, Part::Causes, lang),
-                "fix": help_text(code, Part::Fix, lang),
-            });
+            let doc = HelpDoc {
+                code,
+                lang: lang.as_str(),
+                actor: actor(code),
+                title: help_text(code, Part::Title, lang),
+                meaning: help_text(code, Part::Means, lang),
+                causes: help_text(code, Part::Causes, lang),
+                fix: help_text(code, Part::Fix, lang),
+            };
             return Ok((json_bytes(&doc)?, exit::OK));
         }
         return Ok((help_page(code, lang).into_bytes(), exit::OK));

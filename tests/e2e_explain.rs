@@ -66,6 +66,12 @@ fn pasted_texts_give_their_finding_code_actor_and_language() {
         let r = run(["explain", "--json", "--lang", tag, text]);
         let doc: Value = serde_json::from_str(&r.stdout)
             .unwrap_or_else(|e| panic!("{id}: not JSON ({e}): {}\n{}", r.stdout, r.stderr));
+        let schema = if maildoctor::analyze::codes::ALL.contains(&text) {
+            "help.schema.json"
+        } else {
+            "explain.schema.json"
+        };
+        crate::support::schema::assert_conforms(schema, &doc);
         if want.is_empty() {
             assert_eq!(r.code, 1, "{id}: an unknown text exits 1");
             assert_eq!(doc["recognised"], false, "{id}");

@@ -36,4 +36,12 @@ fn schema_files_match_the_types() {
         "batch-invalid.schema.json",
         &schemars::schema_for!(maildoctor::batch::BatchError),
     );
+    check(
+        "explain.schema.json",
+        &schemars::schema_for!(maildoctor::explain::JsonDoc<'static>),
+    );
+    check(
+        "help.schema.json",
+        &schemars::schema_for!(maildoctor::explain::HelpDoc),
+    );
 }
