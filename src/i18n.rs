@@ -80,16 +80,6 @@ impl Lang {
     pub fn is_zh(self) -> bool {
         matches!(self, Self::ZhCn | Self::ZhTw)
     }
-
-    /// `en` or `zh` by language. Transitional: the wording is moving into the message
-    /// catalogs (`locales/`, [`tr!`](crate::tr)); until a text has moved, Traditional
-    /// Chinese gets the Simplified text.
-    pub fn pick<T>(self, en: T, zh: T) -> T {
-        match self {
-            Self::En => en,
-            Self::ZhCn | Self::ZhTw => zh,
-        }
-    }
 }
 
 /// Words shared by the analysis and the report, in one language.
