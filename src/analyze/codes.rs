@@ -1,6 +1,8 @@
 //! Every finding code maildoctor can emit: the closed list behind the JSON Schema's `code`
 //! enum and the README's table. A test checks that each code the rules use is listed here.
 
+use crate::model::Actor;
+
 /// Every finding code, grouped by layer (resolver and DNS, network, TLS, protocol, account,
 /// what the user typed, sources, settings, run).
 pub const ALL: &[&str] = &[
@@ -74,9 +76,83 @@ pub fn schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     })
 }
 
+/// Who usually must act for each finding code (one entry per code of [`ALL`]). The rules
+/// decide from the case where it matters (a typed setting is the user's, a server's is its
+/// administrator's); this is the default and the help pages' answer.
+pub const USUAL_ACTORS: &[(&str, Actor)] = &[
+    ("dns.resolver_suspect", Actor::ThisComputer),
+    ("dns.zone_failed", Actor::DomainAdmin),
+    ("dns.domain_not_found", Actor::User),
+    ("dns.null_mx", Actor::DomainAdmin),
+    ("dns.host_not_found", Actor::User),
+    ("dns.no_address", Actor::DomainAdmin),
+    ("dns.lookup_failed", Actor::Network),
+    ("net.refused", Actor::ServerAdmin),
+    ("net.timeout", Actor::Network),
+    ("net.no_reply", Actor::ServerAdmin),
+    ("net.no_greeting", Actor::ServerAdmin),
+    ("net.some_addresses_fail", Actor::ServerAdmin),
+    ("net.unreachable", Actor::Network),
+    ("net.closed", Actor::ServerAdmin),
+    ("protocol.mismatch", Actor::User),
+    ("protocol.error", Actor::ServerAdmin),
+    ("tls.mode_mismatch", Actor::User),
+    ("tls.expired", Actor::ServerAdmin),
+    ("tls.not_yet_valid", Actor::ThisComputer),
+    ("tls.name_mismatch", Actor::User),
+    ("tls.self_signed", Actor::ServerAdmin),
+    ("tls.untrusted", Actor::ServerAdmin),
+    ("tls.invalid_certificate", Actor::ServerAdmin),
+    ("tls.chain_incomplete", Actor::ServerAdmin),
+    ("tls.expires_soon", Actor::ServerAdmin),
+    ("tls.old_version", Actor::ServerAdmin),
+    ("tls.handshake_failed", Actor::ServerAdmin),
+    ("security.no_encryption", Actor::ServerAdmin),
+    ("starttls.not_offered", Actor::ServerAdmin),
+    ("starttls.rejected", Actor::ServerAdmin),
+    ("auth.failed", Actor::User),
+    ("auth.protocol_disabled", Actor::User),
+    ("auth.account_blocked", Actor::Provider),
+    ("auth.app_password_required", Actor::User),
+    ("auth.oauth_required", Actor::User),
+    ("auth.web_login_required", Actor::User),
+    ("auth.too_many_attempts", Actor::User),
+    ("auth.temporary", Actor::Provider),
+    ("auth.rejected", Actor::User),
+    ("auth.no_mechanism", Actor::Provider),
+    ("auth.username_format", Actor::User),
+    ("auth.incomplete", Actor::Network),
+    ("auth.login_withheld", Actor::Helpdesk),
+    ("srv.not_offered", Actor::DomainAdmin),
+    ("check.wrong_port", Actor::User),
+    ("check.port_25", Actor::User),
+    ("check.wrong_host", Actor::User),
+    ("check.wrong_protocol", Actor::User),
+    ("settings.no_incoming", Actor::Helpdesk),
+    ("settings.no_outgoing", Actor::Helpdesk),
+    ("settings.no_imap", Actor::Provider),
+    ("source.disagreement", Actor::DomainAdmin),
+    ("source.plaintext_advertised", Actor::DomainAdmin),
+    ("source.plain_http", Actor::DomainAdmin),
+    ("source.other_domain", Actor::Helpdesk),
+    ("source.guess_only", Actor::Helpdesk),
+    ("run.interrupted", Actor::Helpdesk),
+    ("run.local_resources", Actor::ThisComputer),
+    ("run.offline", Actor::Helpdesk),
+];
+
+/// Who usually must act on a finding code: the help pages, `maildoctor explain`, and the
+/// analysis where nothing about the case changes it (the account's login findings).
+pub fn usual_actor(code: &str) -> Actor {
+    USUAL_ACTORS
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or(Actor::User, |(_, a)| *a)
+}
+
 #[cfg(test)]
 mod tests {
-    use super::ALL;
+    use super::{ALL, USUAL_ACTORS};
 
     #[test]
     fn codes_are_unique_and_dotted() {
@@ -119,5 +195,16 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "codes not in codes::ALL: {missing:?}");
+    }
+
+    #[test]
+    fn every_code_has_a_usual_actor() {
+        for code in ALL {
+            assert!(
+                USUAL_ACTORS.iter().any(|(c, _)| c == code),
+                "{code} has no actor"
+            );
+        }
+        assert_eq!(USUAL_ACTORS.len(), ALL.len());
     }
 }

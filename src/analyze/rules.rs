@@ -901,20 +901,9 @@ fn logins(f: &Facts, out: &mut Out, lang: Lang) {
             }
             t
         };
-        let actor = match code {
-            "auth.failed"
-            | "auth.protocol_disabled"
-            | "auth.app_password_required"
-            | "auth.oauth_required"
-            | "auth.web_login_required"
-            | "auth.too_many_attempts"
-            // A refusal that names no reason: the person checks the password and the
-            // account's settings first, and asks the provider only when none applies (see
-            // its fix; `maildoctor explain auth.rejected` says the same).
-            | "auth.rejected" => Actor::User,
-            "auth.incomplete" => Actor::Network,
-            _ => Actor::Provider,
-        };
+        // Nothing about the case changes who acts on an account's login: the same answer as
+        // the help page and `maildoctor explain`.
+        let actor = super::codes::usual_actor(code);
         let finding = Finding::new(code, severity, actor, text)
             .at(first, eps.iter().map(|e| (*e).clone()))
             .with(Params {
