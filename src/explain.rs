@@ -25,6 +25,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::probe::auth::normalise;
+
 use crate::analyze::codes;
 use crate::error::Error;
 use crate::exit;
@@ -350,12 +352,6 @@ const CLIENT: &[ClientEntry] = &[
     ),
 ];
 
-/// Lower case, runs of anything but letters and digits one space, with a space at both ends
-/// (the login classifier's own folding, so both compare the same way).
-fn fold(text: &str) -> String {
-    crate::probe::auth::normalise(text)
-}
-
 /// Error numbers in the text: `0x` (or the `0×` some web pages print) and eight hex digits,
 /// or eight hex digits alone starting with `800`.
 fn numbers(text: &str) -> Vec<(u32, String)> {
@@ -497,7 +493,8 @@ fn login_code(kind: &FailureKind) -> &'static str {
 /// numbers, then client messages. Empty when nothing is recognised.
 pub fn recognise(text: &str) -> Vec<Match> {
     let text = cap(text);
-    let folded = fold(text);
+    // The login classifier's own folding, so both compare the same way.
+    let folded = normalise(text);
     let mut client: Vec<Match> = Vec::new();
     for (n, shown) in numbers(text) {
         for e in CLIENT {
@@ -508,7 +505,7 @@ pub fn recognise(text: &str) -> Vec<Match> {
     }
     for e in CLIENT {
         if let Key::Phrase(parts) = e.key
-            && parts.iter().all(|p| folded.contains(fold(p).as_str()))
+            && parts.iter().all(|p| folded.contains(normalise(p).as_str()))
             && !client.iter().any(|m| m.meaning == Some(e.meaning))
         {
             client.push(client_match(e, text.trim().to_owned()));
