@@ -10,7 +10,7 @@
 //! name once): records until their TTL runs out, within [`MIN_TTL`]…[`MAX_POSITIVE_TTL`];
 //! NXDOMAIN and NODATA for their negative TTL within [`MIN_TTL`]…[`MAX_NEGATIVE_TTL`];
 //! failures and timeouts never (the next asker tries again). Identical queries in flight
-//! are made once. At most [`MAX_IN_FLIGHT`] queries are in flight, each holding a socket
+//! are made once. At most [`IN_FLIGHT`] queries are in flight (a window that adapts to the resolver), each holding a socket
 //! of the budget ([`crate::net::budget`]). The cache holds at most [`MAX_ENTRIES`] names.
 //! In batch mode ([`Dns::set_retry_timeouts`]) a query that timed out is asked once more
 //! after a short back-off; a timeout stays a timeout (unknown), never NXDOMAIN. Running
@@ -24,7 +24,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use tokio::sync::{OnceCell, Semaphore};
+use tokio::sync::OnceCell;
 
 use hickory_resolver::TokioResolver;
 use hickory_resolver::config::{
@@ -38,9 +38,16 @@ use hickory_resolver::proto::rr::{RData, RecordType};
 
 use crate::config::ResolverChoice;
 use crate::net::budget::{self, Budget};
+use crate::net::window::{Sizes, Window};
 
-/// Queries in flight at once, whatever the concurrency of the callers.
-pub const MAX_IN_FLIGHT: usize = 128;
+/// Queries in flight at once, whatever the concurrency of the callers: an adaptive window
+/// ([`crate::net::window`]) that starts at 128, widens while the resolver answers promptly
+/// and halves when queries time out.
+pub const IN_FLIGHT: Sizes = Sizes {
+    initial: 128,
+    min: 16,
+    max: 1024,
+};
 /// Names (with their type) the run's cache holds at most.
 pub const MAX_ENTRIES: usize = 100_000;
 /// Shortest time an answer is kept, whatever its TTL (a run is minutes long).
@@ -138,7 +145,7 @@ impl Entry {
 /// What every clone of a [`Dns`] shares.
 struct Shared {
     cache: Mutex<HashMap<(Name, RecordType), Arc<Entry>>>,
-    in_flight: Semaphore,
+    in_flight: Window,
     retry_timeouts: AtomicBool,
     budget: Arc<Budget>,
     sent: AtomicU64,
@@ -148,7 +155,7 @@ impl Shared {
     fn new() -> Self {
         Self {
             cache: Mutex::new(HashMap::new()),
-            in_flight: Semaphore::new(MAX_IN_FLIGHT),
+            in_flight: Window::new(IN_FLIGHT),
             retry_timeouts: AtomicBool::new(false),
             budget: Budget::global(),
             sent: AtomicU64::new(0),
@@ -441,13 +448,21 @@ impl Dns {
         rtype: RecordType,
         limit: Duration,
     ) -> (DnsAnswer<RData>, Option<Instant>, bool) {
-        let _slot = self.shared.in_flight.acquire().await.ok();
+        let slot = self.shared.in_flight.acquire().await;
         let _socket = self.shared.budget.socket().await;
         self.shared.sent.fetch_add(1, Ordering::Relaxed);
         let now = Instant::now();
         // hickory has its own timeout; this outer one guards against a stuck transport.
         let fut = self.resolver.lookup(fqdn, rtype);
-        match tokio::time::timeout(limit, fut).await {
+        let result = tokio::time::timeout(limit, fut).await;
+        // The resolver's promptness sets how many queries go to it at once; a failure of
+        // this computer says nothing about the resolver.
+        match &result {
+            Err(_) | Ok(Err(NetError::Timeout)) => slot.timed_out(),
+            Ok(Err(e)) if local_failure(e).is_some() => drop(slot),
+            Ok(_) => slot.answered(),
+        }
+        match result {
             Err(_) => (DnsAnswer::Timeout, None, false),
             Ok(Ok(lookup)) => {
                 let records: Vec<RData> = lookup.answers().iter().map(|r| r.data.clone()).collect();

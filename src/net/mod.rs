@@ -5,6 +5,7 @@ pub mod budget;
 pub mod cert;
 pub mod connect;
 pub mod tls;
+pub mod window;
 
 use crate::config::Limits;
 use crate::dns::Dns;
