@@ -473,11 +473,15 @@ fn prepare(line: &BatchLine, passwords: &PasswordBook) -> Result<Request, String
 
 /// Diagnoses every line with at most `jobs` addresses in flight, calling `emit` with each
 /// record as soon as it is finished (completion order). Returns the counts.
+///
+/// Every address runs as its own task, so the runtime's worker threads share the work
+/// (analysis, reports and TLS of many addresses at once use every core). Dropping the
+/// returned future (Ctrl-C) aborts the addresses still running.
 pub async fn run(
-    ctx: &Context,
+    ctx: Arc<Context>,
     lines: Vec<BatchLine>,
     jobs: usize,
-    passwords: &PasswordBook,
+    passwords: Arc<PasswordBook>,
     mut emit: impl FnMut(Record) -> std::io::Result<()>,
 ) -> std::io::Result<Summary> {
     use futures_util::stream::{self, StreamExt};
@@ -485,25 +489,28 @@ pub async fn run(
     ctx.net.dns.set_retry_timeouts(true);
     // Discovery's HTTP answers once per domain, shared by its addresses (crate::share).
     ctx.http.share_responses(true);
-    let cache = ProbeCache::default();
+    // A web server at its connection limit gets a second and third try (crate::http).
+    ctx.http.set_load_retries(true);
+    let cache = Arc::new(ProbeCache::default());
     let mut summary = Summary::default();
     let mut records = stream::iter(lines)
         .map(|line| {
-            let cache = &cache;
+            let (ctx, cache, passwords) = (ctx.clone(), cache.clone(), passwords.clone());
+            let (number, input) = (line.line, line.input.clone());
+            let task = tokio::spawn(async move { diagnose(&ctx, &cache, &passwords, line).await });
             async move {
-                match prepare(&line, passwords) {
-                    // A login needs its own probe run (it picks its server from it); an
-                    // address without a password shares the batch's probe cache.
-                    Ok(req) if req.credentials.is_some() => {
-                        Record::Report(Box::new(run_cached(ctx, &req, None).await))
-                    }
-                    Ok(req) => Record::Report(Box::new(run_cached(ctx, &req, Some(cache)).await)),
-                    Err(error) => Record::Invalid(BatchError {
+                match AbortOnDrop(task).join().await {
+                    Ok(record) => record,
+                    // A panic in one address is a bug: let it end the run as it would
+                    // have without the task.
+                    Err(e) if e.is_panic() => std::panic::resume_unwind(e.into_panic()),
+                    // Aborted only while the runtime shuts down.
+                    Err(_) => Record::Invalid(BatchError {
                         schema_version: SCHEMA_VERSION,
-                        line: line.line,
-                        input: line.input,
+                        line: number,
+                        input,
                         status: "invalid",
-                        error,
+                        error: "interrupted".to_owned(),
                     }),
                 }
             }
@@ -521,6 +528,45 @@ pub async fn run(
         emit(record)?;
     }
     Ok(summary)
+}
+
+/// One line's record.
+async fn diagnose(
+    ctx: &Context,
+    cache: &ProbeCache,
+    passwords: &PasswordBook,
+    line: BatchLine,
+) -> Record {
+    match prepare(&line, passwords) {
+        // A login needs its own probe run (it picks its server from it); an address
+        // without a password shares the batch's probe cache.
+        Ok(req) if req.credentials.is_some() => {
+            Record::Report(Box::new(run_cached(ctx, &req, None).await))
+        }
+        Ok(req) => Record::Report(Box::new(run_cached(ctx, &req, Some(cache)).await)),
+        Err(error) => Record::Invalid(BatchError {
+            schema_version: SCHEMA_VERSION,
+            line: line.line,
+            input: line.input,
+            status: "invalid",
+            error,
+        }),
+    }
+}
+
+/// A spawned address that is aborted when its handle is dropped (the batch was stopped).
+struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
+
+impl<T> AbortOnDrop<T> {
+    async fn join(mut self) -> Result<T, tokio::task::JoinError> {
+        (&mut self.0).await
+    }
+}
+
+impl<T> Drop for AbortOnDrop<T> {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 /// CSV header row. The first 13 columns are the original layout (kept, so scripts that

@@ -58,6 +58,7 @@ use std::collections::BTreeSet;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use reqwest::Url;
@@ -74,6 +75,10 @@ pub const MAX_BODY: usize = 1024 * 1024;
 
 /// Most redirects followed for one source.
 pub const MAX_REDIRECTS: usize = 10;
+
+/// Extra tries of a request whose connection a loaded server closed (batch mode only,
+/// [`HttpClient::set_load_retries`]).
+pub const LOAD_RETRIES: u32 = 2;
 
 /// The trust store or CA file could not be loaded.
 #[derive(Debug, thiserror::Error)]
@@ -390,6 +395,7 @@ pub struct HttpClient {
     max_body: usize,
     scope: Option<Scope>,
     share: Arc<crate::share::ResponseShare>,
+    load_retries: Arc<AtomicBool>,
 }
 
 impl std::fmt::Debug for HttpClient {
@@ -421,6 +427,7 @@ impl HttpClient {
             max_body: MAX_BODY,
             scope: None,
             share: Arc::default(),
+            load_retries: Arc::default(),
         })
     }
 
@@ -491,10 +498,35 @@ impl HttpClient {
         self.share.set_enabled(on);
     }
 
+    /// Batch mode: a request whose connection was closed or reset before the answer (what
+    /// a web server at its connection limit does) is made again after a back-off, up to
+    /// [`LOAD_RETRIES`] times, before the failure is believed, so the load of a batch
+    /// never changes what a source found. Never a request that carries a password. Every
+    /// clone of this client follows.
+    pub fn set_load_retries(&self, on: bool) {
+        self.load_retries.store(on, Ordering::Relaxed);
+    }
+
     async fn fetch_direct(&self, url: &Url, body: Option<&Body>) -> Result<Response, FetchError> {
-        match tokio::time::timeout(self.timeout, self.fetch_inner(url, body)).await {
-            Ok(r) => r,
-            Err(_) => Err(FetchError::Timeout(self.timeout)),
+        let retries = if self.load_retries.load(Ordering::Relaxed)
+            && body.is_none_or(|b| b.basic_auth.is_none())
+        {
+            LOAD_RETRIES
+        } else {
+            0
+        };
+        let mut attempt = 0;
+        loop {
+            let result = match tokio::time::timeout(self.timeout, self.fetch_inner(url, body)).await
+            {
+                Ok(r) => r,
+                Err(_) => Err(FetchError::Timeout(self.timeout)),
+            };
+            if attempt >= retries || !closed_by_peer(&result) {
+                return result;
+            }
+            attempt += 1;
+            tokio::time::sleep(Duration::from_millis(200 << attempt)).await;
         }
     }
 
@@ -622,7 +654,14 @@ impl HttpClient {
     }
 }
 
-/// Classifies a reqwest error by the types in its source chain (rustls, io), never by text.
+/// Whether a request failed because the server closed or reset the connection before its
+/// answer was complete (also during the TLS handshake).
+fn closed_by_peer(result: &Result<Response, FetchError>) -> bool {
+    matches!(result, Err(FetchError::Network(f)) if f.kind == FailureKind::ConnectionClosed)
+}
+
+/// Classifies a reqwest error by the types in its source chain (rustls, io, hyper), never by
+/// text.
 /// `io::Error::source()` skips the wrapped error, so wrapped io errors are opened with
 /// `get_ref()` (hyper-util nests them two deep around the rustls error).
 fn classify(e: &reqwest::Error, host: &str) -> FetchError {
@@ -670,6 +709,18 @@ fn classify(e: &reqwest::Error, host: &str) -> FetchError {
     if e.is_timeout() {
         return FetchError::Network(Failure {
             kind: FailureKind::Timeout,
+            message: chain_message(e),
+        });
+    }
+    // The server closed the connection before a complete response ("connection closed
+    // before message completed"), without an io error underneath.
+    if chain
+        .iter()
+        .filter_map(|e| e.downcast_ref::<hyper::Error>())
+        .any(|h| h.is_incomplete_message())
+    {
+        return FetchError::Network(Failure {
+            kind: FailureKind::ConnectionClosed,
             message: chain_message(e),
         });
     }

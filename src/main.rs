@@ -138,7 +138,14 @@ fn real_main(args: Args) -> Result<u8, Error> {
             }
             let ctx = load()?;
             let lang = config.lang;
-            runtime.block_on(batch_main(&ctx, lines, format, jobs, &passwords, lang))
+            runtime.block_on(batch_main(
+                Arc::new(ctx),
+                lines,
+                format,
+                jobs,
+                passwords,
+                lang,
+            ))
         }
     }
 }
@@ -257,11 +264,11 @@ fn read_input(path: &Path) -> Result<Vec<batch::BatchLine>, Error> {
 }
 
 async fn batch_main(
-    ctx: &Context,
+    ctx: Arc<Context>,
     lines: Vec<batch::BatchLine>,
     format: BatchFormat,
     jobs: usize,
-    passwords: &batch::PasswordBook,
+    passwords: batch::PasswordBook,
     lang: Lang,
 ) -> Result<u8, Error> {
     let start = Instant::now();
@@ -309,7 +316,7 @@ async fn batch_main(
     let summary = tokio::select! {
         biased;
         () = stop_token.cancelled() => None,
-        s = batch::run(ctx, lines, jobs, passwords, emit) => Some(s),
+        s = batch::run(ctx, lines, jobs, Arc::new(passwords), emit) => Some(s),
     };
     let summary = if stopped.load(Ordering::SeqCst) {
         None

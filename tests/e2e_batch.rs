@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::support::cli::{connect_to, maildoctor_cmd, run};
 use crate::support::dns::TestDns;
+use crate::support::http::{HttpServer, HttpSpec, Reply};
 use crate::support::mail::{MailServer, MailSpec, Mode, Protocol};
 use crate::support::net::Blackhole;
 use crate::support::pki::TestPki;
@@ -689,4 +690,72 @@ fn overlong_addresses_are_invalid_records_and_a_huge_line_costs_little_memory() 
             .any(|d| d["address"]["input"] == "ok@example.com" && d["status"] == "ok"),
         "{docs:#?}"
     );
+}
+
+/// Issue 12: a web server at its connection limit closes new connections at once (nginx
+/// past `worker_connections`). In batch mode such a request is made again after a back-off,
+/// so the load of a batch never changes what a discovery source found; a single run
+/// believes the first failure, which shows the server really closes the connection.
+#[test]
+fn a_web_server_closing_connections_under_load_is_asked_again_in_batch_mode() {
+    const CONFIG: &str = r#"<?xml version="1.0"?>
+<clientConfig version="1.1"><emailProvider id="example.com"><domain>example.com</domain>
+<incomingServer type="imap"><hostname>imap.example.com</hostname><port>993</port>
+<socketType>SSL</socketType><username>%EMAILADDRESS%</username>
+<authentication>password-cleartext</authentication></incomingServer>
+<outgoingServer type="smtp"><hostname>smtp.example.com</hostname><port>465</port>
+<socketType>SSL</socketType><username>%EMAILADDRESS%</username>
+<authentication>password-cleartext</authentication></outgoingServer>
+</emailProvider></clientConfig>"#;
+    let l = lab();
+    // One reset connection for the single run; then for the batch a reset (its first try)
+    // and a connection closed after the request was read (its first retry: "connection
+    // closed before message completed"); the batch's second retry is answered.
+    let web = HttpServer::start(HttpSpec::http().reset_first(2).close_first(1).route(
+        "autoconfig.example.com",
+        "/mail/config-v1.1.xml",
+        Reply::xml(CONFIG),
+    ));
+    let mut args = base_args(&l);
+    args.extend([
+        "--connect-to".into(),
+        connect_to("autoconfig.example.com", 80, web.addr),
+    ]);
+    let plain_source = |doc: &Value| -> Value {
+        doc["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| {
+                s["target"]
+                    .as_str()
+                    .unwrap()
+                    .starts_with("http://autoconfig.example.com/")
+            })
+            .unwrap_or_else(|| panic!("no plain autoconfig source in {doc:#}"))
+            .clone()
+    };
+
+    let mut single = args.clone();
+    single.extend(["--json".into(), "alice@example.com".into()]);
+    let r = run(&single);
+    let doc: Value = serde_json::from_str(&r.stdout).unwrap_or_else(|e| panic!("{e}: {r:?}"));
+    let s = plain_source(&doc);
+    assert_eq!(s["status"], "failed", "{s:#}");
+    assert!(
+        s["detail"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("connection reset"),
+        "{s:#}"
+    );
+
+    let file = input_file("alice@example.com\n");
+    args.extend(["--batch".into(), file.path().to_str().unwrap().into()]);
+    let r = run(&args);
+    let doc: Value = serde_json::from_str(r.stdout.trim()).unwrap_or_else(|e| panic!("{e}: {r:?}"));
+    let s = plain_source(&doc);
+    assert_eq!(s["status"], "found", "{s:#}");
+    assert_eq!(web.requests().len(), 1, "one request answered");
 }

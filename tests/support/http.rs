@@ -137,6 +137,8 @@ pub struct HttpSpec {
     ip: IpAddr,
     leaf: Option<Leaf>,
     routes: Vec<(String, String, Reply)>,
+    reset_first: usize,
+    close_first: usize,
 }
 
 impl HttpSpec {
@@ -146,6 +148,8 @@ impl HttpSpec {
             ip: IpAddr::V4(Ipv4Addr::LOCALHOST),
             leaf: None,
             routes: vec![],
+            reset_first: 0,
+            close_first: 0,
         }
     }
 
@@ -155,6 +159,21 @@ impl HttpSpec {
             leaf: Some(leaf),
             ..Self::http()
         }
+    }
+
+    /// Resets the first `n` connections as soon as they are accepted, without reading them
+    /// (as a web server at its connection limit does), then serves normally.
+    pub fn reset_first(mut self, n: usize) -> Self {
+        self.reset_first = n;
+        self
+    }
+
+    /// After the resets of [`Self::reset_first`]: reads the request of the next `n`
+    /// connections and closes them without an answer (an orderly close: the client sees
+    /// the connection end before the response).
+    pub fn close_first(mut self, n: usize) -> Self {
+        self.close_first = n;
+        self
     }
 
     /// Answers `path` (no query) on `host` (empty: any host) with `reply`.
@@ -185,12 +204,30 @@ impl HttpServer {
         let tls = spec.leaf.as_ref().map(acceptor);
         let routes = Arc::new(spec.routes);
         let log = Arc::clone(&requests);
+        let (mut to_reset, mut to_close) = (spec.reset_first, spec.close_first);
         let bg = Background::spawn(&format!("test-http-{addr}"), move || async move {
             let listener = TcpListener::from_std(listener).expect("register listener");
             loop {
                 let Ok((tcp, _)) = listener.accept().await else {
                     continue;
                 };
+                if to_reset > 0 {
+                    to_reset -= 1;
+                    let _ = tcp.set_zero_linger();
+                    drop(tcp);
+                    continue;
+                }
+                if to_close > 0 {
+                    to_close -= 1;
+                    tokio::spawn(async move {
+                        use tokio::io::AsyncReadExt;
+                        let mut tcp = tcp;
+                        let mut buf = [0u8; 4096];
+                        let read = tcp.read(&mut buf);
+                        let _ = tokio::time::timeout(std::time::Duration::from_secs(2), read).await;
+                    });
+                    continue;
+                }
                 let routes = Arc::clone(&routes);
                 let log = Arc::clone(&log);
                 let tls = tls.clone();
