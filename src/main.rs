@@ -30,6 +30,11 @@ use maildoctor::report::{self, Format, RenderOptions};
 use maildoctor::tr;
 use tokio_util::sync::CancellationToken;
 
+/// mimalloc instead of the C library's allocator: a batch allocates from every worker
+/// thread at once, where glibc's malloc spent about a fifth of the run's CPU.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let argv: Vec<_> = std::env::args_os().collect();
     let json_requested = argv.iter().any(|a| a == "--json" || a == "--format=json")

@@ -52,6 +52,11 @@ impl<F: Formatter> Formatter for SafeText<F> {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
+        // Nearly every string is plain ASCII without DEL: nothing to look for, character
+        // by character.
+        if fragment.bytes().all(|b| b < 0x7f) {
+            return writer.write_all(fragment.as_bytes());
+        }
         let mut rest = fragment;
         while let Some((at, c)) = rest.char_indices().find(|(_, c)| needs_escape(*c)) {
             writer.write_all(&rest.as_bytes()[..at])?;
