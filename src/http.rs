@@ -559,6 +559,7 @@ impl HttpClient {
             .user_agent(concat!("maildoctor/", env!("CARGO_PKG_VERSION")));
         let mut target_url = url.clone();
         let mut host_header = None;
+        let mut builder_first_ip = None;
         if let Some(ip) = ip_literal {
             self.check_network(&host, &[SocketAddr::new(ip, port)])
                 .await
@@ -589,10 +590,43 @@ impl HttpClient {
                 host_header = HeaderValue::from_str(&authority).ok();
             }
             builder = builder.resolve_to_addrs(&host, &addrs);
+            builder_first_ip = addrs.first().map(SocketAddr::ip);
         }
-        // One socket of the budget for the request (after the name lookup, which takes its
-        // own: holding one while waiting for another could deadlock a full budget).
+        // A slot of the web server's window, then one socket of the budget for the request
+        // (after the name lookup, which takes its own: holding one while waiting for another
+        // could deadlock a full budget).
+        let window = match (ip_literal, builder_first_ip) {
+            (Some(ip), _) | (None, Some(ip)) => Some(self.connector.budget().web(ip)),
+            _ => None,
+        };
+        let slot = match &window {
+            Some(w) => Some(w.acquire().await),
+            None => None,
+        };
         let _socket = self.connector.budget().socket().await;
+        let result = self
+            .send(builder, body, target_url, host_header, &host)
+            .await;
+        // A server that closed or reset the connection is at its limit: fewer at once.
+        if let Some(slot) = slot {
+            if closed_by_peer(&result) {
+                slot.timed_out();
+            } else {
+                slot.answered();
+            }
+        }
+        result
+    }
+
+    /// Builds the request's client and sends the request; reads the answer.
+    async fn send(
+        &self,
+        builder: reqwest::ClientBuilder,
+        body: Option<&Body>,
+        target_url: Url,
+        host_header: Option<HeaderValue>,
+        host: &str,
+    ) -> Result<Response, FetchError> {
         let client = builder
             .build()
             .map_err(|e| FetchError::Http(chain_message(&e)))?;
@@ -615,7 +649,7 @@ impl HttpClient {
         if let Some(h) = host_header {
             request = request.header(HOST, h);
         }
-        let mut response = request.send().await.map_err(|e| classify(&e, &host))?;
+        let mut response = request.send().await.map_err(|e| classify(&e, host))?;
         let status = response.status().as_u16();
         let header = |name| {
             response
@@ -636,7 +670,7 @@ impl HttpClient {
             });
         }
         let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(|e| classify(&e, &host))? {
+        while let Some(chunk) = response.chunk().await.map_err(|e| classify(&e, host))? {
             if body.len() + chunk.len() > self.max_body {
                 return Err(FetchError::TooLarge {
                     limit: self.max_body,

@@ -11,6 +11,12 @@
 //! Per server address a second cap ([`PER_ADDRESS`]) lets one server's usual six or seven
 //! mail ports go in one wave but never floods a server with connections from one address.
 //!
+//! Web servers (autoconfig, Autodiscover) often serve thousands of domains from one
+//! address, so a fixed cap that small would make a batch crawl. Their requests go through
+//! an adaptive window per address instead ([`Budget::web`], [`WEB`]): it widens while the
+//! server answers and halves when it closes or resets connections, as a web server at its
+//! connection limit does.
+//!
 //! When the system runs out of descriptors or buffers anyway (another process, a kernel
 //! limit), the error is local: [`is_local_exhaustion`] recognises it, the failure kind is
 //! [`crate::model::FailureKind::LocalResources`], and it is never blamed on the server or
@@ -24,9 +30,17 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
+use super::window::{Sizes, Window};
+
 /// Connections to one server address at once: one server's usual mail ports (110, 143,
 /// 993, 995, 25, 465, 587) in one wave, plus one.
 pub const PER_ADDRESS: usize = 8;
+/// Requests in flight to one web server address: an adaptive window of these sizes.
+pub const WEB: Sizes = Sizes {
+    initial: 64,
+    min: 4,
+    max: 512,
+};
 /// The most sockets ever budgeted, whatever the limit.
 pub const MAX_SOCKETS: usize = 4096;
 /// The fewest sockets budgeted (a tiny limit still makes progress, one socket at a time).
@@ -80,6 +94,7 @@ pub struct Budget {
     total: usize,
     per_address: usize,
     addresses: Mutex<HashMap<IpAddr, Arc<Slots>>>,
+    web: Mutex<HashMap<IpAddr, Arc<Window>>>,
 }
 
 /// Connection slots of one server address; `cap` shrinks when the server shows load.
@@ -105,6 +120,7 @@ impl Budget {
             total,
             per_address: per_address.max(1),
             addresses: Mutex::new(HashMap::new()),
+            web: Mutex::new(HashMap::new()),
         }
     }
 
@@ -152,6 +168,14 @@ impl Budget {
                     cap: AtomicUsize::new(self.per_address),
                 })
             })
+            .clone()
+    }
+
+    /// The request window of the web server at `ip` ([`WEB`]).
+    pub fn web(&self, ip: IpAddr) -> Arc<Window> {
+        let mut map = self.web.lock().unwrap_or_else(PoisonError::into_inner);
+        map.entry(ip)
+            .or_insert_with(|| Arc::new(Window::new(WEB)))
             .clone()
     }
 
@@ -231,6 +255,25 @@ mod tests {
         let _c = b.connection(ip).await;
         let _d = b.socket().await;
         assert_eq!(b.available(), 0);
+    }
+
+    #[tokio::test]
+    async fn each_web_server_address_has_one_shared_window() {
+        let b = Budget::new(100, 3);
+        let (one, two): (IpAddr, IpAddr) =
+            ("127.0.0.3".parse().unwrap(), "127.0.0.4".parse().unwrap());
+        assert_eq!(b.web(one).limit(), WEB.initial);
+        b.web(one).acquire().await.timed_out();
+        assert_eq!(
+            b.web(one).limit(),
+            WEB.initial / 2,
+            "the same window, narrowed"
+        );
+        assert_eq!(
+            b.web(two).limit(),
+            WEB.initial,
+            "another server is not affected"
+        );
     }
 
     #[tokio::test]
