@@ -41,6 +41,9 @@ pub const WEB: Sizes = Sizes {
     min: 4,
     max: 512,
 };
+/// Server addresses whose caps and windows are remembered; beyond this, the ones no
+/// connection is using are forgotten (they start afresh if seen again).
+pub const MAX_TRACKED: usize = 16_384;
 /// The most sockets ever budgeted, whatever the limit.
 pub const MAX_SOCKETS: usize = 4096;
 /// The fewest sockets budgeted (a tiny limit still makes progress, one socket at a time).
@@ -161,6 +164,10 @@ impl Budget {
             .addresses
             .lock()
             .unwrap_or_else(PoisonError::into_inner);
+        if map.len() >= MAX_TRACKED && !map.contains_key(&ip) {
+            // Only the map's own reference and no permit (each holds the semaphore).
+            map.retain(|_, s| Arc::strong_count(s) > 1 || Arc::strong_count(&s.sem) > 1);
+        }
         map.entry(ip)
             .or_insert_with(|| {
                 Arc::new(Slots {
@@ -174,6 +181,9 @@ impl Budget {
     /// The request window of the web server at `ip` ([`WEB`]).
     pub fn web(&self, ip: IpAddr) -> Arc<Window> {
         let mut map = self.web.lock().unwrap_or_else(PoisonError::into_inner);
+        if map.len() >= MAX_TRACKED && !map.contains_key(&ip) {
+            map.retain(|_, w| Arc::strong_count(w) > 1 || w.in_use());
+        }
         map.entry(ip)
             .or_insert_with(|| Arc::new(Window::new(WEB)))
             .clone()
@@ -274,6 +284,38 @@ mod tests {
             WEB.initial,
             "another server is not affected"
         );
+    }
+
+    #[tokio::test]
+    async fn addresses_no_connection_uses_are_forgotten_beyond_the_cap() {
+        let b = Budget::new(100, 3);
+        let ip = |i: usize| IpAddr::from(std::net::Ipv4Addr::from(0x0a00_0000 + i as u32));
+        let busy = b.connection(ip(0)).await;
+        let busy_web = b.web(ip(1)).acquire().await;
+        b.web(ip(1)).acquire().await.timed_out();
+        for i in 2..MAX_TRACKED + 2 {
+            b.slots(ip(i));
+            b.web(ip(i));
+        }
+        let tracked = |b: &Budget| {
+            (
+                b.addresses.lock().unwrap().len(),
+                b.web.lock().unwrap().len(),
+            )
+        };
+        let (slots, windows) = tracked(&b);
+        assert!(
+            slots <= MAX_TRACKED && windows <= MAX_TRACKED,
+            "{slots} {windows}"
+        );
+        assert!(
+            slots < 10 && windows < 10,
+            "the idle ones went: {slots} {windows}"
+        );
+        // What is in use stays, with what it learned.
+        assert!(b.addresses.lock().unwrap().contains_key(&ip(0)));
+        assert_eq!(b.web(ip(1)).limit(), WEB.initial / 2);
+        drop((busy, busy_web));
     }
 
     #[tokio::test]

@@ -128,6 +128,12 @@ impl Window {
         }
     }
 
+    /// Whether work holds or waits for a slot.
+    pub fn in_use(&self) -> bool {
+        // Every permit, and every acquire still waiting, holds a clone of the semaphore.
+        Arc::strong_count(&self.sem) > 1
+    }
+
     /// The current size.
     pub fn limit(&self) -> usize {
         self.lock().limit
