@@ -10,8 +10,9 @@
 //! name once): records until their TTL runs out, within [`MIN_TTL`]…[`MAX_POSITIVE_TTL`];
 //! NXDOMAIN and NODATA for their negative TTL within [`MIN_TTL`]…[`MAX_NEGATIVE_TTL`];
 //! failures and timeouts never (the next asker tries again). Identical queries in flight
-//! are made once. At most [`IN_FLIGHT`] queries are in flight (a window that adapts to the resolver), each holding a socket
-//! of the budget ([`crate::net::budget`]). The cache holds at most [`MAX_ENTRIES`] names.
+//! are made once. At most [`IN_FLIGHT`] queries are in flight (a window that adapts to the
+//! resolver), each holding a socket of the budget ([`crate::net::budget`]). The cache holds
+//! at most [`MAX_ENTRIES`] names.
 //! In batch mode ([`Dns::set_retry_timeouts`]) a query that timed out is asked once more
 //! after a short back-off; a timeout stays a timeout (unknown), never NXDOMAIN. Running
 //! out of local sockets is retried after a back-off and reported as this computer's
@@ -458,7 +459,7 @@ impl Dns {
         // The resolver's promptness sets how many queries go to it at once; a failure of
         // this computer says nothing about the resolver.
         match &result {
-            Err(_) | Ok(Err(NetError::Timeout)) => slot.timed_out(),
+            Err(_) | Ok(Err(NetError::Timeout)) => slot.congested(),
             Ok(Err(e)) if local_failure(e).is_some() => drop(slot),
             Ok(_) => slot.answered(),
         }

@@ -610,7 +610,7 @@ impl HttpClient {
         // A server that closed or reset the connection is at its limit: fewer at once.
         if let Some(slot) = slot {
             if closed_by_peer(&result) {
-                slot.timed_out();
+                slot.congested();
             } else {
                 slot.answered();
             }

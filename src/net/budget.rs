@@ -273,7 +273,7 @@ mod tests {
         let (one, two): (IpAddr, IpAddr) =
             ("127.0.0.3".parse().unwrap(), "127.0.0.4".parse().unwrap());
         assert_eq!(b.web(one).limit(), WEB.initial);
-        b.web(one).acquire().await.timed_out();
+        b.web(one).acquire().await.congested();
         assert_eq!(
             b.web(one).limit(),
             WEB.initial / 2,
@@ -292,7 +292,7 @@ mod tests {
         let ip = |i: usize| IpAddr::from(std::net::Ipv4Addr::from(0x0a00_0000 + i as u32));
         let busy = b.connection(ip(0)).await;
         let busy_web = b.web(ip(1)).acquire().await;
-        b.web(ip(1)).acquire().await.timed_out();
+        b.web(ip(1)).acquire().await.congested();
         for i in 2..MAX_TRACKED + 2 {
             b.slots(ip(i));
             b.web(ip(i));

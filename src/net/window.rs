@@ -13,6 +13,10 @@
 //! - Answers of any kind (records, NXDOMAIN, SERVFAIL) count as prompt: they show the
 //!   resolver keeps up. Failures of this computer (out of sockets) do not count either way.
 //!
+//! The same window guards the requests to one web server address
+//! ([`crate::net::budget::Budget::web`]), where a reset connection is the sign of overload
+//! ([`Permit::congested`]).
+//!
 //! Permits are released when dropped. A shrink takes free slots away at once and the rest
 //! as queries in flight end.
 
@@ -108,7 +112,7 @@ pub struct Window {
 }
 
 /// One slot of a [`Window`], given back when dropped. Say how the work ended with
-/// [`Permit::answered`] or [`Permit::timed_out`]; dropping it without either is neutral.
+/// [`Permit::answered`] or [`Permit::congested`]; dropping it without either is neutral.
 #[derive(Debug)]
 pub struct Permit {
     permit: Option<OwnedSemaphorePermit>,
@@ -171,8 +175,9 @@ impl Permit {
         }
     }
 
-    /// The work timed out: the window narrows (once per window).
-    pub fn timed_out(self) {
+    /// The peer showed it is overloaded (a DNS query timed out, a web server reset the
+    /// connection): the window narrows (once per window).
+    pub fn congested(self) {
         let mut state = self.lock();
         let taken = state.timed_out(self.epoch);
         if taken > 0 {
@@ -271,7 +276,7 @@ mod tests {
         assert!(fifth.await.is_err(), "a full window makes the fifth wait");
         // One times out: the window halves to 2 while all 4 are still out.
         let mut held = held.into_iter();
-        held.next().unwrap().timed_out();
+        held.next().unwrap().congested();
         assert_eq!(w.limit(), 2);
         // Its own slot and the next one to end pay the debt: 2 in flight, none free.
         held.next().unwrap().answered();
