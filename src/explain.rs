@@ -27,7 +27,7 @@ use serde::Serialize;
 
 use crate::probe::auth::normalise;
 
-use crate::analyze::codes;
+use crate::analyze::{codes, login_code};
 use crate::error::Error;
 use crate::exit;
 use crate::i18n::Lang;
@@ -471,22 +471,6 @@ fn replies(text: &str, client_found: bool) -> Vec<Reply> {
         out.push(whole(text.trim()));
     }
     out
-}
-
-/// The finding code of a login failure kind (as the analysis names it).
-fn login_code(kind: &FailureKind) -> &'static str {
-    match kind {
-        FailureKind::AuthFailed => "auth.failed",
-        FailureKind::AuthProtocolDisabled => "auth.protocol_disabled",
-        FailureKind::AuthAccountBlocked => "auth.account_blocked",
-        FailureKind::AuthAppPasswordRequired => "auth.app_password_required",
-        FailureKind::AuthOauthRequired => "auth.oauth_required",
-        FailureKind::AuthWebLoginRequired => "auth.web_login_required",
-        FailureKind::AuthTooManyAttempts => "auth.too_many_attempts",
-        FailureKind::AuthTemporary => "auth.temporary",
-        FailureKind::AuthNoMechanism { .. } => "auth.no_mechanism",
-        _ => "auth.rejected",
-    }
 }
 
 /// Everything recognised in `text`, most specific first: server replies, then client error

@@ -22,6 +22,7 @@ mod words;
 use serde::Serialize;
 
 pub use facts::RunFacts;
+pub(crate) use text::login_code;
 
 use crate::discover::Discovery;
 use crate::i18n::Lang;

@@ -52,8 +52,8 @@ pub(super) fn code(kind: &FailureKind, step: Step) -> &'static str {
 }
 
 /// The code of a failed login step: the account's problem, or the login that could not be
-/// completed (the connection broke).
-pub(super) fn login_code(kind: &FailureKind) -> &'static str {
+/// completed (the connection broke). Also `maildoctor explain`'s code for a pasted refusal.
+pub(crate) fn login_code(kind: &FailureKind) -> &'static str {
     match kind {
         FailureKind::AuthFailed
         | FailureKind::AuthProtocolDisabled
